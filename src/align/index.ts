@@ -1,0 +1,2 @@
+// Public API of src/align (filled by its issue).
+export {};

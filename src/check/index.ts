@@ -1,0 +1,2 @@
+// Public API of src/check (filled by its issue).
+export {};

@@ -1,0 +1,12 @@
+// Placeholder until the issue that owns this command lands; replaced by the real command.
+import { BitextError } from '../../errors.js';
+import type { Command } from '../context.js';
+
+const command: Command = {
+  name: 'convert',
+  summary: '',
+  async run() {
+    throw new BitextError('USAGE', 'bitext convert is not available yet in this build');
+  },
+};
+export default command;

@@ -1,0 +1,12 @@
+// Placeholder until the issue that owns this command lands; replaced by the real command.
+import { BitextError } from '../../errors.js';
+import type { Command } from '../context.js';
+
+const command: Command = {
+  name: 'terms',
+  summary: '',
+  async run() {
+    throw new BitextError('USAGE', 'bitext terms is not available yet in this build');
+  },
+};
+export default command;

@@ -1,0 +1,2 @@
+// Public API of src/formats (filled by its issue).
+export {};

@@ -1,0 +1,2 @@
+// File-system helpers for scripts and the CLI (not part of the pure core).
+export * from './files.js';

@@ -1,0 +1,2 @@
+// Public API of src/lang (filled by its issue).
+export {};

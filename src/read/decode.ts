@@ -1,0 +1,165 @@
+/**
+ * Bytes → text, pure. Handles UTF-8 (with/without BOM), UTF-16 LE/BE with BOM (and BOM-less UTF-16 recognised by
+ * its zero bytes), GB18030/GBK (tried when the bytes are not valid UTF-8), or an explicit encoding label.
+ * Refuses empty files, binary files and undecodable bytes with a BitextError naming the file and byte offset.
+ * The declared encoding of an XML prolog is not trusted: bytes are sniffed (memoQ writes "utf-16" over UTF-8 bytes).
+ */
+import { BitextError } from '../errors.js';
+import type { DecodedText } from '../model/types.js';
+
+export interface DecodeOptions {
+  file?: string;
+  /** A WHATWG encoding label ('utf-8', 'utf-16le', 'gb18030', 'gbk', 'big5', 'shift_jis'…) or 'auto'. */
+  encoding?: string;
+  /** Allow an empty (or whitespace-only) file instead of raising EMPTY_FILE. */
+  allowEmpty?: boolean;
+}
+
+const HINT = 'Pass --encoding with the right encoding (e.g. --encoding gb18030 or --encoding utf-16le), or save the file as UTF-8.';
+
+export function sniffBom(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return undefined;
+}
+
+/** BOM-less UTF-16: many zero bytes at odd (LE) or even (BE) positions among the first bytes. */
+function sniffUtf16NoBom(bytes: Uint8Array): string | undefined {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** A NUL byte or a high share of C0 control bytes (other than tab, CR, LF, FF, ESC) in the first 8 KiB. */
+export function looksBinary(bytes: Uint8Array): { binary: boolean; offset?: number } {
+  const n = Math.min(bytes.length, 8192);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return { binary: true, offset: i };
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++;
+  }
+  return { binary: n > 0 && controls / n > 0.1 };
+}
+
+function decodeStrict(bytes: Uint8Array, encoding: string, file: string | undefined): string {
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  } catch {
+    throw new BitextError('UNKNOWN_ENCODING', `unknown encoding "${encoding}"`, { file, hint: 'Use a label such as utf-8, utf-16le, utf-16be, gb18030, gbk, big5.' });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new BitextError('BAD_ENCODING', `the file is not valid ${encoding}`, { file, offset: firstBadUtf8Offset(bytes), hint: HINT });
+  }
+}
+
+/** Byte offset of the first invalid UTF-8 sequence (for error messages). */
+export function firstBadUtf8Offset(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let need = 0;
+    if (b < 0x80) { i++; continue; }
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return i;
+    if (i + need >= bytes.length) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return undefined;
+}
+
+function hanShare(text: string): number {
+  let han = 0;
+  let letters = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x3400 && cp <= 0x9fff) { han++; letters++; }
+    else if (/\p{L}/u.test(ch)) letters++;
+  }
+  return letters === 0 ? 0 : han / letters;
+}
+
+/**
+ * Decode file bytes to text. Throws BitextError: EMPTY_FILE, BINARY_FILE, BAD_ENCODING, UNKNOWN_ENCODING.
+ */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
+  const { file } = options;
+  const requested = options.encoding && options.encoding.toLowerCase() !== 'auto' ? options.encoding.toLowerCase() : undefined;
+  if (bytes.length === 0) {
+    if (options.allowEmpty) return { text: '', encoding: requested ?? 'utf-8', bom: false };
+    throw new BitextError('EMPTY_FILE', 'the file is empty', { file, hint: 'Check that you named the right file.' });
+  }
+  const bom = sniffBom(bytes);
+  let text: string;
+  let encoding: string;
+  if (requested) {
+    encoding = requested;
+    const body = bom && bom.encoding.replace('-', '') === requested.replace('-', '') ? bytes.subarray(bom.length) : bytes;
+    text = decodeStrict(body, requested, file);
+  } else if (bom) {
+    encoding = bom.encoding;
+    text = decodeStrict(bytes.subarray(bom.length), bom.encoding, file);
+  } else {
+    const utf16 = sniffUtf16NoBom(bytes);
+    if (utf16) {
+      encoding = utf16;
+      text = decodeStrict(bytes, utf16, file);
+    } else {
+      const bin = looksBinary(bytes);
+      if (bin.binary) {
+        throw new BitextError('BINARY_FILE', 'this is a binary file, not text', { file, offset: bin.offset, hint: 'Give a plain-text, Markdown or exchange file (TMX, TBX, CSV, XLSX for the commands that take them).' });
+      }
+      let utf8: string | undefined;
+      try {
+        utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      } catch {
+        utf8 = undefined;
+      }
+      if (utf8 !== undefined) {
+        encoding = 'utf-8';
+        text = utf8;
+      } else {
+        const bad = firstBadUtf8Offset(bytes) ?? 0;
+        // Not UTF-8: GB18030 (a superset of GBK/GB2312) is the usual legacy encoding of Chinese files.
+        let gb: string | undefined;
+        try {
+          gb = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+        } catch {
+          gb = undefined;
+        }
+        if (gb !== undefined && hanShare(gb) > 0.2) {
+          encoding = 'gb18030';
+          text = gb;
+        } else {
+          throw new BitextError('BAD_ENCODING', 'the file is neither UTF-8, UTF-16 nor GB18030 text', { file, offset: bad, hint: HINT });
+        }
+      }
+    }
+  }
+  if (text.includes('\u0000')) {
+    throw new BitextError('BINARY_FILE', 'this is a binary file, not text', { file, offset: text.indexOf('\u0000'), hint: 'Give a plain-text or Markdown file.' });
+  }
+  if (!options.allowEmpty && text.trim() === '') {
+    throw new BitextError('EMPTY_FILE', 'the file has no text (only white space)', { file, hint: 'Check that you named the right file.' });
+  }
+  return { text, encoding, bom: bom !== undefined };
+}

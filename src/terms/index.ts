@@ -1,0 +1,2 @@
+// Public API of src/terms (filled by its issue).
+export {};
