@@ -1,2 +1,2 @@
-// Public API of src/lang (filled by its issue).
-export {};
+// Public API of src/lang: language knowledge as data and small helpers.
+export * from './tags.js';
