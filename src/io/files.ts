@@ -79,10 +79,10 @@ export async function writeFileAtomic(
   file: string,
   data: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
-  await fsp.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = tempPathFor(file);
   let handle: fsp.FileHandle | undefined;
   try {
+    await fsp.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     handle = await fsp.open(tmp, 'w', 0o644);
     if (typeof data === 'string' || data instanceof Uint8Array) {
       await handle.writeFile(data);
