@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'USAGE'
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
+  | 'FILE_UNWRITABLE'
   | 'FILE_EXISTS'
   | 'UNKNOWN_FORMAT'
   // decoding / documents

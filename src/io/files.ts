@@ -118,7 +118,7 @@ export async function writeFileAtomic(
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
     if (err instanceof BitextError) throw err;
     const code = (err as NodeJS.ErrnoException)?.code;
-    throw new BitextError('FILE_UNREADABLE', `cannot write the file (${code ?? String(err)}); nothing was changed`, { file, cause: err });
+    throw new BitextError('FILE_UNWRITABLE', `cannot write the file (${code ?? String(err)}); nothing was changed`, { file, cause: err });
   }
 }
 

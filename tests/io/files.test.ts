@@ -44,7 +44,7 @@ describe('atomic writes', () => {
     const dir = tempDir();
     const notAFolder = path.join(dir, 'file.txt');
     writeFileSync(notAFolder, 'x');
-    await expect(writeFileAtomic(path.join(notAFolder, 'out.txt'), 'x')).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+    await expect(writeFileAtomic(path.join(notAFolder, 'out.txt'), 'x')).rejects.toMatchObject({ code: 'FILE_UNWRITABLE' });
     expect(readdirSync(dir)).toEqual(['file.txt']);
   });
 
