@@ -1,2 +1,4 @@
-// Public API of src/formats (filled by its issue).
-export {};
+// Public API of src/formats: readers and writers of the native JSONL alignment file and the exchange formats.
+export * from './jsonl.js';
+export * from './csv.js';
+export * from './termbase-table.js';
