@@ -1,0 +1,352 @@
+/**
+ * Finding the terms of a term base in text.
+ *
+ * - Chinese/Japanese (scriptio continua): matched on characters with whitespace ignored, traditional and simplified
+ *   treated as one (OpenCC 't' → 'cn'), full-width ASCII as half-width, Latin case-insensitive. A term that starts or
+ *   ends with a Latin letter or digit must not continue a Latin word or number ("5G" is not found in "15G").
+ * - English and other space-separated languages: matched on words, case-insensitive, plural and possessive folded
+ *   (port/ports, policy/policies, China's), hyphen/space variants as one ("e-commerce" = "e commerce" = "ecommerce"),
+ *   whole words only; derivations stay different ("digitalize" ≠ "digitalization"). Acronyms written in capitals
+ *   (WHO, SCO) only match capitals.
+ * - Exact matching is one Aho–Corasick automaton per language over the normalised text.
+ * - Optional fuzzy fallback: windows of the text compared with terms sharing their first or last characters by
+ *   Levenshtein ratio (1 − distance / longer length, fast-levenshtein), reported with `fuzzy: true`.
+ */
+import levenshtein from 'fast-levenshtein';
+import type { Concept, Lang, Term, TermBase } from '../model/types.js';
+import { isScriptioContinua, primaryLanguage } from '../lang/tags.js';
+import { AhoCorasick } from './ahocorasick.js';
+import { isAcronym, normalizeCharText, tokenizeWords, wordKey, type WordToken } from './normalize.js';
+
+export interface TermMatch {
+  conceptId: string;
+  term: Term;
+  /** [start, end) in UTF-16 code units of the text given to `find`. */
+  start: number;
+  end: number;
+  fuzzy: boolean;
+  /** 1 for an exact (normalised) match, the Levenshtein ratio for a fuzzy one. */
+  score: number;
+  /** The matched text as it appears in the input. */
+  text: string;
+}
+
+export interface FindOptions {
+  /** Return every match, nested and overlapping ones included (default: leftmost-longest, no overlaps). */
+  overlapping?: boolean;
+  /** Override the compiled fuzzy setting for this call. */
+  fuzzy?: boolean | number;
+}
+
+export interface TermMatcher {
+  find(text: string, lang: Lang, options?: FindOptions): TermMatch[];
+  /** Concepts by id. */
+  concepts: Map<string, Concept>;
+  /** Concepts having a term equal (after normalisation) to `text` in `lang`. */
+  lookup(text: string, lang: Lang): Array<{ conceptId: string; term: Term }>;
+  /** Number of distinct normalised term keys compiled. */
+  size: number;
+}
+
+export interface CompileOptions {
+  /** true: fuzzy fallback with ratio ≥ 0.85; a number: that minimum ratio (0–1). Default off. */
+  fuzzy?: boolean | number;
+}
+
+interface Entry {
+  conceptId: string;
+  term: Term;
+  acronym: boolean;
+}
+
+interface KeyInfo {
+  key: string;
+  entries: Entry[];
+  /** Words in the term (word mode). */
+  words: number;
+}
+
+interface LangIndex {
+  mode: 'chars' | 'words';
+  ac: AhoCorasick;
+  keys: KeyInfo[];
+  byKey: Map<string, number>;
+  /** Fuzzy candidate index, built on first fuzzy use: first/last 2–3 characters of each key → key ids. */
+  prefix?: Map<string, number[]>;
+  suffix?: Map<string, number[]>;
+  maxWords: number;
+}
+
+const DEFAULT_FUZZY = 0.85;
+const FUZZY_MIN_KEY = 6;
+const BARRIER = '\u0001';
+
+function fuzzyThreshold(f: boolean | number | undefined): number {
+  if (f === undefined || f === false) return 0;
+  if (f === true) return DEFAULT_FUZZY;
+  return Math.min(0.999, Math.max(0.5, f));
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 0x200b;
+}
+
+/** Normalised text without whitespace, and the original offset of each kept code unit. */
+function compactChars(text: string): { s: string; map: Int32Array } {
+  const norm = normalizeCharText(text);
+  const map = new Int32Array(norm.length);
+  let s = '';
+  let n = 0;
+  for (let i = 0; i < norm.length; i++) {
+    if (isSpace(norm.charCodeAt(i))) continue;
+    s += norm[i];
+    map[n++] = i;
+  }
+  return { s, map: map.subarray(0, n) };
+}
+
+function charKey(text: string): string {
+  return compactChars(text).s;
+}
+
+/** Word stream: stemmed words joined, a barrier where punctuation separates words. */
+function wordStream(tokens: WordToken[]): { s: string; tokStart: Int32Array; tokEnd: Int32Array; posTok: Int32Array } {
+  const parts: string[] = [];
+  const tokStart = new Int32Array(tokens.length);
+  const tokEnd = new Int32Array(tokens.length);
+  let len = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    if (tokens[t].before === 'break') {
+      parts.push(BARRIER);
+      len++;
+    }
+    tokStart[t] = len;
+    parts.push(tokens[t].norm);
+    len += tokens[t].norm.length;
+    tokEnd[t] = len;
+  }
+  const posTok = new Int32Array(len + 1).fill(-1);
+  for (let t = 0; t < tokens.length; t++) for (let p = tokStart[t]; p < tokEnd[t]; p++) posTok[p] = t;
+  return { s: parts.join(''), tokStart, tokEnd, posTok };
+}
+
+/** Capital letters where the acronym is: "SMEs" and "WTO's" count as capitals, "who" does not. */
+function writtenInCapitals(surface: string): boolean {
+  const core = surface.replace(/(?:['’]s|s)$/u, '');
+  const letters = core.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters === letters.toUpperCase();
+}
+
+function ratio(a: string, b: string): number {
+  const m = Math.max(a.length, b.length);
+  if (m === 0) return 1;
+  return 1 - levenshtein.get(a, b) / m;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  key: number;
+  fuzzy: boolean;
+  score: number;
+  /** Subset of the key's entries that apply here (acronym entries dropped when the text is not in capitals). */
+  entries?: Entry[];
+}
+
+/** Leftmost-longest selection of non-overlapping spans (exact before fuzzy at equal extent). */
+function selectNonOverlapping(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || Number(a.fuzzy) - Number(b.fuzzy) || b.score - a.score);
+  const out: Span[] = [];
+  let lastEnd = -1;
+  for (const s of sorted) {
+    if (s.start < lastEnd) continue;
+    out.push(s);
+    lastEnd = s.end;
+  }
+  return out;
+}
+
+export function compileTermBase(termBase: TermBase, options: CompileOptions = {}): TermMatcher {
+  const concepts = new Map<string, Concept>();
+  const indexes = new Map<string, LangIndex>();
+  const defaultFuzzy = fuzzyThreshold(options.fuzzy);
+
+  const indexFor = (lang: string): LangIndex => {
+    let idx = indexes.get(lang);
+    if (!idx) {
+      idx = { mode: isScriptioContinua(lang) ? 'chars' : 'words', ac: new AhoCorasick(), keys: [], byKey: new Map(), maxWords: 1 };
+      indexes.set(lang, idx);
+    }
+    return idx;
+  };
+
+  for (const concept of termBase.concepts) {
+    if (!concepts.has(concept.id)) concepts.set(concept.id, concept);
+    for (const term of concept.terms) {
+      const text = term.text.trim();
+      if (!text) continue;
+      const lang = primaryLanguage(term.lang);
+      const idx = indexFor(lang);
+      const key = idx.mode === 'chars' ? charKey(text) : wordKey(text);
+      if (!key) continue;
+      const entry: Entry = { conceptId: concept.id, term, acronym: idx.mode === 'words' && isAcronym(text) };
+      let k = idx.byKey.get(key);
+      if (k === undefined) {
+        k = idx.keys.length;
+        const words = idx.mode === 'words' ? tokenizeWords(text).length : 1;
+        idx.keys.push({ key, entries: [], words });
+        idx.byKey.set(key, k);
+        idx.ac.add(key);
+        if (words > idx.maxWords) idx.maxWords = words;
+      }
+      const list = idx.keys[k].entries;
+      if (!list.some((e) => e.conceptId === entry.conceptId && e.term === entry.term)) list.push(entry);
+    }
+  }
+  for (const idx of indexes.values()) idx.ac.build();
+
+  const buildFuzzyIndex = (idx: LangIndex) => {
+    if (idx.prefix) return;
+    idx.prefix = new Map();
+    idx.suffix = new Map();
+    const n = idx.mode === 'chars' ? 2 : 3;
+    idx.keys.forEach((k, i) => {
+      if (k.key.length < FUZZY_MIN_KEY) return;
+      const p = k.key.slice(0, n);
+      const s = k.key.slice(-n);
+      (idx.prefix!.get(p) ?? idx.prefix!.set(p, []).get(p)!).push(i);
+      (idx.suffix!.get(s) ?? idx.suffix!.set(s, []).get(s)!).push(i);
+    });
+  };
+
+  const toMatches = (spans: Span[], idx: LangIndex, text: string): TermMatch[] => {
+    const out: TermMatch[] = [];
+    for (const s of spans) {
+      for (const e of s.entries ?? idx.keys[s.key].entries) {
+        out.push({ conceptId: e.conceptId, term: e.term, start: s.start, end: s.end, fuzzy: s.fuzzy, score: s.score, text: text.slice(s.start, s.end) });
+      }
+    }
+    return out;
+  };
+
+  const findChars = (idx: LangIndex, text: string, threshold: number, overlapping: boolean): TermMatch[] => {
+    const { s, map } = compactChars(text);
+    const spans: Span[] = [];
+    const covered = threshold > 0 ? new Uint8Array(s.length + 1) : undefined;
+    for (const h of idx.ac.search(s)) {
+      const start = map[h.start];
+      const end = map[h.end - 1] + 1;
+      // Latin/digit edges must not continue a Latin word or a number.
+      if (isAsciiAlnum(text.charCodeAt(start)) && start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) continue;
+      if (isAsciiAlnum(text.charCodeAt(end - 1)) && end < text.length && isAsciiAlnum(text.charCodeAt(end))) continue;
+      spans.push({ start, end, key: h.pattern, fuzzy: false, score: 1 });
+      if (covered) covered.fill(1, h.start, h.end);
+    }
+    if (covered && idx.keys.length > 0) {
+      buildFuzzyIndex(idx);
+      const fuzzySpans: Span[] = [];
+      const tryWindow = (a: number, b: number, k: number) => {
+        if (a < 0 || b > s.length || b - a < 2) return;
+        for (let p = a; p < b; p++) if (covered[p]) return;
+        const key = idx.keys[k].key;
+        const r = ratio(s.slice(a, b), key);
+        if (r >= threshold && r < 1) fuzzySpans.push({ start: map[a], end: map[b - 1] + 1, key: k, fuzzy: true, score: r });
+      };
+      for (let i = 0; i + 2 <= s.length; i++) {
+        for (const k of idx.prefix!.get(s.slice(i, i + 2)) ?? []) {
+          const L = idx.keys[k].key.length;
+          for (let d = -1; d <= 1; d++) tryWindow(i, i + L + d, k);
+        }
+        for (const k of idx.suffix!.get(s.slice(i, i + 2)) ?? []) {
+          const L = idx.keys[k].key.length;
+          for (let d = -1; d <= 1; d++) tryWindow(i + 2 - (L + d), i + 2, k);
+        }
+      }
+      spans.push(...bestFuzzy(fuzzySpans));
+    }
+    return toMatches(overlapping ? spans.sort((a, b) => a.start - b.start || b.end - a.end) : selectNonOverlapping(spans), idx, text);
+  };
+
+  const findWords = (idx: LangIndex, text: string, threshold: number, overlapping: boolean): TermMatch[] => {
+    const tokens = tokenizeWords(text);
+    if (tokens.length === 0) return [];
+    const { s, tokStart, tokEnd, posTok } = wordStream(tokens);
+    const spans: Span[] = [];
+    const covered = threshold > 0 ? new Uint8Array(tokens.length) : undefined;
+    for (const h of idx.ac.search(s)) {
+      const t1 = posTok[h.start];
+      const t2 = posTok[h.end - 1];
+      if (t1 < 0 || t2 < 0 || tokStart[t1] !== h.start || tokEnd[t2] !== h.end) continue;
+      const start = tokens[t1].start;
+      const end = tokens[t2].end;
+      const info = idx.keys[h.pattern];
+      const surface = text.slice(start, end);
+      const capsOk = writtenInCapitals(surface);
+      const entries = info.entries.filter((e) => !e.acronym || capsOk);
+      if (entries.length === 0) continue;
+      spans.push({ start, end, key: h.pattern, fuzzy: false, score: 1, ...(entries.length < info.entries.length ? { entries } : {}) });
+      if (covered) covered.fill(1, t1, t2 + 1);
+    }
+    if (covered && idx.keys.length > 0) {
+      buildFuzzyIndex(idx);
+      const fuzzySpans: Span[] = [];
+      const maxW = idx.maxWords + 1;
+      for (let i = 0; i < tokens.length; i++) {
+        let key = '';
+        for (let j = i; j < tokens.length && j - i < maxW; j++) {
+          if (covered[j] || (j > i && tokens[j].before === 'break')) break;
+          key += tokens[j].norm;
+          const cands = new Set<number>([...(idx.prefix!.get(key.slice(0, 3)) ?? []), ...(idx.suffix!.get(key.slice(-3)) ?? [])]);
+          for (const k of cands) {
+            const info = idx.keys[k];
+            if (Math.abs(info.key.length - key.length) > Math.ceil(info.key.length * (1 - threshold))) continue;
+            const r = ratio(key, info.key);
+            if (r >= threshold && r < 1 && !info.entries.every((e) => e.acronym)) {
+              fuzzySpans.push({ start: tokens[i].start, end: tokens[j].end, key: k, fuzzy: true, score: r });
+            }
+          }
+        }
+      }
+      spans.push(...bestFuzzy(fuzzySpans));
+    }
+    return toMatches(overlapping ? spans.sort((a, b) => a.start - b.start || b.end - a.end) : selectNonOverlapping(spans), idx, text);
+  };
+
+  let size = 0;
+  for (const idx of indexes.values()) size += idx.keys.length;
+
+  return {
+    concepts,
+    size,
+    find(text: string, lang: Lang, opts: FindOptions = {}): TermMatch[] {
+      const idx = indexes.get(primaryLanguage(lang));
+      if (!idx || !text) return [];
+      const threshold = opts.fuzzy !== undefined ? fuzzyThreshold(opts.fuzzy) : defaultFuzzy;
+      const overlapping = opts.overlapping ?? false;
+      return idx.mode === 'chars' ? findChars(idx, text, threshold, overlapping) : findWords(idx, text, threshold, overlapping);
+    },
+    lookup(text: string, lang: Lang) {
+      const idx = indexes.get(primaryLanguage(lang));
+      if (!idx) return [];
+      const key = idx.mode === 'chars' ? charKey(text.trim()) : wordKey(text);
+      const k = idx.byKey.get(key);
+      if (k === undefined) return [];
+      return idx.keys[k].entries.map((e) => ({ conceptId: e.conceptId, term: e.term }));
+    },
+  };
+}
+
+/** Among overlapping fuzzy candidates keep the best-scoring ones (greedy, highest ratio first, then longest). */
+function bestFuzzy(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Span[] = [];
+  for (const s of sorted) {
+    if (kept.some((k) => s.start < k.end && k.start < s.end)) continue;
+    kept.push(s);
+  }
+  return kept;
+}

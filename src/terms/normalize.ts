@@ -1,0 +1,140 @@
+/**
+ * Text normalisation for term matching. Every function here is length-preserving per UTF-16 code unit
+ * (except the English word stemmer, which works on tokens), so that offsets found in normalised text are offsets
+ * in the original text.
+ *
+ * Chinese: traditional → simplified with OpenCC's character table ('t' → 'cn', opencc-js), built once on first use;
+ * full-width ASCII (ＡＢＣ１２３) → half-width; Latin letters lower-cased.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+
+type ConverterFunction = (text: string) => string;
+let t2cn: ConverterFunction | undefined;
+const charCache = new Map<string, string>();
+
+function converter(): ConverterFunction {
+  const conv = t2cn ?? (OpenCC.Converter({ from: 't', to: 'cn' }) as ConverterFunction);
+  t2cn = conv;
+  return conv;
+}
+
+function hasHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdbff)) return true;
+  }
+  return false;
+}
+
+/** Traditional → simplified Chinese (OpenCC 't' → 'cn'), guaranteed to keep the length in code units. */
+export function normalizeChinese(text: string): string {
+  if (!hasHan(text)) return text;
+  const conv = converter();
+  const whole = conv(text);
+  if (whole.length === text.length) return whole;
+  // A phrase rule changed the length: convert code point by code point instead (keeps offsets valid).
+  let out = '';
+  for (const ch of text) {
+    let c = charCache.get(ch);
+    if (c === undefined) {
+      c = conv(ch);
+      if (c.length !== ch.length) c = ch;
+      charCache.set(ch, c);
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Full-width ASCII → ASCII, ideographic space → space, ASCII upper → lower. Same length. */
+export function foldWidthAndCase(text: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    else if (c === 0x3000) c = 0x20;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    else if (c > 0x7f && c < 0xd800) {
+      // Non-ASCII letters (é, Ä, Σ…): lower-case when that keeps one code unit.
+      const ch = String.fromCharCode(c);
+      const lo = ch.toLowerCase();
+      if (lo.length === 1) c = lo.charCodeAt(0);
+    }
+    if (c !== text.charCodeAt(i)) changed = true;
+    out += String.fromCharCode(c);
+  }
+  return changed ? out : text;
+}
+
+/** Normalised form of a text written without spaces (Chinese/Japanese): simplified, half-width, lower-case. */
+export function normalizeCharText(text: string): string {
+  return foldWidthAndCase(normalizeChinese(text));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// English (and other space-separated languages): word tokens.
+
+/** A word of a space-separated text: letters/digits (with inner apostrophes handled as possessives). */
+export interface WordToken {
+  /** Normalised form: lower-case, plural/possessive removed. */
+  norm: string;
+  /** Lower-case surface form (no stemming), for fuzzy comparison and acronym checks. */
+  lower: string;
+  start: number;
+  end: number;
+  /** What separates this token from the previous one: 'join' (spaces/hyphens only), 'break' (punctuation) or 'none' (first). */
+  before: 'join' | 'break' | 'none';
+}
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
+const JOINERS = /^[\s\u00ad\-\u2010\u2011\u00a0]*$/u;
+
+/** Words that end in -s but are not plurals (kept whole so "news" ≠ "new"). */
+const NOT_PLURAL = new Set(['news', 'series', 'species', 'means', 'analysis', 'basis', 'crisis', 'thesis', 'status', 'corpus', 'campus', 'bus', 'gas', 'has', 'was', 'is', 'this', 'its', 'us', 'as', 'yes', 'always', 'perhaps', 'whereas', 'across', 'thus', 'economics', 'politics', 'physics', 'mathematics', 'logistics', 'statistics', 'ethics', 'electronics', 'robotics', 'genetics', 'linguistics', 'headquarters']);
+
+/**
+ * Light English stemmer for matching terms: plural and possessive only (port/ports, policy/policies, box/boxes,
+ * China's → china). Derivational endings are kept: "digitalize" and "digitalization" stay different words.
+ */
+export function stemEnglishWord(lower: string): string {
+  let w = lower;
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  else if (w.endsWith("s'") || w.endsWith('s’')) w = w.slice(0, -1);
+  if (w.length <= 3 || NOT_PLURAL.has(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (/(?:ss|us|is|ous)$/.test(w)) return w;
+  if (/(?:sses|shes|ches|xes|zes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}
+
+/** Cut a space-separated text into word tokens with offsets into the original text. */
+export function tokenizeWords(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  let prevEnd = -1;
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const lower = foldWidthAndCase(m[0]);
+    let before: WordToken['before'] = 'none';
+    if (prevEnd >= 0) before = JOINERS.test(text.slice(prevEnd, start)) ? 'join' : 'break';
+    tokens.push({ norm: stemEnglishWord(lower), lower, start, end, before });
+    prevEnd = end;
+  }
+  return tokens;
+}
+
+/** The key a space-separated term is matched on: stemmed words joined without separators ("e-commerce" → "ecommerce"). */
+export function wordKey(text: string): string {
+  return tokenizeWords(text)
+    .map((t) => t.norm)
+    .join('');
+}
+
+/** true when the term is an acronym written in capitals (WHO, SCO, APEC): matched case-sensitively. */
+export function isAcronym(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
