@@ -1,2 +1,3 @@
 // File-system helpers for scripts and the CLI (not part of the pure core).
 export * from './files.js';
+export * from './formats.js';

@@ -1,0 +1,216 @@
+/**
+ * The file edge of src/formats: pick the format from the extension (or --from/--to), read bytes, decode, call the
+ * pure reader/writer, write atomically. Streaming variants for large JSONL/TMX files.
+ */
+import path from 'node:path';
+import { BitextError } from '../errors.js';
+import { decodeBytes } from '../read/decode.js';
+import type { Alignment, Diagnostic, Lang, TermBase } from '../model/types.js';
+import { readBytes, openByteStream, writeFileAtomic, fileExists } from './files.js';
+import {
+  parseAlignmentJsonl,
+  iterateAlignmentJsonl,
+  serializeAlignmentJsonlChunks,
+  type JsonlItem,
+  type ParsedAlignment,
+} from '../formats/jsonl.js';
+import { parseTermBaseCsv, serializeTermBaseCsv, type ParsedTermBase } from '../formats/termbase-table.js';
+import type { CsvDelimiter } from '../formats/csv.js';
+
+export type AlignmentFormat = 'jsonl' | 'tmx' | 'csv' | 'tsv' | 'xlsx' | 'align';
+export type TermBaseFormat = 'csv' | 'tsv' | 'xlsx' | 'tbx';
+export const ALIGNMENT_FORMATS: readonly AlignmentFormat[] = ['jsonl', 'tmx', 'csv', 'tsv', 'xlsx', 'align'];
+export const TERMBASE_FORMATS: readonly TermBaseFormat[] = ['csv', 'tsv', 'xlsx', 'tbx'];
+
+const EXT_ALIGNMENT: Record<string, AlignmentFormat> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.tmx': 'tmx', '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.xlsx': 'xlsx', '.align': 'align' };
+const EXT_TERMBASE: Record<string, TermBaseFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.txt': 'tsv', '.utf8': 'tsv', '.xlsx': 'xlsx', '.tbx': 'tbx', '.mtf': 'tbx', '.xml': 'tbx' };
+
+/** Format of a file from its name (`.tsv.txt` → tsv). Undefined when unknown. */
+export function alignmentFormatOf(file: string): AlignmentFormat | undefined {
+  return EXT_ALIGNMENT[path.extname(file).toLowerCase()];
+}
+
+export function termBaseFormatOf(file: string): TermBaseFormat | undefined {
+  return EXT_TERMBASE[path.extname(file).toLowerCase()];
+}
+
+function pickFormat<T extends string>(file: string, given: string | undefined, byExt: (f: string) => T | undefined, allowed: readonly T[], what: string): T {
+  if (given) {
+    const g = given.toLowerCase().replace(/^\./, '') as T;
+    if (!allowed.includes(g)) {
+      throw new BitextError('UNKNOWN_FORMAT', `unknown ${what} format "${given}"`, { hint: `Use one of: ${allowed.join(', ')}.` });
+    }
+    return g;
+  }
+  const f = byExt(file);
+  if (!f) {
+    throw new BitextError('UNKNOWN_FORMAT', `cannot tell the ${what} format from the file name`, { file, hint: `Name the file with one of the extensions ${allowed.map((a) => '.' + a).join(', ')}, or pass --from/--to.` });
+  }
+  return f;
+}
+
+export interface ReadAlignmentOptions {
+  /** Format override (--from). */
+  format?: string;
+  srcLang?: Lang;
+  tgtLang?: Lang;
+  /** Text encoding override for text formats ('auto' by default). */
+  encoding?: string;
+  /** For .align: the pre-segmented source and target files (one sentence per line). Default: `<base>.<srcLang>` / `<base>.<tgtLang>` next to it. */
+  srcSentences?: string;
+  tgtSentences?: string;
+  /** TMX: keep inline tags (`<ph/>`…) as text in the sentences instead of dropping them. */
+  keepTags?: boolean;
+}
+
+export interface WriteAlignmentOptions {
+  format?: string;
+  /** TMX creation date (default now). */
+  date?: Date;
+  /** CSV: UTF-8 BOM for Excel; excelSafe neutralises formulas. */
+  bom?: boolean;
+  excelSafe?: boolean;
+}
+
+function withFile<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof BitextError) throw err.withFile(file);
+    throw err;
+  }
+}
+
+async function withFileAsync<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof BitextError) throw err.withFile(file);
+    throw err;
+  }
+}
+
+async function readText(file: string, encoding?: string): Promise<string> {
+  const bytes = await readBytes(file);
+  return decodeBytes(bytes, { file, encoding }).text;
+}
+
+/** Read an alignment from any supported file. */
+export async function readAlignmentFile(file: string, options: ReadAlignmentOptions = {}): Promise<ParsedAlignment> {
+  const format = pickFormat(file, options.format, alignmentFormatOf, ALIGNMENT_FORMATS, 'alignment');
+  const reader = alignmentReaders[format];
+  return withFileAsync(file, () => reader(file, options));
+}
+
+type AlignmentReader = (file: string, options: ReadAlignmentOptions) => Promise<ParsedAlignment>;
+type AlignmentWriter = (file: string, alignment: Alignment, options: WriteAlignmentOptions) => Promise<Diagnostic[]>;
+
+const notYet = (format: string) => async (): Promise<never> => {
+  throw new BitextError('UNKNOWN_FORMAT', `the ${format} format is not available in this build`);
+};
+
+export const alignmentReaders: Record<AlignmentFormat, AlignmentReader> = {
+  jsonl: async (file, o) => parseAlignmentJsonl(await readText(file, o.encoding), { file }),
+  tmx: notYet('tmx'),
+  csv: notYet('csv'),
+  tsv: notYet('tsv'),
+  xlsx: notYet('xlsx'),
+  align: notYet('align'),
+};
+
+export const alignmentWriters: Record<AlignmentFormat, AlignmentWriter> = {
+  jsonl: async (file, a) => {
+    await writeFileAtomic(file, serializeAlignmentJsonlChunks(a));
+    return [];
+  },
+  tmx: notYet('tmx'),
+  csv: notYet('csv'),
+  tsv: notYet('tsv'),
+  xlsx: notYet('xlsx'),
+  align: notYet('align'),
+};
+
+/** Write an alignment atomically in the format of the file name (or options.format). Returns what could not be represented. */
+export async function writeAlignmentFile(file: string, alignment: Alignment, options: WriteAlignmentOptions = {}): Promise<Diagnostic[]> {
+  const format = pickFormat(file, options.format, alignmentFormatOf, ALIGNMENT_FORMATS, 'alignment');
+  return alignmentWriters[format](file, alignment, options);
+}
+
+/** Stream the links of a JSONL (or TMX) alignment file in bounded memory. */
+export async function* streamAlignmentFile(file: string, options: { format?: string; srcLang?: Lang; tgtLang?: Lang } = {}): AsyncGenerator<JsonlItem> {
+  const format = pickFormat(file, options.format, alignmentFormatOf, ALIGNMENT_FORMATS, 'alignment');
+  if (format === 'jsonl') {
+    const stream = await openByteStream(file);
+    try {
+      yield* iterateAlignmentJsonl(stream, { file });
+    } finally {
+      stream.destroy();
+    }
+    return;
+  }
+  const streamer = alignmentStreamers[format];
+  if (streamer) {
+    yield* streamer(file, options);
+    return;
+  }
+  const { alignment, lines } = await readAlignmentFile(file, options);
+  yield { type: 'header', header: alignment.header, line: 1 };
+  for (let i = 0; i < alignment.links.length; i++) yield { type: 'link', link: alignment.links[i], line: lines[i] };
+}
+
+export const alignmentStreamers: Partial<Record<AlignmentFormat, (file: string, options: { srcLang?: Lang; tgtLang?: Lang }) => AsyncGenerator<JsonlItem>>> = {};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Term bases
+
+export interface ReadTermBaseOptions {
+  format?: string;
+  srcLang?: Lang;
+  tgtLang?: Lang;
+  encoding?: string;
+  delimiter?: string;
+}
+
+export interface WriteTermBaseOptions {
+  format?: string;
+  bom?: boolean;
+  excelSafe?: boolean;
+  delimiter?: CsvDelimiter;
+}
+
+type TermBaseReader = (file: string, options: ReadTermBaseOptions) => Promise<ParsedTermBase>;
+type TermBaseWriter = (file: string, termBase: TermBase, options: WriteTermBaseOptions) => Promise<Diagnostic[]>;
+
+export const termBaseReaders: Record<TermBaseFormat, TermBaseReader> = {
+  csv: async (file, o) => parseTermBaseCsv(await readText(file, o.encoding), { file, delimiter: o.delimiter, srcLang: o.srcLang, tgtLang: o.tgtLang }),
+  tsv: async (file, o) => parseTermBaseCsv(await readText(file, o.encoding), { file, delimiter: o.delimiter, srcLang: o.srcLang, tgtLang: o.tgtLang }),
+  xlsx: notYet('xlsx'),
+  tbx: notYet('tbx'),
+};
+
+export const termBaseWriters: Record<TermBaseFormat, TermBaseWriter> = {
+  csv: async (file, tb, o) => {
+    await writeFileAtomic(file, serializeTermBaseCsv(tb, { bom: o.bom, excelSafe: o.excelSafe, delimiter: o.delimiter ?? ',' }));
+    return [];
+  },
+  tsv: async (file, tb, o) => {
+    await writeFileAtomic(file, serializeTermBaseCsv(tb, { bom: o.bom, excelSafe: o.excelSafe, delimiter: o.delimiter ?? '\t' }));
+    return [];
+  },
+  xlsx: notYet('xlsx'),
+  tbx: notYet('tbx'),
+};
+
+/** Read a term base (.csv/.tsv/.txt/.xlsx/.tbx). */
+export async function readTermBaseFile(file: string, options: ReadTermBaseOptions = {}): Promise<ParsedTermBase> {
+  const format = pickFormat(file, options.format, termBaseFormatOf, TERMBASE_FORMATS, 'term base');
+  return withFileAsync(file, () => termBaseReaders[format](file, options));
+}
+
+/** Write a term base atomically. Returns what could not be represented. */
+export async function writeTermBaseFile(file: string, termBase: TermBase, options: WriteTermBaseOptions = {}): Promise<Diagnostic[]> {
+  const format = pickFormat(file, options.format, termBaseFormatOf, TERMBASE_FORMATS, 'term base');
+  return termBaseWriters[format](file, termBase, options);
+}
+
+export { withFile, fileExists };
