@@ -1,5 +1,5 @@
 // Public API of src/terms: term base (merge, validate), matcher (Aho–Corasick, Chinese on characters), extraction.
 export { compileTermBase, type TermMatch, type TermMatcher, type FindOptions, type CompileOptions } from './matcher.js';
-export { mergeTermBases, parseTermStatus, termKey, parseSource, formatSource, preferredTerms, conceptIdFor, TERM_STATUSES, type TermRowLike } from './termbase.js';
+export { mergeTermBases, parseTermStatus, termKey, preferredTerms, conceptIdFor, type TermRowLike } from './termbase.js';
 export { normalizeChinese, normalizeCharText, stemEnglishWord, tokenizeWords, wordKey, type WordToken } from './normalize.js';
 export { AhoCorasick, type AcHit } from './ahocorasick.js';

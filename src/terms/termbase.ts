@@ -3,9 +3,10 @@
  * several glossary files, and reporting what a curator should fix: the same term twice in a concept, conflicting
  * statuses, one term in two concepts, several preferred terms for one language, rows without a term or concept.
  */
-import type { Concept, Diagnostic, Lang, Origin, Term, TermBase, TermStatus } from '../model/types.js';
+import type { Concept, Diagnostic, Lang, Term, TermBase, TermStatus } from '../model/types.js';
 import { isScriptioContinua, normalizeTag, primaryLanguage } from '../lang/tags.js';
 import { normalizeCharText, wordKey } from './normalize.js';
+import { normalizeTermStatus, parseOrigin } from '../formats/termbase-table.js';
 
 /**
  * One row of a glossary file (one term), as the glossary readers of src/formats return it (`TermRow`).
@@ -20,64 +21,23 @@ export interface TermRowLike {
   domain?: string;
   definition?: string;
   note?: string;
-  /** Where the term comes from, e.g. "alignments/cyberspace-ii.jsonl#12" (file#link). */
+  /** Where the term was seen: "file#linkId", "file:line" or "file". */
   source?: string;
+  /** The concept's own note (TBX), when the reader gives it. */
+  conceptNote?: string;
   /** 1-based line of the row in its file. */
   line?: number;
 }
 
-const STATUS_ALIASES: Record<string, TermStatus> = {
-  preferred: 'preferred',
-  'preferredterm-admn-sts': 'preferred',
-  preferredterm: 'preferred',
-  approved: 'preferred',
-  standard: 'preferred',
-  admitted: 'admitted',
-  'admittedterm-admn-sts': 'admitted',
-  admittedterm: 'admitted',
-  allowed: 'admitted',
-  permitted: 'admitted',
-  proposed: 'admitted',
-  candidate: 'admitted',
-  new: 'admitted',
-  deprecated: 'deprecated',
-  'deprecatedterm-admn-sts': 'deprecated',
-  deprecatedterm: 'deprecated',
-  forbidden: 'deprecated',
-  'forbidden-admn-sts': 'deprecated',
-  'notrecommended': 'deprecated',
-  'not recommended': 'deprecated',
-  'do not use': 'deprecated',
-  superseded: 'superseded',
-  'supersededterm-admn-sts': 'superseded',
-  obsolete: 'superseded',
-  legacy: 'superseded',
-};
-
-export const TERM_STATUSES: readonly TermStatus[] = ['preferred', 'admitted', 'deprecated', 'superseded'];
-
 /** A status as written by a curator or another tool → bitext's status; undefined when unknown. Empty → admitted. */
 export function parseTermStatus(value: string | undefined): TermStatus | undefined {
-  const v = (value ?? '').trim().toLowerCase();
-  if (v === '') return 'admitted';
-  return STATUS_ALIASES[v];
+  if ((value ?? '').trim() === '') return 'admitted';
+  return normalizeTermStatus(value);
 }
 
 /** The key two terms are "the same term" on: normalised as the matcher does (case, plural, hyphens, traditional). */
 export function termKey(text: string, lang: Lang): string {
   return isScriptioContinua(lang) ? normalizeCharText(text).replace(/\s+/g, '') : wordKey(text);
-}
-
-/** "file#link" → Origin; a bare value is a file. */
-export function parseSource(source: string): Origin {
-  const i = source.lastIndexOf('#');
-  if (i > 0) return { file: source.slice(0, i), link: source.slice(i + 1) };
-  return { file: source };
-}
-
-export function formatSource(origin: Origin | undefined): string {
-  if (!origin) return '';
-  return origin.link ? `${origin.file}#${origin.link}` : origin.file;
 }
 
 interface Seen {
@@ -135,15 +95,16 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
       const term: Term = { lang, text, status };
       if (row.pos?.trim()) term.pos = row.pos.trim();
       if (row.note?.trim()) term.note = row.note.trim();
-      term.origin = row.source?.trim() ? parseSource(row.source.trim()) : { file, ...(row.line !== undefined ? { line: row.line } : {}) };
+      const origin = row.source ? parseOrigin(row.source) : undefined;
+      if (origin) term.origin = origin;
 
       let concept = concepts.get(conceptId);
       if (!concept) {
         concept = { id: conceptId, terms: [] };
         concepts.set(conceptId, concept);
       }
-      for (const field of ['domain', 'definition'] as const) {
-        const v = row[field]?.trim();
+      for (const field of ['domain', 'definition', 'note'] as const) {
+        const v = (field === 'note' ? row.conceptNote : row[field])?.trim();
         if (!v) continue;
         const fk = `${conceptId}\0${field}`;
         if (concept[field] === undefined) {
