@@ -1,12 +1,56 @@
-// Placeholder until the issue that owns this command lands; replaced by the real command.
+/**
+ * `bitext review ALIGNED.jsonl` — the terminal app for reviewing and fixing an alignment; `bitext` alone on a
+ * terminal opens its home screen (`--home`). The Ink app (src/tui) is imported only here, only when needed, so
+ * every other command starts fast.
+ */
 import { BitextError } from '../../errors.js';
-import type { Command } from '../context.js';
+import { parseCommandArgs, type CommandSpec } from '../args.js';
+import { warn, type Command } from '../context.js';
+
+const spec: CommandSpec = {
+  name: 'review',
+  usage: 'bitext review [ALIGNED.jsonl] [--glossary DIR] [--at N|ID]',
+  description:
+    'Review an alignment link by link in the terminal: confirm, reject, merge, split, move sentences across a boundary, ' +
+    'mark sentences unaligned, add term pairs to the glossary. Edits are journaled until you save (ctrl-s), so a ' +
+    'killed terminal loses nothing. Without a file: the home screen (alignments, term base, actions). Needs a terminal.',
+  options: {
+    glossary: { type: 'string', arg: 'DIR', default: 'glossary', description: 'term base folder: terms panel, new term pairs go to DIR/reviewed.csv' },
+    at: { type: 'string', arg: 'N|ID', description: 'open at this link (1-based number or link id)' },
+    alignments: { type: 'string', arg: 'DIR', default: 'alignments', description: 'folder the home screen lists' },
+    home: { type: 'boolean', description: 'open the home screen (what `bitext` alone does on a terminal)' },
+  },
+  epilog: [
+    'Keys: ↑↓/jk move · c confirm · x reject · m/M merge next/prev · s split · [ ] { } move a sentence across the',
+    'boundary (source / target) · d unaligned · u undo · ctrl-r redo · / search · l low confidence · Tab unconfirmed ·',
+    'a add term · t terms · i findings · ctrl-s save · q quit · ? all keys.',
+    '',
+    'Examples:',
+    '  bitext review alignments/cyberspace-ii.jsonl',
+    '  bitext review alignments/report.jsonl --at 120 --glossary glossary',
+  ].join('\n'),
+  maxPositionals: 1,
+};
 
 const command: Command = {
   name: 'review',
-  summary: '',
-  async run() {
-    throw new BitextError('USAGE', 'bitext review is not available yet in this build');
+  summary: 'review and fix an alignment in the terminal app',
+  async run(argv, ctx) {
+    const parsed = parseCommandArgs(argv, spec, ctx);
+    if (parsed.helpShown) return 0;
+    const file = parsed.positionals[0];
+    if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
+      throw new BitextError('NOT_A_TTY', 'bitext review is an interactive app and needs a terminal (stdin and stdout are not a TTY)', {
+        hint: 'Run it in a terminal; for scripts use bitext check, bitext convert or bitext terms.',
+      });
+    }
+    const tui = await import('../../tui/index.js');
+    const glossaryDir = parsed.values.glossary as string;
+    if (!file || parsed.values.home) {
+      return tui.runHome({ cwd: ctx.cwd, glossaryDir, alignmentsDir: parsed.values.alignments as string, warn: (m) => warn(ctx, m) });
+    }
+    await tui.runReview({ file, cwd: ctx.cwd, glossaryDir, at: parsed.values.at as string | undefined, warn: (m) => warn(ctx, m) });
+    return 0;
   },
 };
 export default command;

@@ -1,0 +1,184 @@
+/**
+ * The review screen's I/O edge: open an alignment file (and its crash journal), save it atomically, load the term
+ * base from the glossary folder for the terms panel, and add reviewed term pairs to `glossary/reviewed.csv`.
+ */
+import path from 'node:path';
+import { readBytes, sha256, writeFileAtomic, listFiles, fileExists } from '../io/files.js';
+import { readTermBaseFile, writeTermBaseFile } from '../io/formats.js';
+import { decodeBytes } from '../read/decode.js';
+import { parseAlignmentJsonl, serializeAlignmentJsonl } from '../formats/index.js';
+import { compileTermBase, conceptIdFor, mergeTermBases, preferredTerms, type TermMatcher } from '../terms/index.js';
+import { BitextError } from '../errors.js';
+import type { Concept, Diagnostic, Finding, Link, TermBase } from '../model/types.js';
+import { Journal, readJournal } from './journal.js';
+import { linkText } from './state.js';
+import type { NewTermPair, ReviewSession, TermHit } from './ReviewApp.js';
+
+export interface OpenOptions {
+  /** Folder of the term base (default: glossary/ next to the working directory). */
+  glossaryDir?: string;
+  findings?: Finding[];
+  /** Relative name shown to the user and written as term origin (default: the path as given). */
+  displayName?: string;
+  /** No crash journal (tests of the screen that do not need one). */
+  noJournal?: boolean;
+}
+
+export interface OpenedSession extends ReviewSession {
+  /** Problems reading the glossary, for the CLI to print before the screen opens. */
+  diagnostics: Diagnostic[];
+  journalPath?: string;
+}
+
+/** The file name review writes new term pairs to, inside the glossary folder. */
+export const REVIEW_GLOSSARY = 'reviewed.csv';
+
+export async function openReviewSession(file: string, options: OpenOptions = {}): Promise<OpenedSession> {
+  const bytes = await readBytes(file);
+  const text = decodeBytes(bytes, { file, encoding: 'utf-8' }).text;
+  const parsed = parseAlignmentJsonl(text, { file });
+  let sha = sha256(bytes);
+  const header = parsed.alignment.header;
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+
+  let journal: Journal | undefined;
+  let pending: OpenedSession['pending'];
+  let notice: string | undefined;
+  if (!options.noJournal) {
+    journal = new Journal(file, sha);
+    const old = readJournal(file);
+    if (old && old.entries.length > 0) {
+      if (old.header.sha256 === sha) pending = old;
+      else {
+        const aside = journal.setAside();
+        notice = `an old journal did not match this file (it changed since); kept as ${path.basename(aside)}`;
+      }
+    } else if (old) journal.discard();
+  }
+
+  const glossaryDir = options.glossaryDir ?? 'glossary';
+  const terms = await loadTerms(glossaryDir).catch((err: unknown) => {
+    diagnostics.push({ code: 'GLOSSARY_UNREADABLE', message: `terms panel off: ${(err as Error).message}`, severity: 'warning' });
+    return undefined;
+  });
+  if (terms) diagnostics.push(...terms.diagnostics);
+  let matcher = terms?.matcher;
+  let overwriteChanged = false;
+
+  const session: OpenedSession = {
+    file: options.displayName ?? file,
+    header,
+    links: parsed.alignment.links,
+    pending,
+    notice,
+    findings: options.findings,
+    diagnostics,
+    journalPath: journal?.path,
+    journal: journal ? { append: (e) => journal!.append(e), discard: () => journal!.discard() } : undefined,
+    async save(links: Link[]) {
+      // Someone else changed the file since we read it: refuse once, overwrite on a second ctrl-s.
+      let onDisk: string | undefined;
+      try {
+        onDisk = sha256(await readBytes(file));
+      } catch {
+        onDisk = undefined;
+      }
+      if (onDisk !== undefined && onDisk !== sha && !overwriteChanged) {
+        overwriteChanged = true;
+        throw new BitextError('FILE_EXISTS', 'the file changed on disk since it was opened; press ctrl-s again to overwrite it with your version');
+      }
+      const out = serializeAlignmentJsonl({ header, links });
+      await writeFileAtomic(file, out);
+      sha = sha256(out);
+      overwriteChanged = false;
+      journal?.reset(sha);
+    },
+    termsFor: matcher ? (link) => termHits(matcher!, link, header.srcLang, header.tgtLang) : undefined,
+    async addTerm(pair: NewTermPair) {
+      const target = path.join(glossaryDir, REVIEW_GLOSSARY);
+      const written = await addTermPair(target, pair, options.displayName ?? file, matcher);
+      const reloaded = await loadTerms(glossaryDir).catch(() => undefined);
+      if (reloaded) {
+        matcher = reloaded.matcher;
+        session.termsFor = (link) => termHits(matcher!, link, header.srcLang, header.tgtLang);
+      }
+      return written;
+    },
+  };
+  return session;
+}
+
+/** Read every glossary file (.csv/.tsv) of a folder into one term base and compile the matcher. */
+export async function loadTerms(dir: string): Promise<{ termBase: TermBase; matcher: TermMatcher; diagnostics: Diagnostic[]; files: string[] } | undefined> {
+  const files = await listFiles(dir, ['.csv', '.tsv']);
+  if (files.length === 0) return undefined;
+  const parsed = [];
+  for (const f of files) {
+    const p = await readTermBaseFile(f);
+    parsed.push({ file: f, rows: p.rows, diagnostics: p.diagnostics });
+  }
+  const merged = mergeTermBases(parsed.map((p) => ({ file: p.file, rows: p.rows })));
+  return { termBase: merged.termBase, matcher: compileTermBase(merged.termBase), diagnostics: [...parsed.flatMap((p) => p.diagnostics), ...merged.diagnostics], files };
+}
+
+/** The terms found in a link, each with its preferred equivalents and whether the other side contains one. */
+export function termHits(matcher: TermMatcher, link: Link, srcLang: string, tgtLang: string): TermHit[] {
+  const srcMatches = matcher.find(linkText(link, 'src'), srcLang);
+  const tgtMatches = matcher.find(linkText(link, 'tgt'), tgtLang);
+  const srcConcepts = new Set(srcMatches.map((m) => m.conceptId));
+  const tgtConcepts = new Set(tgtMatches.map((m) => m.conceptId));
+  const hits: TermHit[] = [];
+  const seen = new Set<string>();
+  for (const [side, list, otherLang, otherConcepts] of [
+    ['src', srcMatches, tgtLang, tgtConcepts],
+    ['tgt', tgtMatches, srcLang, srcConcepts],
+  ] as const) {
+    for (const m of list) {
+      const key = `${side}\u0000${m.conceptId}\u0000${m.term.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const concept = matcher.concepts.get(m.conceptId);
+      const equivalents = concept ? preferredTerms(concept, otherLang).map((t) => t.text) : [];
+      hits.push({ side, text: m.text, conceptId: m.conceptId, status: m.term.status, equivalents, missingOther: equivalents.length > 0 && !otherConcepts.has(m.conceptId) });
+    }
+  }
+  return hits;
+}
+
+/**
+ * Add a term pair as a new concept to a glossary CSV (created with the native columns when missing). The concept id
+ * is made from the English (else source) term and kept unique against the file and the loaded term base.
+ * Returns the file written.
+ */
+export async function addTermPair(file: string, pair: NewTermPair, origin: string, matcher?: TermMatcher): Promise<string> {
+  let termBase: TermBase = { concepts: [] };
+  if (await fileExists(file)) termBase = (await readTermBaseFile(file)).termBase;
+  const taken = new Set(termBase.concepts.map((c) => c.id));
+  if (matcher) for (const id of matcher.concepts.keys()) taken.add(id);
+  // The same pair already in this file: only update the status.
+  for (const c of termBase.concepts) {
+    const s = c.terms.find((t) => t.lang === pair.srcLang && t.text === pair.src);
+    const t = c.terms.find((x) => x.lang === pair.tgtLang && x.text === pair.tgt);
+    if (s && t) {
+      s.status = pair.status;
+      t.status = pair.status;
+      await writeTermBaseFile(file, termBase);
+      return file;
+    }
+  }
+  const english = pair.srcLang.startsWith('en') ? pair.src : pair.tgtLang.startsWith('en') ? pair.tgt : pair.src;
+  const base = conceptIdFor(english);
+  let id = base;
+  for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
+  const source = { file: origin, link: pair.link };
+  const concept: Concept = {
+    id,
+    terms: [
+      { lang: pair.srcLang, text: pair.src, status: pair.status, origin: source },
+      { lang: pair.tgtLang, text: pair.tgt, status: pair.status, origin: source },
+    ],
+  };
+  termBase.concepts.push(concept);
+  await writeTermBaseFile(file, termBase);
+  return file;
+}
