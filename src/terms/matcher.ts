@@ -16,7 +16,7 @@ import levenshtein from 'fast-levenshtein';
 import type { Concept, Lang, Term, TermBase } from '../model/types.js';
 import { isScriptioContinua, primaryLanguage } from '../lang/tags.js';
 import { AhoCorasick } from './ahocorasick.js';
-import { isAcronym, normalizeCharText, tokenizeWords, wordKey, type WordToken } from './normalize.js';
+import { isAcronym, normalizeCharText, tokenizeWords, wordKey, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
 
 export interface TermMatch {
   conceptId: string;
@@ -79,7 +79,6 @@ interface LangIndex {
 
 const DEFAULT_FUZZY = 0.85;
 const FUZZY_MIN_KEY = 6;
-const BARRIER = '\u0001';
 
 function fuzzyThreshold(f: boolean | number | undefined): number {
   if (f === undefined || f === false) return 0;

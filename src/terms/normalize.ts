@@ -54,6 +54,8 @@ export function foldWidthAndCase(text: string): string {
     let c = text.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     else if (c === 0x3000) c = 0x20;
+    else if (c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014 || c === 0x2015 || c === 0x2212) c = 0x2d; // dashes → "-"
+    else if (c === 0x00b7 || c === 0x30fb || c === 0x2027) c = 0xb7; // middle dots (凯文·凯利) as one
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
     else if (c > 0x7f && c < 0xd800) {
       // Non-ASCII letters (é, Ä, Σ…): lower-case when that keeps one code unit.
@@ -87,7 +89,7 @@ export interface WordToken {
   before: 'join' | 'break' | 'none';
 }
 
-const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
+const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*|&/gu;
 const JOINERS = /^[\s\u00ad\-\u2010\u2011\u00a0]*$/u;
 
 /** Words that end in -s but are not plurals (kept whole so "news" ≠ "new"). */
@@ -117,7 +119,8 @@ export function tokenizeWords(text: string): WordToken[] {
   for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const lower = foldWidthAndCase(m[0]);
+    // "&" is read as the word "and" ("Artificial Intelligence & Education").
+    const lower = m[0] === '&' ? 'and' : foldWidthAndCase(m[0]);
     let before: WordToken['before'] = 'none';
     if (prevEnd >= 0) before = JOINERS.test(text.slice(prevEnd, start)) ? 'join' : 'break';
     tokens.push({ norm: stemEnglishWord(lower), lower, start, end, before });
@@ -126,11 +129,17 @@ export function tokenizeWords(text: string): WordToken[] {
   return tokens;
 }
 
-/** The key a space-separated term is matched on: stemmed words joined without separators ("e-commerce" → "ecommerce"). */
+/** Marks punctuation between words in a word key (words joined by spaces or hyphens are joined directly). */
+export const WORD_BARRIER = '\u0001';
+
+/**
+ * The key a space-separated term is matched on: stemmed words joined without separators ("e-commerce" →
+ * "ecommerce"), WORD_BARRIER where punctuation separates them ("six corridors, six routes").
+ */
 export function wordKey(text: string): string {
-  return tokenizeWords(text)
-    .map((t) => t.norm)
-    .join('');
+  let key = '';
+  for (const t of tokenizeWords(text)) key += (t.before === 'break' ? WORD_BARRIER : '') + t.norm;
+  return key;
 }
 
 /** true when the term is an acronym written in capitals (WHO, SCO, APEC): matched case-sensitively. */
