@@ -1,1 +1,3 @@
 export * from './decode.js';
+export { detectLang, parseBlocks } from './blocks.js';
+export { collectHyphenEvidence, keepHyphen, type HyphenEvidence } from './hyphen.js';

@@ -1,2 +1,4 @@
-// Public API of src/segment (filled by its issue).
-export {};
+// Public API of src/segment: documents → sentences.
+export { segmentBilingual, segmentMonolingual, segmentPresegmented, segmentPair, MAX_SENTENCE_LENGTH } from './segment.js';
+export type { BilingualSegmentation, PairInput } from './segment.js';
+export { splitSentences } from './split.js';
