@@ -1,0 +1,522 @@
+/**
+ * The sentence aligner: scorer × DP × traceback.
+ *  1. Features (features.ts): tokens with keys for dictionary glosses, identical tokens/cognates, numbers, names.
+ *  2. Pass 1: DP over bead types (dp.ts) in a band around the length diagonal, scoring each bead with
+ *     - the Gale & Church (1993) length model, ratio and variance estimated per document pair,
+ *     - lexical overlap: bidirectional coverage of matchable tokens (a Dice-style score), normalised per
+ *       document against random sentence pairs (as Vecalign normalises its cosine costs),
+ *     - structure: headings with headings, paragraph boundaries as cheap link boundaries,
+ *     maximising the sum of bead scores (Bertalign's objective: merging must pay for itself).
+ *  3. Re-estimate the length variance and learn word pairs from pass-1 links (IBM Model 1 EM, both directions).
+ *  4. Pass 2 in a narrow band around the pass-1 path with the learned pairs; confidence per link from its features.
+ */
+import { BitextError } from '../errors.js';
+import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
+import { primaryLanguage } from '../lang/tags.js';
+import { bandAroundPath, beadTypes, diagonalBand, dpAlign, type Band, type BeadType } from './dp.js';
+import { capitalisedWords, chineseFeatures, KeySpace, NameMatcher, spacedFeatures, type SideFeatures } from './features.js';
+import type { Lexicon } from './lexicon.js';
+import { learnPairs } from './model1.js';
+import { lengthOf } from './text.js';
+
+export type AlignSentence = Pick<Sentence, 'id' | 'text'> &
+  Partial<Pick<Sentence, 'kind' | 'headingLevel' | 'paragraph' | 'start' | 'end' | 'line'>>;
+
+export interface AlignOptions {
+  srcLang: Lang;
+  tgtLang: Lang;
+  /** zh→en (or src→tgt) lexicon: built-in dictionary, --dict, glossary; merged by the caller. */
+  lexicon?: Lexicon;
+  /** Links with a confidence below this are counted as "to review" (default 0.5). */
+  reviewThreshold?: number;
+  /** Most sentences on one side of a link (default 4: 1-4, 4-1, 2-3 … links). */
+  maxSentences?: number;
+  /** Learn word pairs from the document pair and realign (default true). */
+  learn?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  /** Advanced: scorer weights (for experiments; defaults are measured on the development sets). */
+  params?: Partial<ScoreParams>;
+}
+
+export interface AlignStats {
+  byType: Record<string, number>;
+  belowThreshold: number;
+  /** Target characters per source character (letters/digits/CJK, no spaces or punctuation). */
+  ratio: number;
+  /** Word pairs learned from the document pair. */
+  learnedPairs: number;
+  srcSentences: number;
+  tgtSentences: number;
+}
+
+export interface AlignResult {
+  links: Link[];
+  stats: AlignStats;
+  diagnostics: Diagnostic[];
+}
+
+export interface ScoreParams {
+  lexWeight: number;
+  lenWeight: number;
+  skip: number;
+  /** Penalty per extra sentence in a bead beyond 1-1. */
+  merge: number;
+  heading: number;
+  paragraph: number;
+  smoothing: number;
+  band1: number;
+  band2: number;
+}
+
+export const DEFAULT_PARAMS: ScoreParams = {
+  lexWeight: 1,
+  lenWeight: 0.12,
+  skip: -0.15,
+  merge: 0.06,
+  heading: 1.5,
+  paragraph: 0.3,
+  smoothing: 2,
+  band1: 40,
+  band2: 10,
+};
+
+interface Packed {
+  len: Float64Array;
+  tokStart: Int32Array; // per sentence, into tok arrays
+  keyStart: Int32Array; // per token, into keys
+  keys: Int32Array;
+  weight: Float32Array; // per token; 0 when it cannot match anything on the other side
+  sumW: Float64Array; // per sentence
+  uniqStart: Int32Array; // per sentence, into uniq
+  uniq: Int32Array;
+}
+
+function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined): Packed {
+  const n = side.tokens.length;
+  const len = new Float64Array(n);
+  for (let i = 0; i < n; i++) len[i] = lengthOf(texts[i]);
+  let nt = 0;
+  let nk = 0;
+  for (const toks of side.tokens) for (const t of toks) {
+    nt++;
+    nk += t.keys.length + (extra?.get(t.type)?.length ?? 0);
+  }
+  const tokStart = new Int32Array(n + 1);
+  const keyStart = new Int32Array(nt + 1);
+  const keys = new Int32Array(nk);
+  const weight = new Float32Array(nt);
+  const sumW = new Float64Array(n);
+  const uniqStart = new Int32Array(n + 1);
+  const uniqList: number[] = [];
+  let ti = 0;
+  let ki = 0;
+  for (let i = 0; i < n; i++) {
+    tokStart[i] = ti;
+    uniqStart[i] = uniqList.length;
+    const seen = new Set<number>();
+    for (const t of side.tokens[i]) {
+      keyStart[ti] = ki;
+      let matchable = false;
+      const add = (k: number) => {
+        keys[ki++] = k;
+        if (!otherHas || otherHas[k]) matchable = true;
+        if (!seen.has(k)) {
+          seen.add(k);
+          uniqList.push(k);
+        }
+      };
+      for (const k of t.keys) add(k);
+      const ex = extra?.get(t.type);
+      if (ex) for (const k of ex) add(k);
+      weight[ti] = matchable ? t.weight : 0;
+      sumW[i] += weight[ti];
+      ti++;
+    }
+  }
+  tokStart[n] = ti;
+  keyStart[nt] = ki;
+  uniqStart[n] = uniqList.length;
+  return { len, tokStart, keyStart, keys, weight, sumW, uniqStart, uniq: Int32Array.from(uniqList) };
+}
+
+function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, size: number): Uint8Array {
+  const has = new Uint8Array(size);
+  for (const toks of side.tokens) for (const t of toks) {
+    for (const k of t.keys) has[k] = 1;
+    const ex = extra?.get(t.type);
+    if (ex) for (const k of ex) has[k] = 1;
+  }
+  return has;
+}
+
+/** Standard normal upper tail ×2, via the complementary error function (Abramowitz & Stegun 7.1.26). */
+function twoTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+  return Math.max(y, 1e-12);
+}
+
+class Scorer {
+  private markS: Int32Array;
+  private markT: Int32Array;
+  private stamp = 0;
+  ratio = 1;
+  variance = 6.8;
+  base = 0;
+  top = 1;
+  srcPara?: Int32Array;
+  tgtPara?: Int32Array;
+  srcHead?: Uint8Array;
+  tgtHead?: Uint8Array;
+  constructor(
+    public S: Packed,
+    public T: Packed,
+    keySpace: number,
+    public p: ScoreParams,
+  ) {
+    this.markS = new Int32Array(keySpace);
+    this.markT = new Int32Array(keySpace);
+  }
+
+  /** Lexical overlap of a bead in [0,1]: matched token weight over matchable token weight, both sides. */
+  lex(i0: number, i1: number, j0: number, j1: number): number {
+    const S = this.S;
+    const T = this.T;
+    const st = ++this.stamp;
+    let ns = 0;
+    let nt = 0;
+    for (let s = i0; s < i1; s++) ns += S.sumW[s];
+    for (let s = j0; s < j1; s++) nt += T.sumW[s];
+    if (ns + nt === 0) return this.base;
+    const markS = this.markS;
+    const markT = this.markT;
+    for (let s = j0; s < j1; s++) for (let u = T.uniqStart[s]; u < T.uniqStart[s + 1]; u++) markT[T.uniq[u]] = st;
+    for (let s = i0; s < i1; s++) for (let u = S.uniqStart[s]; u < S.uniqStart[s + 1]; u++) markS[S.uniq[u]] = st;
+    let cs = 0;
+    for (let tk = S.tokStart[i0]; tk < S.tokStart[i1]; tk++) {
+      const w = S.weight[tk];
+      if (w === 0) continue;
+      for (let k = S.keyStart[tk]; k < S.keyStart[tk + 1]; k++) {
+        if (markT[S.keys[k]] === st) {
+          cs += w;
+          break;
+        }
+      }
+    }
+    let ct = 0;
+    for (let tk = T.tokStart[j0]; tk < T.tokStart[j1]; tk++) {
+      const w = T.weight[tk];
+      if (w === 0) continue;
+      for (let k = T.keyStart[tk]; k < T.keyStart[tk + 1]; k++) {
+        if (markS[T.keys[k]] === st) {
+          ct += w;
+          break;
+        }
+      }
+    }
+    const a = this.p.smoothing;
+    return (cs + ct + a * this.base) / (ns + nt + a);
+  }
+
+  lexNorm(lex: number): number {
+    return (lex - this.base) / Math.max(this.top - this.base, 0.08);
+  }
+
+  logLen(i0: number, i1: number, j0: number, j1: number): number {
+    let ls = 0;
+    let lt = 0;
+    for (let s = i0; s < i1; s++) ls += this.S.len[s];
+    for (let s = j0; s < j1; s++) lt += this.T.len[s];
+    const mean = (ls * this.ratio + lt) / 2;
+    const z = (lt - ls * this.ratio) / Math.sqrt(this.variance * Math.max(mean, 1));
+    return Math.log(twoTail(z));
+  }
+
+  structure(i0: number, i1: number, j0: number, j1: number): number {
+    let pen = 0;
+    const p = this.p;
+    if (this.srcHead && this.tgtHead) {
+      let hs = 0;
+      let ht = 0;
+      for (let s = i0; s < i1; s++) hs += this.srcHead[s];
+      for (let s = j0; s < j1; s++) ht += this.tgtHead[s];
+      if ((hs > 0) !== (ht > 0)) pen += p.heading;
+      else if (hs > 0 && (i1 - i0 > 1 || j1 - j0 > 1)) pen += p.heading;
+    }
+    if (this.srcPara) for (let s = i0 + 1; s < i1; s++) if (this.srcPara[s] !== this.srcPara[s - 1]) pen += p.paragraph;
+    if (this.tgtPara) for (let s = j0 + 1; s < j1; s++) if (this.tgtPara[s] !== this.tgtPara[s - 1]) pen += p.paragraph;
+    return pen;
+  }
+
+  bead(i0: number, j0: number, di: number, dj: number): number {
+    const p = this.p;
+    if (di === 0 || dj === 0) {
+      let s = p.skip;
+      if (this.srcHead && di && this.srcHead[i0]) s -= p.heading / 2;
+      if (this.tgtHead && dj && this.tgtHead[j0]) s -= p.heading / 2;
+      return s;
+    }
+    const i1 = i0 + di;
+    const j1 = j0 + dj;
+    return (
+      p.lexWeight * this.lexNorm(this.lex(i0, i1, j0, j1)) +
+      p.lenWeight * this.logLen(i0, i1, j0, j1) -
+      p.merge * (di + dj - 2) -
+      this.structure(i0, i1, j0, j1)
+    );
+  }
+}
+
+/** Deterministic pseudo-random numbers (LCG), so the same input always gives the same output. */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 4294967296;
+  };
+}
+
+function cumulative(len: Float64Array): Float64Array {
+  const c = new Float64Array(len.length + 1);
+  for (let i = 0; i < len.length; i++) c[i + 1] = c[i] + len[i];
+  return c;
+}
+
+/** Random-pair baseline and a typical best-match level of the lexical score (per-document normalisation). */
+function calibrateLex(sc: Scorer, band: Band, n: number, m: number): void {
+  const rnd = lcg(n * 7919 + m);
+  const samples = Math.min(300, n * 2);
+  let sum = 0;
+  let cnt = 0;
+  for (let k = 0; k < samples && m > 0; k++) {
+    const i = Math.floor(rnd() * n);
+    const center = band.lo[i] + (band.hi[i] - band.lo[i]) / 2;
+    let j = Math.floor(rnd() * m);
+    if (Math.abs(j - center) < 5 + (band.hi[i] - band.lo[i]) / 2) continue;
+    if (j >= m) j = m - 1;
+    sc.base = 0;
+    sum += sc.lex(i, i + 1, j, j + 1);
+    cnt++;
+  }
+  sc.base = cnt ? sum / cnt : 0;
+}
+
+/** Median of the lexical scores of 1-1 links of a pass (the level a right link reaches in this document). */
+function topLevel(sc: Scorer, beads: Array<{ i0: number; i1: number; j0: number; j1: number }>): number {
+  const vals: number[] = [];
+  for (const b of beads) if (b.i1 > b.i0 && b.j1 > b.j0) vals.push(sc.lex(b.i0, b.i1, b.j0, b.j1));
+  if (!vals.length) return sc.base + 0.1;
+  vals.sort((a, b) => a - b);
+  return vals[Math.floor(vals.length / 2)];
+}
+
+/** Length variance re-estimated from the 1-1 links of a pass (robust: trimmed mean of squared deviations). */
+function estimateVariance(sc: Scorer, beads: Array<{ i0: number; i1: number; j0: number; j1: number }>): number | undefined {
+  const d: number[] = [];
+  for (const b of beads) {
+    if (b.i1 - b.i0 !== 1 || b.j1 - b.j0 !== 1) continue;
+    const ls = sc.S.len[b.i0];
+    const lt = sc.T.len[b.j0];
+    const mean = (ls * sc.ratio + lt) / 2;
+    if (mean < 1) continue;
+    d.push(((lt - ls * sc.ratio) ** 2) / mean);
+  }
+  if (d.length < 10) return undefined;
+  d.sort((a, b) => a - b);
+  const keep = d.slice(0, Math.floor(d.length * 0.9));
+  return keep.reduce((a, b) => a + b, 0) / keep.length;
+}
+
+function linkSentence(s: AlignSentence): LinkSentence {
+  const out: LinkSentence = { id: s.id, text: s.text };
+  if (s.kind !== undefined) out.kind = s.kind;
+  if (s.headingLevel !== undefined) out.headingLevel = s.headingLevel;
+  if (s.start !== undefined) out.start = s.start;
+  if (s.end !== undefined) out.end = s.end;
+  if (s.line !== undefined) out.line = s.line;
+  return out;
+}
+
+/**
+ * Confidence of a link: a logistic function of its normalised lexical score, length fit and type (fitted on the
+ * development sets so that the 0.5 threshold separates mostly-right from mostly-wrong links).
+ */
+export function confidence(lexNorm: number, logLen: number, di: number, dj: number): number {
+  if (di === 0 || dj === 0) return 0.2;
+  const extra = di + dj - 2;
+  const z = -1.2 + 2.6 * lexNorm + 0.35 * Math.max(logLen, -8) - 0.25 * extra;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Align two lists of sentences. Pure: no I/O. Throws ALIGN_INPUT / SAME_LANGUAGE for input it cannot align. */
+export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence[], options: AlignOptions): AlignResult {
+  const srcLang = primaryLanguage(options.srcLang);
+  const tgtLang = primaryLanguage(options.tgtLang);
+  const p: ScoreParams = { ...DEFAULT_PARAMS, ...options.params };
+  const diagnostics: Diagnostic[] = [];
+  const threshold = options.reviewThreshold ?? 0.5;
+  const n = src.length;
+  const m = tgt.length;
+  const types: BeadType[] = beadTypes(options.maxSentences ?? 4);
+  const makeLinks = (beads: Array<{ i0: number; i1: number; j0: number; j1: number; conf: number }>): Link[] =>
+    beads.map((b, k) => ({
+      id: `L${k + 1}`,
+      src: src.slice(b.i0, b.i1).map(linkSentence),
+      tgt: tgt.slice(b.j0, b.j1).map(linkSentence),
+      score: Math.round(b.conf * 1000) / 1000,
+      status: 'auto',
+    }));
+  const statsOf = (links: Link[], ratio: number, learned: number): AlignStats => {
+    const byType: Record<string, number> = {};
+    let below = 0;
+    for (const l of links) {
+      const k = `${l.src.length}-${l.tgt.length}`;
+      byType[k] = (byType[k] ?? 0) + 1;
+      if (l.score < threshold) below++;
+    }
+    return { byType, belowThreshold: below, ratio, learnedPairs: learned, srcSentences: n, tgtSentences: m };
+  };
+  if (n === 0 || m === 0) {
+    if (n === 0 && m === 0) throw new BitextError('ALIGN_INPUT', 'both sides are empty: there is nothing to align', { hint: 'Check that the files contain text.' });
+    diagnostics.push({ code: 'ALIGN_ONE_SIDE_EMPTY', severity: 'warning', message: `the ${n === 0 ? 'source' : 'target'} side has no sentences: every sentence of the other side is left unaligned` });
+    const beads = n === 0 ? tgt.map((_, j) => ({ i0: 0, i1: 0, j0: j, j1: j + 1, conf: 0 })) : src.map((_, i) => ({ i0: i, i1: i + 1, j0: 0, j1: 0, conf: 0 }));
+    const links = makeLinks(beads);
+    return { links, stats: statsOf(links, 0, 0), diagnostics };
+  }
+  if (Math.max(n, m) > 10 * Math.min(n, m) && Math.max(n, m) >= 20) {
+    diagnostics.push({
+      code: 'ALIGN_LENGTH_MISMATCH',
+      severity: 'warning',
+      message: `one side has ${Math.max(n, m)} sentences, the other ${Math.min(n, m)}: these may not be translations of each other; many sentences will stay unaligned`,
+    });
+  }
+
+  // 1. features
+  const keys = new KeySpace();
+  const srcTexts = src.map((s) => s.text);
+  const tgtTexts = tgt.map((s) => s.text);
+  const lexicon = options.lexicon;
+  const zhSide = srcLang === 'zh' ? 'src' : tgtLang === 'zh' ? 'tgt' : undefined;
+  const otherOfZh = zhSide === 'src' ? tgtLang : srcLang;
+  const lexOk = lexicon && zhSide && lexicon.from === 'zh' && lexicon.to === otherOfZh ? lexicon : undefined;
+  let names: NameMatcher | undefined;
+  if (zhSide && lexOk?.readings) names = new NameMatcher(lexOk.readings, capitalisedWords(zhSide === 'src' ? tgtTexts : srcTexts));
+  const pyOf = names ? (w: string) => names!.pinyinOf(w) : undefined;
+  const featuresOf = (texts: string[], lang: string, side: 'src' | 'tgt') =>
+    zhSide === side ? chineseFeatures(texts, keys, lexOk, otherOfZh, names) : spacedFeatures(texts, lang, keys, zhSide ? pyOf : undefined);
+  const fs = featuresOf(srcTexts, srcLang, 'src');
+  const ft = featuresOf(tgtTexts, tgtLang, 'tgt');
+
+  const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>) => {
+    const hasS = presence(fs, extraS, keys.size);
+    const hasT = presence(ft, extraT, keys.size);
+    const S = pack(fs, srcTexts, extraS, hasT);
+    const T = pack(ft, tgtTexts, extraT, hasS);
+    const sc = new Scorer(S, T, keys.size, p);
+    const totS = S.len.reduce((a, b) => a + b, 0);
+    const totT = T.len.reduce((a, b) => a + b, 0);
+    sc.ratio = totS > 0 && totT > 0 ? totT / totS : 1;
+    sc.variance = 6.8 * sc.ratio;
+    if (src.some((s) => s.kind === 'heading') || tgt.some((s) => s.kind === 'heading')) {
+      sc.srcHead = Uint8Array.from(src, (s) => (s.kind === 'heading' ? 1 : 0));
+      sc.tgtHead = Uint8Array.from(tgt, (s) => (s.kind === 'heading' ? 1 : 0));
+    }
+    if (src.some((s) => s.paragraph !== undefined)) sc.srcPara = Int32Array.from(src, (s) => s.paragraph ?? 0);
+    if (tgt.some((s) => s.paragraph !== undefined)) sc.tgtPara = Int32Array.from(tgt, (s) => s.paragraph ?? 0);
+    return sc;
+  };
+
+  // 2. pass 1
+  let sc = build();
+  const total = n * 2;
+  let doneRows = 0;
+  const progress = options.onProgress;
+  const onRow = progress
+    ? (i: number) => {
+        if ((i & 255) === 0) progress(Math.min(total, doneRows + i), total);
+      }
+    : undefined;
+  const w1 = Math.max(p.band1, Math.ceil(Math.abs(n - m) * 0.5) + 10);
+  const band1 = diagonalBand(cumulative(sc.S.len), cumulative(sc.T.len), Math.min(w1, Math.max(n, m)));
+  calibrateLex(sc, band1, n, m);
+  sc.top = Math.max(sc.base + 0.1, sc.base + 0.35);
+  let res = dpAlign(n, m, types, band1, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
+  doneRows = n;
+
+  // 3. re-estimate
+  const v = estimateVariance(sc, res.beads);
+  let learned = 0;
+  if (options.learn !== false) {
+    const pairs: Array<[number[], number[]]> = [];
+    const ordered = res.beads.filter((b) => b.i1 > b.i0 && b.j1 > b.j0);
+    const step = Math.max(1, Math.floor(ordered.length / 20000));
+    for (let k = 0; k < ordered.length; k += step) {
+      const b = ordered[k];
+      const a: number[] = [];
+      const c: number[] = [];
+      for (let s = b.i0; s < b.i1; s++) for (const t of fs.tokens[s]) if (isWordType(fs.types[t.type])) a.push(t.type);
+      for (let s = b.j0; s < b.j1; s++) for (const t of ft.tokens[s]) if (isWordType(ft.types[t.type])) c.push(t.type);
+      if (a.length && c.length) pairs.push([a, c]);
+    }
+    // the keyed side (Chinese if any, else the source) gets the other side's word keys
+    const keyedIsSrc = zhSide !== 'tgt';
+    const learnedPairs = learnPairs(keyedIsSrc ? pairs : pairs.map(([a, c]) => [c, a] as [number[], number[]]), { minCount: 2, threshold: 0.3 });
+    const extra = new Map<number, number[]>();
+    const keyedSide = keyedIsSrc ? fs : ft;
+    const ownSide = keyedIsSrc ? ft : fs;
+    for (const [f, e] of learnedPairs) {
+      const own = ownSide.types[e];
+      const k = keys.id('w:' + own);
+      // the own-key side: its token type string is its key (spaced languages)
+      if (ownSide.lang === 'zh') continue;
+      const list = extra.get(f) ?? [];
+      if (!keyedSide.tokens.length) continue;
+      list.push(k);
+      extra.set(f, list);
+      learned++;
+    }
+    if (learned) sc = keyedIsSrc ? build(extra, undefined) : build(undefined, extra);
+  }
+  if (v !== undefined) sc.variance = Math.max(v, 0.5);
+  calibrateLex(sc, band1, n, m);
+  sc.top = Math.max(topLevel(sc, res.beads), sc.base + 0.1);
+
+  // 4. pass 2 around the pass-1 path
+  const corners: Array<[number, number]> = [[0, 0], ...res.beads.map((b) => [b.i1, b.j1] as [number, number])];
+  const band2 = bandAroundPath(corners, n, m, p.band2);
+  res = dpAlign(n, m, types, band2, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
+  progress?.(total, total);
+
+  const beads = res.beads.map((b) => {
+    const di = b.i1 - b.i0;
+    const dj = b.j1 - b.j0;
+    if (!di || !dj) return { ...b, conf: confidence(0, 0, di, dj) };
+    const ln = sc.lexNorm(sc.lex(b.i0, b.i1, b.j0, b.j1));
+    return { ...b, conf: confidence(ln, sc.logLen(b.i0, b.i1, b.j0, b.j1), di, dj) };
+  });
+  const links = makeLinks(beads);
+  return { links, stats: statsOf(links, sc.ratio, learned), diagnostics };
+}
+
+function isWordType(t: string): boolean {
+  return /^[\p{L}\p{N}]/u.test(t) && !t.startsWith('#');
+}
+
+/** Links → `.align` beads of 0-based indices into the source and target sentence id lists. */
+export function linksToBeads(links: readonly Link[], srcIds: readonly string[], tgtIds: readonly string[]): Array<[number[], number[]]> {
+  const si = new Map(srcIds.map((id, i) => [id, i]));
+  const ti = new Map(tgtIds.map((id, i) => [id, i]));
+  return links.map((l) => [
+    l.src.map((s) => {
+      const v = si.get(s.id);
+      if (v === undefined) throw new BitextError('ALIGN_INPUT', `link ${l.id} names a source sentence ${s.id} that is not in the list`);
+      return v;
+    }),
+    l.tgt.map((s) => {
+      const v = ti.get(s.id);
+      if (v === undefined) throw new BitextError('ALIGN_INPUT', `link ${l.id} names a target sentence ${s.id} that is not in the list`);
+      return v;
+    }),
+  ]);
+}

@@ -1,0 +1,148 @@
+/**
+ * Dynamic programming over bead types (Gale & Church 1993 search, generalised to 1-0 … 3-2 beads as in hunalign and
+ * Bertalign) restricted to a band of cells, and its traceback. The DP knows only bead scores; the scorer knows text.
+ * A band gives, for every number of source sentences i, the allowed range of target counts j, so time and memory
+ * are O(n · band width) — linear in the document length for a fixed width.
+ */
+
+export type BeadType = readonly [number, number];
+
+/** Bead types in the order they are tried. */
+export function beadTypes(maxSentences = 4): BeadType[] {
+  const all: BeadType[] = [
+    [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1], [1, 4], [4, 1], [2, 3], [3, 2],
+    [1, 5], [5, 1], [3, 3], [2, 4], [4, 2],
+  ];
+  return all.filter(([a, b]) => a <= maxSentences && b <= maxSentences && a + b <= Math.max(5, maxSentences + 1));
+}
+
+/** For each i in 0..n: allowed j in [lo[i], hi[i]] (inclusive). */
+export interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+/** Make a band valid: inside [0, m], monotone (lo and hi never decrease with i), containing (0,0) and (n,m). */
+export function normalizeBand(lo: Int32Array, hi: Int32Array, m: number): Band {
+  const n = lo.length - 1;
+  lo[0] = 0;
+  hi[n] = m;
+  for (let i = 0; i <= n; i++) {
+    lo[i] = Math.max(0, Math.min(lo[i], m));
+    hi[i] = Math.max(0, Math.min(hi[i], m));
+  }
+  for (let i = 1; i <= n; i++) if (hi[i] < hi[i - 1]) hi[i] = hi[i - 1];
+  for (let i = n - 1; i >= 0; i--) if (lo[i] > lo[i + 1]) lo[i] = lo[i + 1];
+  for (let i = 0; i <= n; i++) if (lo[i] > hi[i]) hi[i] = lo[i];
+  // rows must overlap enough that a path exists: each row reaches one past the previous row's lowest cell
+  for (let i = 1; i <= n; i++) if (lo[i] > hi[i - 1] + 1) lo[i] = hi[i - 1] + 1 > m ? m : hi[i - 1] + 1;
+  return { lo, hi };
+}
+
+/** A band of half-width `w` around the diagonal given by cumulative lengths (j such that the length fractions agree). */
+export function diagonalBand(srcCum: Float64Array, tgtCum: Float64Array, w: number): Band {
+  const n = srcCum.length - 1;
+  const m = tgtCum.length - 1;
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  const S = srcCum[n] || 1;
+  const T = tgtCum[m] || 1;
+  let j = 0;
+  for (let i = 0; i <= n; i++) {
+    const f = srcCum[i] / S;
+    while (j < m && tgtCum[j + 1] / T <= f) j++;
+    lo[i] = j - w;
+    hi[i] = j + 1 + w;
+  }
+  return normalizeBand(lo, hi, m);
+}
+
+/** A band of half-width `w` around a path of bead corners [(0,0) … (n,m)]. */
+export function bandAroundPath(corners: Array<[number, number]>, n: number, m: number, w: number): Band {
+  const lo = new Int32Array(n + 1).fill(m);
+  const hi = new Int32Array(n + 1).fill(0);
+  for (let k = 0; k < corners.length; k++) {
+    const [i, j] = corners[k];
+    const [pi, pj] = k > 0 ? corners[k - 1] : corners[k];
+    for (let r = Math.max(0, pi - w); r <= Math.min(n, i + w); r++) {
+      if (pj - w < lo[r]) lo[r] = pj - w;
+      if (j + w > hi[r]) hi[r] = j + w;
+    }
+  }
+  return normalizeBand(lo, hi, m);
+}
+
+export interface DpResult {
+  /** Beads in order: [srcStart, srcEnd, tgtStart, tgtEnd) and the bead's score. */
+  beads: Array<{ i0: number; i1: number; j0: number; j1: number; score: number }>;
+  total: number;
+}
+
+/**
+ * Maximise the sum of bead scores over monotone paths from (0,0) to (n,m) inside the band.
+ * `score(i0, j0, di, dj)` scores the bead of source [i0, i0+di) and target [j0, j0+dj).
+ */
+export function dpAlign(
+  n: number,
+  m: number,
+  types: readonly BeadType[],
+  band: Band,
+  score: (i0: number, j0: number, di: number, dj: number) => number,
+  onRow?: (i: number) => void,
+): DpResult {
+  const { lo, hi } = band;
+  const off = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
+  const size = off[n + 1];
+  const best = new Float64Array(size).fill(-Infinity);
+  const back = new Int8Array(size).fill(-1);
+  const beadScore = new Float32Array(size);
+  best[0] = 0; // (0,0): lo[0] = 0
+  for (let i = 0; i <= n; i++) {
+    const rowLo = lo[i];
+    const rowHi = hi[i];
+    for (let j = rowLo; j <= rowHi; j++) {
+      const cell = off[i] + (j - rowLo);
+      if (i === 0 && j === 0) continue;
+      let b = -Infinity;
+      let bt = -1;
+      let bs = 0;
+      for (let t = 0; t < types.length; t++) {
+        const di = types[t][0];
+        const dj = types[t][1];
+        const pi = i - di;
+        const pj = j - dj;
+        if (pi < 0 || pj < 0) continue;
+        if (pj < lo[pi] || pj > hi[pi]) continue;
+        const prev = best[off[pi] + (pj - lo[pi])];
+        if (prev === -Infinity) continue;
+        const s = score(pi, pj, di, dj);
+        if (prev + s > b) {
+          b = prev + s;
+          bt = t;
+          bs = s;
+        }
+      }
+      best[cell] = b;
+      back[cell] = bt;
+      beadScore[cell] = bs;
+    }
+    if (onRow) onRow(i);
+  }
+  const beads: DpResult['beads'] = [];
+  let i = n;
+  let j = m;
+  const endCell = off[n] + (m - lo[n]);
+  const total = best[endCell];
+  while (i > 0 || j > 0) {
+    const cell = off[i] + (j - lo[i]);
+    const t = back[cell];
+    if (t < 0) throw new Error(`alignment DP: no path through (${i}, ${j})`);
+    const [di, dj] = types[t];
+    beads.push({ i0: i - di, i1: i, j0: j - dj, j1: j, score: beadScore[cell] });
+    i -= di;
+    j -= dj;
+  }
+  beads.reverse();
+  return { beads, total };
+}

@@ -1,0 +1,135 @@
+/**
+ * Text features for alignment: word tokens, light stemming, number anchors and character lengths, per language.
+ * Language knowledge (stop words, number words) is data in langdata.ts; this file only reads it.
+ */
+import { primaryLanguage, isScriptioContinua } from '../lang/tags.js';
+import { STOPWORDS, NUMBER_WORDS, ORDINAL_WORDS } from './langdata.js';
+
+/** Characters counted for the length model: letters, digits and CJK, no spaces or punctuation. */
+export function lengthOf(text: string, maxChars = 20000): number {
+  let n = 0;
+  const end = Math.min(text.length, maxChars * 2);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) continue;
+    if (c < 128 && !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
+    if (c >= 0x3000 && c <= 0x303f) continue; // CJK punctuation
+    if (c >= 0xff00 && c <= 0xff0f) continue; // full-width punctuation
+    if (c >= 0x2010 && c <= 0x206f) continue; // general punctuation (dashes, quotes)
+    n++;
+  }
+  if (text.length > end) n = Math.round((n * text.length) / end);
+  return n;
+}
+
+const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*|\p{N}+(?:[.,]\p{N}+)*/gu;
+
+/** Lower-cased word tokens of a space-separated language (bounded by `maxChars`). */
+export function words(text: string, maxChars = 4000): string[] {
+  const t = text.length > maxChars ? text.slice(0, maxChars) : text;
+  return t.match(WORD_RE) ?? [];
+}
+
+/**
+ * Light suffix stripping for English (a Porter-like "s-stemmer" plus -ed/-ing/-ly): enough to meet dictionary
+ * glosses ("built" stays, "countries" → "countri"); for other languages a prefix of 6 letters, which also serves as
+ * the cognate key (normalised prefix match, as in Simard, Foster & Isabelle 1992's 4-gram cognates).
+ */
+export function stem(word: string, lang: string): string {
+  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/['’]/g, '');
+  w = stripAccents(w);
+  if (lang === 'en') {
+    if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+    else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
+    else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+    if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+    else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+    else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
+    if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+    return w.length > 7 ? w.slice(0, 7) : w;
+  }
+  return w.length > 6 ? w.slice(0, 6) : w;
+}
+
+export function stripAccents(w: string): string {
+  // eslint-disable-next-line no-misleading-character-class
+  return /[^\x00-\x7f]/.test(w) ? w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss') : w;
+}
+
+export function isStopword(word: string, lang: string): boolean {
+  const set = STOPWORDS[lang];
+  return set ? set.has(word.toLowerCase()) : word.length <= 2;
+}
+
+export function langKey(tag: string): string {
+  return primaryLanguage(tag);
+}
+
+export { isScriptioContinua };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Number anchors (internal interface: value strings, so that 2016 ↔ 2016年, 23 ↔ 二十三, 14th ↔ 第十四 meet).
+
+const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 };
+
+/** Value of a Chinese numeral string (二十三 → 23, 两千 → 2000, 二〇一六 → 2016), or undefined. */
+export function zhNumeralValue(s: string): number | undefined {
+  if (!s) return undefined;
+  if ([...s].every((c) => c in ZH_DIGITS) && s.length > 1) {
+    return Number([...s].map((c) => ZH_DIGITS[c]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const c of s) {
+    if (c in ZH_DIGITS) digit = ZH_DIGITS[c];
+    else if (c in ZH_UNITS) {
+      const u = ZH_UNITS[c];
+      if (u >= 1e4) {
+        section = (section + Math.max(digit, 0)) * u;
+        total += section;
+        section = 0;
+      } else section += (digit < 0 ? 1 : digit) * u;
+      digit = -1;
+    } else return undefined;
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+const ZH_NUM_RE = /[零〇一二两三四五六七八九十百千万亿]+/g;
+
+/**
+ * Number mentions of a sentence as normalised value strings. Chinese: Arabic digits and Chinese numerals (a lone
+ * 一 is left out: it is mostly the article "a"); English: digits, number words, ordinals (11th, eleventh).
+ */
+export function numberValues(text: string, lang: string): string[] {
+  const out: string[] = [];
+  const t = text.length > 4000 ? text.slice(0, 4000) : text;
+  for (const m of t.matchAll(/\d[\d,，]*(?:\.\d+)?/g)) {
+    const raw = m[0].replace(/[,，]/g, '');
+    const v = Number(raw);
+    if (Number.isFinite(v)) out.push(String(v));
+  }
+  if (lang === 'zh') {
+    for (const m of t.matchAll(ZH_NUM_RE)) {
+      const s = m[0];
+      if (s === '一' || s === '万' || s === '千' || s === '百' || s === '亿') continue;
+      const v = zhNumeralValue(s);
+      if (v !== undefined && v > 0) out.push(String(v));
+    }
+  } else {
+    const nw = NUMBER_WORDS[lang];
+    const ow = ORDINAL_WORDS[lang];
+    if (nw || ow) {
+      for (const w of words(t)) {
+        const lw = w.toLowerCase();
+        const v = nw?.[lw] ?? ow?.[lw];
+        if (v !== undefined) out.push(String(v));
+        const m = /^(\d+)(?:st|nd|rd|th|e|er|re|ème|\.)$/.exec(lw);
+        if (m) out.push(String(Number(m[1])));
+      }
+    }
+  }
+  return out;
+}
