@@ -2,3 +2,5 @@
 export * from './jsonl.js';
 export * from './csv.js';
 export * from './termbase-table.js';
+export * from './xml.js';
+export * from './tmx.js';

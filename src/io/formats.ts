@@ -6,6 +6,7 @@ import path from 'node:path';
 import { BitextError } from '../errors.js';
 import { decodeBytes } from '../read/decode.js';
 import type { Alignment, Diagnostic, Lang, TermBase } from '../model/types.js';
+import { xmlChunkDecoder } from '../formats/xml.js';
 import { readBytes, openByteStream, writeFileAtomic, fileExists } from './files.js';
 import {
   parseAlignmentJsonl,
@@ -16,6 +17,7 @@ import {
 } from '../formats/jsonl.js';
 import { parseTermBaseCsv, serializeTermBaseCsv, type ParsedTermBase } from '../formats/termbase-table.js';
 import type { CsvDelimiter } from '../formats/csv.js';
+import { parseTmxAlignment, iterateTmxAlignment, writeTmxStream, type TmxWriteOptions } from '../formats/tmx.js';
 
 export type AlignmentFormat = 'jsonl' | 'tmx' | 'csv' | 'tsv' | 'xlsx' | 'align';
 export type TermBaseFormat = 'csv' | 'tsv' | 'xlsx' | 'tbx';
@@ -70,6 +72,9 @@ export interface WriteAlignmentOptions {
   /** CSV: UTF-8 BOM for Excel; excelSafe neutralises formulas. */
   bom?: boolean;
   excelSafe?: boolean;
+  /** TMX language tags (default: regional tags of the alignment languages). */
+  tmxSrcLang?: Lang;
+  tmxTgtLang?: Lang;
 }
 
 function withFile<T>(file: string, fn: () => T): T {
@@ -111,7 +116,12 @@ const notYet = (format: string) => async (): Promise<never> => {
 
 export const alignmentReaders: Record<AlignmentFormat, AlignmentReader> = {
   jsonl: async (file, o) => parseAlignmentJsonl(await readText(file, o.encoding), { file }),
-  tmx: notYet('tmx'),
+  tmx: async (file, o) => {
+    const bytes = await readBytes(file);
+    if (bytes.length === 0) throw new BitextError('EMPTY_FILE', 'the file is empty', { file, line: 1 });
+    const decode = xmlChunkDecoder(file);
+    return parseTmxAlignment(decode(bytes, true), { file, srcLang: o.srcLang, tgtLang: o.tgtLang, keepTags: o.keepTags });
+  },
   csv: notYet('csv'),
   tsv: notYet('tsv'),
   xlsx: notYet('xlsx'),
@@ -123,12 +133,20 @@ export const alignmentWriters: Record<AlignmentFormat, AlignmentWriter> = {
     await writeFileAtomic(file, serializeAlignmentJsonlChunks(a));
     return [];
   },
-  tmx: notYet('tmx'),
+  tmx: async (file, a, o) => {
+    const diagnostics: Diagnostic[] = [];
+    await writeFileAtomic(file, writeTmxStream(a.header, a.links, tmxOptions(o), diagnostics));
+    return diagnostics;
+  },
   csv: notYet('csv'),
   tsv: notYet('tsv'),
   xlsx: notYet('xlsx'),
   align: notYet('align'),
 };
+
+function tmxOptions(o: WriteAlignmentOptions): TmxWriteOptions {
+  return { date: o.date, srcLang: o.tmxSrcLang, tgtLang: o.tmxTgtLang };
+}
 
 /** Write an alignment atomically in the format of the file name (or options.format). Returns what could not be represented. */
 export async function writeAlignmentFile(file: string, alignment: Alignment, options: WriteAlignmentOptions = {}): Promise<Diagnostic[]> {
@@ -137,7 +155,7 @@ export async function writeAlignmentFile(file: string, alignment: Alignment, opt
 }
 
 /** Stream the links of a JSONL (or TMX) alignment file in bounded memory. */
-export async function* streamAlignmentFile(file: string, options: { format?: string; srcLang?: Lang; tgtLang?: Lang } = {}): AsyncGenerator<JsonlItem> {
+export async function* streamAlignmentFile(file: string, options: { format?: string; srcLang?: Lang; tgtLang?: Lang; diagnostics?: Diagnostic[] } = {}): AsyncGenerator<JsonlItem> {
   const format = pickFormat(file, options.format, alignmentFormatOf, ALIGNMENT_FORMATS, 'alignment');
   if (format === 'jsonl') {
     const stream = await openByteStream(file);
@@ -158,7 +176,16 @@ export async function* streamAlignmentFile(file: string, options: { format?: str
   for (let i = 0; i < alignment.links.length; i++) yield { type: 'link', link: alignment.links[i], line: lines[i] };
 }
 
-export const alignmentStreamers: Partial<Record<AlignmentFormat, (file: string, options: { srcLang?: Lang; tgtLang?: Lang }) => AsyncGenerator<JsonlItem>>> = {};
+export const alignmentStreamers: Partial<Record<AlignmentFormat, (file: string, options: { srcLang?: Lang; tgtLang?: Lang; diagnostics?: Diagnostic[] }) => AsyncGenerator<JsonlItem>>> = {
+  tmx: async function* (file, o) {
+    const stream = await openByteStream(file);
+    try {
+      yield* iterateTmxAlignment(stream, { file, srcLang: o.srcLang, tgtLang: o.tgtLang, diagnostics: o.diagnostics });
+    } finally {
+      stream.destroy();
+    }
+  },
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Term bases
