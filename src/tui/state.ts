@@ -235,6 +235,8 @@ export function reduce(s: ReviewState, a: Action): ReviewState {
       if (a.index < 0 || a.index >= sentences.length) return withMessage(s, 'no such sentence in this link');
       const other: Side = a.side === 'src' ? 'tgt' : 'src';
       if (sentences.length === 1 && cur[other].length === 0) return withMessage(s, 'this sentence is already unaligned');
+      // Detaching a middle sentence would break document order: only the first or last of a side can leave the link.
+      if (a.index !== 0 && a.index !== sentences.length - 1) return withMessage(s, 'only the first or last sentence of a side can be marked unaligned: split the link first (s)');
       const rest = sentences.filter((_, k) => k !== a.index);
       const curNew = edited(cur, a.side === 'src' ? rest : cur.src, a.side === 'tgt' ? rest : cur.tgt);
       const lone = newLink(`L${s.nextIdNum}`, a.side === 'src' ? [sentences[a.index]] : [], a.side === 'tgt' ? [sentences[a.index]] : [], cur.score);
