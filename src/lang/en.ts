@@ -3,14 +3,14 @@ import type { SegmentationProfile } from './profile.js';
 
 /** Titles and Latin abbreviations that are followed by more of the same sentence. */
 const NON_FINAL = [
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'mt', 'ft', 'sr', 'jr', 'gen', 'col', 'lt', 'capt', 'sgt', 'cmdr', 'adm', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'messrs', 'mme', 'mlle',
-  'e.g', 'i.e', 'cf', 'viz', 'vs', 'v', 'approx', 'ca', 'incl', 'esp', 'resp', 'dept', 'univ', 'assn', 'bros', 'fig', 'figs', 'eq', 'eqs', 'ref', 'refs', 'ed', 'eds', 'trans', 'vol', 'vols',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'mt', 'ft', 'gen', 'col', 'lt', 'capt', 'sgt', 'cmdr', 'adm', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'messrs', 'mme', 'mlle',
+  'e.g', 'i.e', 'cf', 'viz', 'vs', 'v', 'approx', 'ca', 'incl', 'esp', 'resp', 'dept', 'univ', 'assn', 'fig', 'figs', 'eq', 'eqs', 'ref', 'refs', 'ed', 'eds', 'trans', 'vol', 'vols',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ];
 
-/** Abbreviations that may also end a sentence ("… and Ltd. The next …"). */
+/** Abbreviations that may also end a sentence ("… and Ltd. The next …"). Dotted acronyms (U.S., a.m.) and initials are recognised by shape in split.ts. */
 const MAY_END = [
-  'etc', 'inc', 'ltd', 'co', 'corp', 'llc', 'plc', 'jr', 'sr', 'bros', 'al', 'u.s', 'u.k', 'u.n', 'e.u', 'u.s.a', 'p.r.c', 'a.m', 'p.m', 'b.c', 'a.d', 'ph.d', 'm.a', 'b.a', 'no', 'nos', 'art', 'arts', 'sec', 'para', 'paras', 'ch', 'chap', 'p', 'pp', 'ibid',
+  'etc', 'inc', 'ltd', 'co', 'corp', 'llc', 'plc', 'jr', 'sr', 'bros', 'al', 'ph.d', 'no', 'nos', 'art', 'arts', 'sec', 'para', 'paras', 'ch', 'chap', 'p', 'pp', 'ibid',
 ];
 
 /** Abbreviations that never end a sentence when a number follows (No. 5, Art. 12, p. 3, Sec. 2). */

@@ -237,7 +237,7 @@ export function segmentPair(src: PairInput, tgt: PairInput, options: { presegmen
   if (primaryLanguage(sl) === primaryLanguage(tl)) {
     throw new BitextError('SAME_LANGUAGE', `both files are ${langName(sl)}`, {
       file: tgt.file,
-      hint: 'Give one file per language (e.g. the English original and its Chinese translation), or name the languages with --src-lang/--tgt-lang.',
+      hint: 'Give one file per language: the original and its translation (check that you named the translation as the second file).',
     });
   }
   const one = (d: PairInput, lang: Lang): SegmentedSide => {
