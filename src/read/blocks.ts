@@ -91,6 +91,8 @@ interface RawBlock {
   start: number;
   end: number;
   item?: boolean;
+  /** Language of the first line with letters (to split blocks whose lines alternate between languages). */
+  lang?: string;
 }
 
 /** Group lines into raw blocks. */
@@ -147,8 +149,11 @@ function groupBlocks(text: string, lines: Line[], lineMode: boolean): RawBlock[]
     const ordered = bullet ? null : ORDERED.exec(rest);
     if (bullet) s += bullet[0].length;
     const item = Boolean(bullet || ordered);
-    if (item || lineMode) close();
+    // Line-by-line bilingual text (an English line, then its Chinese line) without blank lines between them.
+    const lineLang = detectLang(rest);
+    if (item || lineMode || (cur && cur.lang && lineLang && lineLang !== cur.lang)) close();
     if (!cur) cur = { kind: 'paragraph', lines: [], start: l.start, end: l.end, item };
+    cur.lang ??= lineLang;
     cur.lines.push({ start: s, end: l.end });
     cur.end = l.end;
   }
