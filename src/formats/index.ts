@@ -4,3 +4,4 @@ export * from './csv.js';
 export * from './termbase-table.js';
 export * from './xml.js';
 export * from './tmx.js';
+export * from './tbx.js';

@@ -7,6 +7,7 @@ import { BitextError } from '../errors.js';
 import { decodeBytes } from '../read/decode.js';
 import type { Alignment, Diagnostic, Lang, TermBase } from '../model/types.js';
 import { xmlChunkDecoder } from '../formats/xml.js';
+import { readTbx, writeTbx } from '../formats/tbx.js';
 import { readBytes, openByteStream, writeFileAtomic, fileExists } from './files.js';
 import {
   parseAlignmentJsonl,
@@ -15,7 +16,7 @@ import {
   type JsonlItem,
   type ParsedAlignment,
 } from '../formats/jsonl.js';
-import { parseTermBaseCsv, serializeTermBaseCsv, type ParsedTermBase } from '../formats/termbase-table.js';
+import { formatOrigin, parseTermBaseCsv, serializeTermBaseCsv, type ParsedTermBase } from '../formats/termbase-table.js';
 import type { CsvDelimiter } from '../formats/csv.js';
 import { parseTmxAlignment, iterateTmxAlignment, writeTmxStream, type TmxWriteOptions } from '../formats/tmx.js';
 
@@ -212,8 +213,30 @@ export const termBaseReaders: Record<TermBaseFormat, TermBaseReader> = {
   csv: async (file, o) => parseTermBaseCsv(await readText(file, o.encoding), { file, delimiter: o.delimiter, srcLang: o.srcLang, tgtLang: o.tgtLang }),
   tsv: async (file, o) => parseTermBaseCsv(await readText(file, o.encoding), { file, delimiter: o.delimiter, srcLang: o.srcLang, tgtLang: o.tgtLang }),
   xlsx: notYet('xlsx'),
-  tbx: notYet('tbx'),
+  tbx: async (file) => {
+    const bytes = await readBytes(file);
+    if (bytes.length === 0) throw new BitextError('EMPTY_FILE', 'the file is empty', { file, line: 1 });
+    const { termBase, diagnostics } = readTbx(xmlChunkDecoder(file)(bytes, true), { file });
+    return { termBase, rows: termBaseRows(termBase), diagnostics };
+  },
 };
+
+/** TermRow view of a term base read from a format without rows (TBX): line 0 = unknown. */
+function termBaseRows(termBase: TermBase): ParsedTermBase['rows'] {
+  const rows: ParsedTermBase['rows'] = [];
+  for (const c of termBase.concepts) {
+    for (const t of c.terms) {
+      const row: ParsedTermBase['rows'][number] = { concept: c.id, lang: t.lang, text: t.text, status: t.status, line: 0 };
+      if (t.pos) row.pos = t.pos;
+      if (c.domain) row.domain = c.domain;
+      if (c.definition) row.definition = c.definition;
+      if (t.note) row.note = t.note;
+      if (t.origin) row.source = formatOrigin(t.origin);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
 
 export const termBaseWriters: Record<TermBaseFormat, TermBaseWriter> = {
   csv: async (file, tb, o) => {
@@ -225,7 +248,11 @@ export const termBaseWriters: Record<TermBaseFormat, TermBaseWriter> = {
     return [];
   },
   xlsx: notYet('xlsx'),
-  tbx: notYet('tbx'),
+  tbx: async (file, tb) => {
+    const diagnostics: Diagnostic[] = [];
+    await writeFileAtomic(file, writeTbx(tb, { diagnostics }));
+    return diagnostics;
+  },
 };
 
 /** Read a term base (.csv/.tsv/.txt/.xlsx/.tbx). */
