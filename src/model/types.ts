@@ -167,4 +167,9 @@ export interface Finding {
   /** Other link ids involved (inconsistency findings). */
   related?: string[];
   data?: Record<string, unknown>;
+  /** Joined source / target text of the link (so reporters can show both sides with the spans). */
+  srcText?: string;
+  tgtText?: string;
+  /** Stable across runs (check id + link content, not line numbers): what baselines store. */
+  fingerprint?: string;
 }

@@ -1,0 +1,60 @@
+/** Text helpers shared by the checks: normalisation for comparison, a fast string hash, length measures. */
+
+const CJK_SPACE = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]) +(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/gu;
+
+/**
+ * Text as compared by the inconsistency checks: NFKC (full-width ASCII → ASCII, compatibility forms), lower case,
+ * curly quotes → straight, white space collapsed, spaces between CJK characters removed.
+ */
+export function normalizeForCompare(text: string): string {
+  let s = text.normalize('NFKC').toLowerCase();
+  s = s.replace(/[\u2018\u2019\u201a\u201b]/g, "'").replace(/[\u201c\u201d\u201e\u201f]/g, '"');
+  s = s.replace(/\s+/g, ' ').trim();
+  if (s.length > 0 && /[\u3000-\u9fff]/.test(s)) s = s.replace(CJK_SPACE, '');
+  return s;
+}
+
+/** cyrb53: a fast 53-bit non-cryptographic string hash (bryc, public domain); used as a compact map key. */
+export function hash53(str: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Characters that carry content: letters, digits and ideographs (white space and punctuation excluded). */
+export function contentLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20) continue;
+    if (c < 0x80) {
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // low surrogate: count the pair once
+    if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20)) continue;
+    n++;
+  }
+  return n;
+}
+
+export function hasLetter(text: string): boolean {
+  return /\p{L}/u.test(text);
+}
+
+export const HAN = /\p{Script=Han}/u;
+
+/** Shorten for messages: at most `max` characters, with an ellipsis. */
+export function clip(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : t.slice(0, max - 1) + '…';
+}
