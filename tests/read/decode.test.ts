@@ -1,0 +1,48 @@
+// Every encoding the reader accepts, with the bytes made here by hand (TextEncoder only does UTF-8).
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../src/read/index.js';
+import { segmentBilingual } from '../../src/segment/index.js';
+import { BitextError } from '../../src/errors.js';
+import { DOC, ENCODED, gb18030, utf16 } from './encodings.js';
+
+function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof BitextError ? e.code : 'OTHER';
+  }
+  return undefined;
+}
+
+describe('decoding', () => {
+  for (const [name, bytes, encoding] of ENCODED) {
+    it(`reads ${name} and segments it`, () => {
+      const d = decodeBytes(bytes, { file: 'f.md' });
+      expect(d.encoding).toBe(encoding);
+      expect(d.text).toBe(DOC);
+      const r = segmentBilingual(d.text);
+      expect(r.sides.en.sentences.map((s) => s.text)).toEqual(['Hello world.', 'This is English.']);
+      expect(r.sides.zh.sentences.map((s) => s.text)).toEqual(['这是中文。', '中国中文。']);
+    });
+  }
+
+  it('reads GB18030 when named explicitly, and UTF-16 without a BOM', () => {
+    expect(decodeBytes(gb18030(DOC), { encoding: 'gbk' }).text).toBe(DOC);
+    expect(decodeBytes(utf16(DOC, true, false)).text).toBe(DOC);
+  });
+
+  it('refuses empty, white-space-only, binary and undecodable bytes with a code and an offset', () => {
+    expect(code(() => decodeBytes(new Uint8Array()))).toBe('EMPTY_FILE');
+    expect(code(() => decodeBytes(new TextEncoder().encode(' \n\t\n')))).toBe('EMPTY_FILE');
+    expect(code(() => decodeBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])))).toBe('BINARY_FILE');
+    const bad = new Uint8Array([0x61, 0x62, 0x20, 0xff, 0xff, 0x63, 0x64]);
+    expect(code(() => decodeBytes(bad))).toBe('BAD_ENCODING');
+    try {
+      decodeBytes(bad, { file: 'bad.txt' });
+    } catch (e) {
+      expect((e as BitextError).offset).toBe(3);
+      expect((e as BitextError).file).toBe('bad.txt');
+    }
+    expect(code(() => decodeBytes(new TextEncoder().encode(DOC), { encoding: 'klingon-8' }))).toBe('UNKNOWN_ENCODING');
+  });
+});
