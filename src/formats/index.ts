@@ -5,3 +5,6 @@ export * from './termbase-table.js';
 export * from './xml.js';
 export * from './tmx.js';
 export * from './tbx.js';
+export * from './align-index.js';
+export * from './alignment-table.js';
+export * from './xlsx.js';

@@ -96,7 +96,7 @@ export function parseOrigin(s: string): Origin | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Header recognition
 
-type ColRole =
+export type ColRole =
   | { kind: 'native'; field: (typeof NATIVE_TERM_COLUMNS)[number] | 'conceptNote' }
   | { kind: 'lang'; lang: Lang }
   | { kind: 'meta'; field: 'note' | 'definition' | 'domain' | 'pos' | 'status' | 'id' }
@@ -158,7 +158,8 @@ function tagFromHeader(cell: string): Lang | undefined {
   return normalizeTag(k);
 }
 
-function classifyWide(cell: string, srcLang: Lang, tgtLang: Lang): ColRole {
+/** What a table column header names: a language (tag, name or source/target role), a metadata field, or nothing known. */
+export function classifyWide(cell: string, srcLang: Lang, tgtLang: Lang): ColRole {
   const k = headerKey(cell);
   if (!k) return { kind: 'ignore' };
   if (LANG_NAMES[k]) return { kind: 'lang', lang: LANG_NAMES[k] };

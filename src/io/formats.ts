@@ -8,6 +8,10 @@ import { decodeBytes } from '../read/decode.js';
 import type { Alignment, Diagnostic, Lang, TermBase } from '../model/types.js';
 import { xmlChunkDecoder } from '../formats/xml.js';
 import { readTbx, writeTbx } from '../formats/tbx.js';
+import { parseCsvTable, stringifyCsvTable } from '../formats/csv.js';
+import { alignmentToTable, tableToAlignment } from '../formats/alignment-table.js';
+import { alignmentToXlsx, termBaseToXlsx, xlsxToAlignment, xlsxToTermBase } from '../formats/xlsx.js';
+import { alignIndexToAlignment, alignmentToAlignIndex, formatAlignIndex, parseAlignIndex, splitPresegmented } from '../formats/align-index.js';
 import { readBytes, openByteStream, writeFileAtomic, fileExists } from './files.js';
 import {
   parseAlignmentJsonl,
@@ -111,10 +115,6 @@ export async function readAlignmentFile(file: string, options: ReadAlignmentOpti
 type AlignmentReader = (file: string, options: ReadAlignmentOptions) => Promise<ParsedAlignment>;
 type AlignmentWriter = (file: string, alignment: Alignment, options: WriteAlignmentOptions) => Promise<Diagnostic[]>;
 
-const notYet = (format: string) => async (): Promise<never> => {
-  throw new BitextError('UNKNOWN_FORMAT', `the ${format} format is not available in this build`);
-};
-
 export const alignmentReaders: Record<AlignmentFormat, AlignmentReader> = {
   jsonl: async (file, o) => parseAlignmentJsonl(await readText(file, o.encoding), { file }),
   tmx: async (file, o) => {
@@ -123,11 +123,35 @@ export const alignmentReaders: Record<AlignmentFormat, AlignmentReader> = {
     const decode = xmlChunkDecoder(file);
     return parseTmxAlignment(decode(bytes, true), { file, srcLang: o.srcLang, tgtLang: o.tgtLang, keepTags: o.keepTags });
   },
-  csv: notYet('csv'),
-  tsv: notYet('tsv'),
-  xlsx: notYet('xlsx'),
-  align: notYet('align'),
+  csv: async (file, o) => readAlignmentTable(file, o, undefined),
+  tsv: async (file, o) => readAlignmentTable(file, o, '\t'),
+  xlsx: async (file, o) => xlsxToAlignment(await readBytes(file), { file, srcLang: o.srcLang, tgtLang: o.tgtLang }),
+  align: async (file, o) => {
+    const beads = parseAlignIndex(await readText(file, o.encoding), { file });
+    const { src, tgt } = await presegmentedPaths(file, o);
+    const srcText = await readText(src, o.encoding);
+    const tgtText = await readText(tgt, o.encoding);
+    return alignIndexToAlignment(beads, splitPresegmented(srcText), splitPresegmented(tgtText), { file, srcLang: o.srcLang, tgtLang: o.tgtLang, srcFile: src, tgtFile: tgt });
+  },
 };
+
+async function readAlignmentTable(file: string, o: ReadAlignmentOptions, delimiter: string | undefined): Promise<ParsedAlignment> {
+  const t = parseCsvTable(await readText(file, o.encoding), { file, delimiter });
+  return tableToAlignment(t.records, t.lines, { file, srcLang: o.srcLang, tgtLang: o.tgtLang });
+}
+
+/** The pre-segmented files of a .align file: given, or `<base>.<srcLang>` / `<base>.<tgtLang>` next to it. */
+export async function presegmentedPaths(file: string, o: { srcLang?: Lang; tgtLang?: Lang; srcSentences?: string; tgtSentences?: string }): Promise<{ src: string; tgt: string }> {
+  const base = file.replace(/\.align$/i, '');
+  const src = o.srcSentences ?? `${base}.${o.srcLang ?? 'en'}`;
+  const tgt = o.tgtSentences ?? `${base}.${o.tgtLang ?? 'zh'}`;
+  for (const f of [src, tgt]) {
+    if (!(await fileExists(f))) {
+      throw new BitextError('FILE_NOT_FOUND', 'the pre-segmented sentence file of this .align file is missing', { file: f, hint: `A .align file needs its source and target sentence files (one sentence per line), named ${path.basename(src)} and ${path.basename(tgt)} next to it.` });
+    }
+  }
+  return { src, tgt };
+}
 
 export const alignmentWriters: Record<AlignmentFormat, AlignmentWriter> = {
   jsonl: async (file, a) => {
@@ -139,10 +163,26 @@ export const alignmentWriters: Record<AlignmentFormat, AlignmentWriter> = {
     await writeFileAtomic(file, writeTmxStream(a.header, a.links, tmxOptions(o), diagnostics));
     return diagnostics;
   },
-  csv: notYet('csv'),
-  tsv: notYet('tsv'),
-  xlsx: notYet('xlsx'),
-  align: notYet('align'),
+  csv: async (file, a, o) => {
+    await writeFileAtomic(file, stringifyCsvTable(alignmentToTable(a), { delimiter: ',', bom: o.bom, excelSafe: o.excelSafe }));
+    return [];
+  },
+  tsv: async (file, a, o) => {
+    await writeFileAtomic(file, stringifyCsvTable(alignmentToTable(a), { delimiter: '\t', bom: o.bom, excelSafe: o.excelSafe }));
+    return [];
+  },
+  xlsx: async (file, a, o) => {
+    await writeFileAtomic(file, await alignmentToXlsx(a, { date: o.date }));
+    return [];
+  },
+  align: async (file, a) => {
+    const { beads, srcSentences, tgtSentences } = alignmentToAlignIndex(a);
+    const { src, tgt } = { src: `${file.replace(/\.align$/i, '')}.${a.header.srcLang}`, tgt: `${file.replace(/\.align$/i, '')}.${a.header.tgtLang}` };
+    await writeFileAtomic(src, srcSentences.map((x) => x + '\n').join(''));
+    await writeFileAtomic(tgt, tgtSentences.map((x) => x + '\n').join(''));
+    await writeFileAtomic(file, formatAlignIndex(beads));
+    return [{ code: 'ALIGN_SIDE_FILES', message: `sentences written to ${src} and ${tgt} (one per line); the .align file indexes them`, severity: 'info' }];
+  },
 };
 
 function tmxOptions(o: WriteAlignmentOptions): TmxWriteOptions {
@@ -212,7 +252,7 @@ type TermBaseWriter = (file: string, termBase: TermBase, options: WriteTermBaseO
 export const termBaseReaders: Record<TermBaseFormat, TermBaseReader> = {
   csv: async (file, o) => parseTermBaseCsv(await readText(file, o.encoding), { file, delimiter: o.delimiter, srcLang: o.srcLang, tgtLang: o.tgtLang }),
   tsv: async (file, o) => parseTermBaseCsv(await readText(file, o.encoding), { file, delimiter: o.delimiter, srcLang: o.srcLang, tgtLang: o.tgtLang }),
-  xlsx: notYet('xlsx'),
+  xlsx: async (file, o) => xlsxToTermBase(await readBytes(file), { file, srcLang: o.srcLang, tgtLang: o.tgtLang }),
   tbx: async (file) => {
     const bytes = await readBytes(file);
     if (bytes.length === 0) throw new BitextError('EMPTY_FILE', 'the file is empty', { file, line: 1 });
@@ -247,7 +287,10 @@ export const termBaseWriters: Record<TermBaseFormat, TermBaseWriter> = {
     await writeFileAtomic(file, serializeTermBaseCsv(tb, { bom: o.bom, excelSafe: o.excelSafe, delimiter: o.delimiter ?? '\t' }));
     return [];
   },
-  xlsx: notYet('xlsx'),
+  xlsx: async (file, tb) => {
+    await writeFileAtomic(file, await termBaseToXlsx(tb));
+    return [];
+  },
   tbx: async (file, tb) => {
     const diagnostics: Diagnostic[] = [];
     await writeFileAtomic(file, writeTbx(tb, { diagnostics }));
