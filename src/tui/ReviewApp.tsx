@@ -63,11 +63,15 @@ export interface ReviewSession {
   /** Shown once in the message line (e.g. an old journal set aside). */
   notice?: string;
   findings?: Finding[];
+  /** Read the rest of a large file in the background, chunk by chunk; sets `pending` / `notice` when done. */
+  loadRest?: (onChunk: (links: Link[], fraction: number) => boolean) => Promise<void>;
   termsFor?: (link: Link) => TermHit[];
   addTerm?: (pair: NewTermPair) => Promise<string>;
 }
 
 export interface ReviewExit {
+  /** Reading the rest of the file failed (the screen closed): the CLI reports it. */
+  error?: unknown;
   saved: boolean;
   /** Unsaved edits were thrown away on purpose. */
   discarded: boolean;
@@ -100,6 +104,8 @@ interface Ui {
   top: number;
   saving: boolean;
   everSaved: boolean;
+  /** Fraction of the file read while loading in the background; undefined once it is all read. */
+  loading?: number;
 }
 
 const TERM_STATUS_CYCLE: TermStatus[] = ['preferred', 'admitted', 'deprecated', 'superseded'];
@@ -142,8 +148,40 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
       top: 0,
       saving: false,
       everSaved: false,
+      loading: session.loadRest ? 0 : undefined,
     };
   }
+
+  // Large files: the first screen is drawn from the first links; the rest arrive here.
+  useEffect(() => {
+    if (!session.loadRest) return;
+    let live = true;
+    session
+      .loadRest((links, fraction) => {
+        if (!live) return false;
+        ui.current.state = reduce(ui.current.state, { type: 'append', links });
+        set({ loading: fraction });
+        return true;
+      })
+      .then(() => {
+        if (!live) return;
+        const restore = session.pending && session.pending.entries.length > 0;
+        if (session.notice) ui.current.state = { ...ui.current.state, message: session.notice };
+        // --at beyond the first screen's links: go there now that it is read (unless the user moved meanwhile).
+        if (initialCursor > 0 && ui.current.state.cursor === Math.min(initialCursor, Math.max(0, session.links.length - 1)) && ui.current.state.cursor !== initialCursor) {
+          ui.current.state = reduce(ui.current.state, { type: 'goto', index: initialCursor });
+        }
+        set({ loading: undefined, mode: restore ? { kind: 'restore' } : ui.current.mode });
+      })
+      .catch((err: unknown) => {
+        if (!live) return;
+        onExit?.({ error: err, saved: false, discarded: false });
+        exit();
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   // Terminal size, redrawn on resize.
   useEffect(() => {
@@ -323,6 +361,9 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
 
     // Normal mode.
     const page = Math.max(1, listHeight() - 1);
+    if (cur.loading !== undefined && isEditKey(input, key)) {
+      return dispatch({ type: 'message', text: `still reading the file (${Math.round(cur.loading * 100)}%): editing and saving start when it is read` });
+    }
     if (key.ctrl) {
       if (input === 'c') return askQuit();
       if (input === 's') return void save(false);
@@ -565,11 +606,11 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
 
   const panel = renderPanel();
   const dirty = isDirty(s);
-  const pos = s.links.length ? `${s.cursor + 1}/${s.links.length}` : '0/0';
+  const pos = s.links.length ? `${s.cursor + 1}/${s.links.length}${u.loading !== undefined ? '+' : ''}` : '0/0';
   const cur = s.links[s.cursor];
   const statusLeft = ` ${shortName(session.file)}${dirty ? ' [+]' : ''}  ${pos}${cur ? ` ${cur.id}` : ''} `;
   const statusCounts = ` ·${counts.auto} ✓${counts.confirmed} ✎${counts.edited} ✗${counts.rejected} `;
-  const statusRight = `${u.saving ? 'saving… ' : dirty ? 'unsaved ' : ''}? help `;
+  const statusRight = `${u.loading !== undefined ? `reading ${Math.round(u.loading * 100)}% ` : ''}${u.saving ? 'saving… ' : dirty ? 'unsaved ' : ''}? help `;
   const fill = Math.max(0, width - cellWidth(statusLeft) - cellWidth(statusCounts) - cellWidth(statusRight));
 
   return (
@@ -755,6 +796,14 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
     }
     return out.slice(0, hh);
   }
+}
+
+const EDIT_KEYS = new Set(['c', 'x', 'm', 'M', 's', '[', ']', '{', '}', 'd', 'u', 'U', 'a']);
+
+/** Keys that change the alignment (or save/quit), blocked while a large file is still being read. */
+function isEditKey(input: string, key: Key): boolean {
+  if (key.ctrl) return ['s', 'z', 'r', 'y'].includes(input);
+  return key.return || EDIT_KEYS.has(input);
 }
 
 function panelHeight(u: Ui, rows: number): number {

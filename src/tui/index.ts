@@ -65,6 +65,7 @@ export async function runReview(options: ReviewOptions, streams: TuiStreams = de
   }
   let result: ReviewExit = { saved: false, discarded: false };
   await fullScreen(streams, createElement(ReviewApp, { session, initialCursor: cursor, onExit: (r: ReviewExit) => (result = r) }));
+  if (result.error) throw result.error;
   return result;
 }
 

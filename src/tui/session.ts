@@ -5,11 +5,10 @@
 import path from 'node:path';
 import { readBytes, sha256, writeFileAtomic, listFiles, fileExists } from '../io/files.js';
 import { readTermBaseFile, writeTermBaseFile } from '../io/formats.js';
-import { decodeBytes } from '../read/decode.js';
-import { parseAlignmentJsonl, serializeAlignmentJsonl } from '../formats/index.js';
+import { AlignmentJsonlValidator, serializeAlignmentJsonl } from '../formats/index.js';
 import { compileTermBase, conceptIdFor, mergeTermBases, preferredTerms, type TermMatcher } from '../terms/index.js';
 import { BitextError } from '../errors.js';
-import type { Concept, Diagnostic, Finding, Link, TermBase } from '../model/types.js';
+import type { AlignmentHeader, Concept, Diagnostic, Finding, Link, TermBase } from '../model/types.js';
 import { Journal, readJournal } from './journal.js';
 import { linkText } from './state.js';
 import type { NewTermPair, ReviewSession, TermHit } from './ReviewApp.js';
@@ -24,6 +23,10 @@ export interface OpenOptions {
   noJournal?: boolean;
 }
 
+/** Links read before the screen first draws; the rest are read in the background (a 100,000-link file opens at once). */
+export const FIRST_SCREEN_LINKS = 2000;
+const CHUNK_LINKS = 10000;
+
 export interface OpenedSession extends ReviewSession {
   /** Problems reading the glossary, for the CLI to print before the screen opens. */
   diagnostics: Diagnostic[];
@@ -33,28 +36,84 @@ export interface OpenedSession extends ReviewSession {
 /** The file name review writes new term pairs to, inside the glossary folder. */
 export const REVIEW_GLOSSARY = 'reviewed.csv';
 
+/**
+ * Incremental reader of a JSONL alignment held in memory as bytes: lines are cut on byte 0x0A, decoded as strict
+ * UTF-8 (TextDecoder fatal) and validated by the formats area's AlignmentJsonlValidator, a chunk at a time.
+ */
+class IncrementalJsonl {
+  private pos: number;
+  private lineNo = 0;
+  readonly validator: AlignmentJsonlValidator;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  header: AlignmentHeader | undefined;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly file: string,
+  ) {
+    this.validator = new AlignmentJsonlValidator(file);
+    this.pos = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  }
+
+  get done(): boolean {
+    return this.pos >= this.bytes.length;
+  }
+
+  get fraction(): number {
+    return this.bytes.length ? this.pos / this.bytes.length : 1;
+  }
+
+  /** Read up to `max` links (and the header first). */
+  next(max: number): Link[] {
+    const out: Link[] = [];
+    const b = this.bytes;
+    while (this.pos < b.length && out.length < max) {
+      let nl = b.indexOf(0x0a, this.pos);
+      if (nl < 0) nl = b.length;
+      const start = this.pos;
+      this.pos = nl + 1;
+      this.lineNo++;
+      let text: string;
+      try {
+        text = this.decoder.decode(b.subarray(start, nl));
+      } catch {
+        throw new BitextError('BAD_ENCODING', 'the alignment file is not valid UTF-8', { file: this.file, line: this.lineNo, hint: 'Alignment files are UTF-8; restore the file from version control.' });
+      }
+      if (text.endsWith('\r')) text = text.slice(0, -1);
+      if (text.trim() === '') continue;
+      if (!this.header) this.header = this.validator.readHeader(text, this.lineNo);
+      else out.push(this.validator.readLink(text, this.lineNo));
+    }
+    if (this.done && !this.header) throw new BitextError('EMPTY_FILE', 'the alignment file is empty (no header line)', { file: this.file, line: 1, hint: 'Give a .jsonl file written by bitext align.' });
+    return out;
+  }
+}
+
 export async function openReviewSession(file: string, options: OpenOptions = {}): Promise<OpenedSession> {
   const bytes = await readBytes(file);
-  const text = decodeBytes(bytes, { file, encoding: 'utf-8' }).text;
-  const parsed = parseAlignmentJsonl(text, { file });
-  let sha = sha256(bytes);
-  const header = parsed.alignment.header;
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const reader = new IncrementalJsonl(bytes, file);
+  const firstLinks = reader.next(FIRST_SCREEN_LINKS);
+  const header = reader.header!;
+  let sha = '';
+  const diagnostics: Diagnostic[] = [];
 
   let journal: Journal | undefined;
-  let pending: OpenedSession['pending'];
-  let notice: string | undefined;
-  if (!options.noJournal) {
+  /** Once every link is read: the file's hash, and whether an earlier journal can be restored. */
+  const finishOpen = (s: OpenedSession) => {
+    sha = sha256(bytes);
+    if (options.noJournal) return;
     journal = new Journal(file, sha);
+    s.journalPath = journal.path;
+    s.journal = { append: (e) => journal!.append(e), discard: () => journal!.discard() };
     const old = readJournal(file);
     if (old && old.entries.length > 0) {
-      if (old.header.sha256 === sha) pending = old;
+      if (old.header.sha256 === sha) s.pending = old;
       else {
         const aside = journal.setAside();
-        notice = `an old journal did not match this file (it changed since); kept as ${path.basename(aside)}`;
+        s.notice = `an old journal did not match this file (it changed since); kept as ${path.basename(aside)}`;
       }
     } else if (old) journal.discard();
-  }
+  };
 
   const glossaryDir = options.glossaryDir ?? 'glossary';
   const terms = await loadTerms(glossaryDir).catch((err: unknown) => {
@@ -68,13 +127,9 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
   const session: OpenedSession = {
     file: options.displayName ?? file,
     header,
-    links: parsed.alignment.links,
-    pending,
-    notice,
+    links: firstLinks,
     findings: options.findings,
     diagnostics,
-    journalPath: journal?.path,
-    journal: journal ? { append: (e) => journal!.append(e), discard: () => journal!.discard() } : undefined,
     async save(links: Link[]) {
       // Someone else changed the file since we read it: refuse once, overwrite on a second ctrl-s.
       let onDisk: string | undefined;
@@ -105,6 +160,18 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
       return written;
     },
   };
+  if (reader.done) {
+    diagnostics.push(...reader.validator.diagnostics);
+    finishOpen(session);
+  } else {
+    session.loadRest = async (onChunk) => {
+      while (!reader.done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!onChunk(reader.next(CHUNK_LINKS), reader.fraction)) return;
+      }
+      finishOpen(session);
+    };
+  }
   return session;
 }
 

@@ -60,7 +60,9 @@ export type Action =
   | { type: 'saved' }
   /** Replay an edit from the journal (forward patches, as recorded). */
   | { type: 'replay'; patches: Patch[]; label: string; cursor: number }
-  | { type: 'message'; text?: string };
+  | { type: 'message'; text?: string }
+  /** More links read from the file (background loading): not an edit, not undoable. */
+  | { type: 'append'; links: Link[] };
 
 /** Confidence below which a link counts as low-confidence (review first). */
 export const LOW_CONFIDENCE = 0.5;
@@ -144,6 +146,16 @@ export function reduce(s: ReviewState, a: Action): ReviewState {
   switch (a.type) {
     case 'message':
       return { ...s, message: a.text };
+    case 'append': {
+      if (a.links.length === 0) return s;
+      let max = s.nextIdNum - 1;
+      for (const l of a.links) {
+        const m = /^L(\d+)$/.exec(l.id);
+        if (m) max = Math.max(max, Number(m[1]));
+      }
+      const links = s.links.concat(a.links);
+      return { ...s, links, nextIdNum: Math.max(max, links.length) + 1 };
+    }
     case 'move':
       return { ...s, cursor: clamp(s.cursor + a.delta, n), message: undefined };
     case 'goto':

@@ -44,6 +44,8 @@ const command: Command = {
         hint: 'Run it in a terminal; for scripts use bitext check, bitext convert or bitext terms.',
       });
     }
+    // React's production build: the development one checks every render and loads more code (start-up matters here).
+    if (process.env.NODE_ENV === undefined) process.env.NODE_ENV = 'production';
     const tui = await import('../../tui/index.js');
     const glossaryDir = parsed.values.glossary as string;
     if (!file || parsed.values.home) {
