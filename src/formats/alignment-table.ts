@@ -56,6 +56,10 @@ export function tableToAlignment(records: string[][], lines: number[], options: 
   const diagnostics: Diagnostic[] = [];
   if (records.length === 0) throw new BitextError('EMPTY_FILE', 'the table has no rows', { file, line: 1 });
   const header = records[0];
+  const keys = header.map(KEY);
+  if (keys.includes('concept') && keys.includes('lang') && keys.includes('term')) {
+    throw new BitextError('WRONG_FORMAT', 'this table is a term base (concept, lang, term columns), not an alignment', { file, line: lines[0], hint: 'Use it with bitext terms or check --glossary, or convert it to .tbx.' });
+  }
   const col = { id: -1, src: -1, tgt: -1, score: -1, status: -1, note: -1, srcIds: -1, tgtIds: -1 };
   let srcLang = options.srcLang;
   let tgtLang = options.tgtLang;
