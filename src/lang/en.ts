@@ -24,6 +24,13 @@ const STARTERS = [
   'Subsequently', 'Finally', 'First', 'Second', 'Third', 'Today', 'Yesterday', 'Such', 'Some', 'Many', 'Most', 'All', 'Each', 'Every', 'No', 'Not', 'What', 'Why', 'How', 'Where', 'Who', 'Which',
 ];
 
+/** Verbs of saying, for speech attribution after a quotation ('"Why?" Wang asked.'). */
+const SPEECH_VERBS = [
+  'said', 'asked', 'replied', 'answered', 'cried', 'shouted', 'whispered', 'muttered', 'murmured', 'exclaimed', 'protested', 'snapped', 'called', 'added', 'insisted',
+  'demanded', 'yelled', 'screamed', 'laughed', 'sighed', 'thought', 'wondered', 'explained', 'repeated', 'agreed', 'admitted', 'observed', 'remarked', 'responded', 'retorted',
+  'suggested', 'groaned', 'gasped', 'urged', 'pleaded', 'says', 'asks', 'replies',
+];
+
 export const EN: SegmentationProfile = {
   lang: 'en',
   spaceSeparated: true,
@@ -38,6 +45,10 @@ export const EN: SegmentationProfile = {
   abbreviations: new Set(MAY_END),
   numberAbbreviations: new Set(BEFORE_NUMBER),
   sentenceStarters: new Set(STARTERS),
+  quotePairs: ['“”'],
+  dashes: '—–-',
+  // Wang asked. / Sha Ruishan said quietly. / He replied. — one to three capitalised words, an optional adverb, a verb of saying, the end.
+  attribution: new RegExp(`^(?:[A-Z][\\w'’-]*\\s+){1,3}(?:\\w+ly\\s+)?(?:${SPEECH_VERBS.join('|')})(?:\\s+\\w+ly)?[.!?]`),
 };
 
 /**

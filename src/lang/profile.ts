@@ -34,6 +34,15 @@ export interface SegmentationProfile {
   numberAbbreviations: ReadonlySet<string>;
   /** Words that usually open a sentence (capitalised form), used after an ambiguous abbreviation or initial. */
   sentenceStarters: ReadonlySet<string>;
+  /** Unambiguous quotation pairs (opening + closing character) whose nesting is tracked: an ellipsis inside an open quotation does not end a sentence. */
+  quotePairs: string[];
+  /** Dashes that mark interrupted speech: dash + closing quote + opening quote is a boundary. */
+  dashes: string;
+  /**
+   * Speech attribution after a quotation that opens the sentence ('"Can you print it?" Wang asked.',
+   * '“倒计时的尽头是什么？”汪淼无力地问。'): a short tail matching this pattern stays in the sentence.
+   */
+  attribution?: RegExp;
 }
 
 const PROFILES: Record<string, SegmentationProfile> = { en: EN, zh: ZH };

@@ -2,8 +2,9 @@
  * Rule-based sentence boundary detection on one paragraph, driven by a language profile (src/lang/*.ts):
  * a boundary is an ender (or an ellipsis) followed by its closing quotes/brackets and by the start of a new
  * sentence. In the spirit of SRX break/no-break rules and of the Punkt heuristics for abbreviations
- * (Kiss & Strunk 2006: abbreviation lists, initials, ortho-graphic evidence of the next word), without the
- * statistics. Linear in the length of the text.
+ * (Kiss & Strunk 2006: abbreviation lists, initials, orthographic evidence of the next word), without the
+ * statistics; dialogue rules (ellipsis inside a quotation, stutter, speech attribution, interrupted speech) follow
+ * the sentence split of hand-aligned literary corpora. Linear in the length of the text.
  */
 import type { Lang } from '../model/types.js';
 import { segmentationProfile, type SegmentationProfile } from '../lang/profile.js';
@@ -11,6 +12,9 @@ import { isDigit, isHan, isLower, isSpace, isUpper } from '../lang/script.js';
 
 const DOTTED_ACRONYM = /^(?:[A-Za-z]\.)+[A-Za-z]$/;
 const ROMAN = /^(?:[IVXLC]{1,6}|[ivxlc]{1,6})$/;
+const QUOTE_CLOSERS = '"\'”’」』»›';
+
+type Kind = 'period' | 'strong' | 'ellipsis' | 'interrupt';
 
 function isSpaceAt(text: string, i: number): boolean {
   return i < text.length && isSpace(text.charCodeAt(i));
@@ -31,9 +35,27 @@ function wordAfter(text: string, k: number, P: SegmentationProfile): { word: str
   return { word: m ? m[0] : '', first: text[s] ?? '' };
 }
 
-function isWordStartUpperOrOther(first: string): boolean {
-  // A new English sentence starts with anything but a lower-case letter.
-  return !isLower(first);
+/** Nesting depth of the profile's quotation pairs, advanced monotonically along the text. */
+class QuoteDepth {
+  private pos = 0;
+  private depth: number[];
+  constructor(
+    private text: string,
+    private pairs: string[],
+  ) {
+    this.depth = pairs.map(() => 0);
+  }
+  /** Is some quotation open just before position `to`? */
+  openAt(to: number): boolean {
+    for (; this.pos < to; this.pos++) {
+      const c = this.text[this.pos];
+      for (let q = 0; q < this.pairs.length; q++) {
+        if (c === this.pairs[q][0]) this.depth[q]++;
+        else if (c === this.pairs[q][1] && this.depth[q] > 0) this.depth[q]--;
+      }
+    }
+    return this.depth.some((d, q) => d > 0 && this.pairs[q][0] !== '《' && this.pairs[q][0] !== '（');
+  }
 }
 
 /**
@@ -44,13 +66,14 @@ export function splitSentences(text: string, lang: Lang): Array<[number, number]
   const P = segmentationProfile(lang);
   const n = text.length;
   const out: Array<[number, number]> = [];
+  const quotes = new QuoteDepth(text, P.quotePairs);
   let sentStart = 0;
   while (sentStart < n && isSpaceAt(text, sentStart)) sentStart++;
   let i = sentStart;
   while (i < n) {
     const c = text[i];
     let len = 0;
-    let kind: 'period' | 'strong' | 'ellipsis' | undefined;
+    let kind: Kind | undefined;
     for (const el of P.ellipses) {
       if (text.startsWith(el, i)) {
         len = el.length;
@@ -63,21 +86,35 @@ export function splitSentences(text: string, lang: Lang): Array<[number, number]
         if (P.asciiPeriodEnds === 'always') kind = 'period';
         else if (i > 0 && isHan(text.charCodeAt(i - 1)) && !/[A-Za-z0-9]/.test(text[i + 1] ?? '')) kind = 'strong';
       } else if (P.enders.includes(c)) kind = 'strong';
+      else if (P.dashes.includes(c) && QUOTE_CLOSERS.includes(text[i + 1] ?? '')) kind = 'interrupt';
       if (kind) len = 1;
     }
     if (!kind) {
       i++;
       continue;
     }
-    // The run of enders ("?!", "！？", "。。", "?..."), then closing quotes and brackets.
+    const openBefore = quotes.openAt(i);
+    // The run of enders ("?!", "！？", "。。", "?...", ". . . ."), then closing quotes and brackets.
     let j = i + len;
-    while (j < n && (P.enders.includes(text[j]) || text[j] === '.' || text[j] === '…')) j++;
+    for (;;) {
+      if (j < n && (P.enders.includes(text[j]) || text[j] === '.' || text[j] === '…')) j++;
+      else if (text[j] === ' ' && text[j + 1] === '.' && kind === 'ellipsis') j += 2;
+      else break;
+    }
+    // "。 ”": a space slipped in before the closing quote of an open quotation.
+    if (openBefore && text[j] === ' ' && '”’」』'.includes(text[j + 1] ?? '')) j++;
+    const closersFrom = j;
     while (j < n && P.closers.includes(text[j])) j++;
     let k = j;
     while (k < n && isSpaceAt(text, k)) k++;
     if (k >= n) break; // end of paragraph: the last sentence closes below
-    if (!boundary(text, i, j, k, kind, sentStart, P)) {
-      i = j;
+    if (!boundary(text, i, closersFrom, j, k, kind, sentStart, openBefore, P)) {
+      i = j > i ? j : i + 1;
+      continue;
+    }
+    // Speech attribution after a quotation that opens the sentence: '"Why?" Wang asked.' stays one sentence.
+    if (P.attribution && j > closersFrom && QUOTE_CLOSERS.includes(text[j - 1]) && P.openers.includes(text[sentStart]) && P.attribution.test(text.slice(k, k + 80))) {
+      i = k;
       continue;
     }
     out.push([sentStart, trimEnd(text, sentStart, j)]);
@@ -96,13 +133,26 @@ function trimEnd(text: string, s: number, e: number): number {
   return e;
 }
 
-/** Is there a sentence boundary between the ender run [i, j) and the next text at k? */
-function boundary(text: string, i: number, j: number, k: number, kind: 'period' | 'strong' | 'ellipsis', sentStart: number, P: SegmentationProfile): boolean {
+/** Is there a sentence boundary between the ender run [i, j) (closers from `closersFrom`) and the next text at k? */
+function boundary(text: string, i: number, closersFrom: number, j: number, k: number, kind: Kind, sentStart: number, openBefore: boolean, P: SegmentationProfile): boolean {
   const next = text[k];
   if (P.continuers.includes(next)) return false;
-  if (P.spaceSeparated && k === j) return false; // "3.5", "example.com", 'left."She' — no space, no boundary
+  if (P.spaceSeparated && k === j && !(kind === 'interrupt' && P.openers.includes(next))) return false; // "3.5", "example.com", 'left."She'
   const { word, first } = wordAfter(text, k, P);
-  if (P.requireNonLowerStart && !isWordStartUpperOrOther(first)) return false;
+  if (P.requireNonLowerStart && isLower(first)) return false;
+  if (kind === 'interrupt') return P.openers.includes(next) && j > closersFrom; // '…though—' 'Is that right?'
+  if (kind === 'ellipsis') {
+    // Inside a quotation an ellipsis is a pause ("“您能…… 说具体些吗？”"), unless the quotation closes with it.
+    if (openBefore && j === closersFrom) return false;
+    // A stutter: "我…… 我……", "I... I've", "什…… 什么".
+    const before = /([\p{L}\p{N}]+)$/u.exec(text.slice(Math.max(0, i - 20), i))?.[1] ?? '';
+    if (before && word) {
+      const a = before.toLowerCase();
+      const b = word.toLowerCase();
+      if (P.spaceSeparated ? b.startsWith(a) || a.startsWith(b) : a[a.length - 1] === b[0]) return false;
+    }
+    return true;
+  }
   if (kind !== 'period') return true;
   const tok = tokenBefore(text, i);
   if (!tok) return true;
@@ -110,6 +160,8 @@ function boundary(text: string, i: number, j: number, k: number, kind: 'period' 
   // A number or letter that opens the sentence is a list label: "1. Open the file.", "IV. Results", "b. …".
   if (tokenStartsSentence(text, i - tok.length, sentStart, P) && (/^\d{1,3}$/.test(tok) || ROMAN.test(tok) || /^[A-Za-z]$/.test(tok))) return false;
   if (P.nonFinalAbbreviations.has(low)) return false;
+  // A quotation or bracket closing right after the period ends the sentence: 'at one o'clock A.M." "Wow'.
+  if (j > closersFrom) return true;
   if (P.numberAbbreviations.has(low) && isDigit(first.charCodeAt(0))) return false;
   // etc. Inc. Ltd. No.: a boundary before a capital ("… and ports, etc. The …"), not before a number or a bracket.
   if (P.abbreviations.has(low)) return isUpper(first);

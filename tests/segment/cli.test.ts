@@ -23,7 +23,7 @@ function expectUserError(args: string[], codeName: string) {
   expect(r.stdout).toBe('');
 }
 
-describe('bitext segment', () => {
+describe('bitext segment', { timeout: 60_000 }, () => {
   it('prints the sample one sentence per line, grouped by language, with a summary on stderr', () => {
     const r = runBitext(['segment', SAMPLE]);
     expect(r.code).toBe(0);
@@ -77,18 +77,21 @@ describe('bitext segment', () => {
     expect(p.stdout).toBe(`[en] 1 sentence, 0 headings — ${en}\nMr. Smith arrived. He sat down.\n\n[zh] 1 sentence, 0 headings — ${zh}\n史密斯先生到了。他坐下了。\n`);
   });
 
-  it('fails cleanly on each bad input (exit 2, one line naming the code, no stack trace)', () => {
-    expectUserError(['segment', file('empty.md', '')], 'EMPTY_FILE');
-    expectUserError(['segment', file('blank.md', '  \n\n')], 'EMPTY_FILE');
-    expectUserError(['segment', file('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))], 'BINARY_FILE');
-    expectUserError(['segment', file('bad.txt', new Uint8Array([0x61, 0x62, 0x20, 0xff, 0xff, 0x63]))], 'BAD_ENCODING');
-    expectUserError(['segment', path.join(dir, 'missing.md')], 'FILE_NOT_FOUND');
-    expectUserError(['segment', file('english.md', 'Only English here. Nothing else.\n')], 'NO_TEXT_IN_LANGUAGE');
-    expectUserError(['segment', file('chinese.md', '只有中文。\n')], 'NO_TEXT_IN_LANGUAGE');
-    expectUserError(['segment', file('a.txt', 'One English file.\n'), file('b.txt', 'Another English file.\n')], 'SAME_LANGUAGE');
-    expectUserError(['segment', SAMPLE, '--encoding', 'klingon'], 'UNKNOWN_ENCODING');
-    expectUserError(['segment', SAMPLE, '--format', 'xml'], 'USAGE');
-    expectUserError(['segment'], 'USAGE');
-    expectUserError(['segment', 'a', 'b', 'c'], 'USAGE');
-  });
+  const bad: Array<[string, () => string[], string]> = [
+    ['an empty file', () => ['segment', file('empty.md', '')], 'EMPTY_FILE'],
+    ['a white-space-only file', () => ['segment', file('blank.md', '  \n\n')], 'EMPTY_FILE'],
+    ['a binary file', () => ['segment', file('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))], 'BINARY_FILE'],
+    ['undecodable bytes', () => ['segment', file('bad.txt', new Uint8Array([0x61, 0x62, 0x20, 0xff, 0xff, 0x63]))], 'BAD_ENCODING'],
+    ['a missing file', () => ['segment', path.join(dir, 'missing.md')], 'FILE_NOT_FOUND'],
+    ['an English-only file given as bilingual', () => ['segment', file('english.md', 'Only English here. Nothing else.\n')], 'NO_TEXT_IN_LANGUAGE'],
+    ['a Chinese-only file given as bilingual', () => ['segment', file('chinese.md', '只有中文。\n')], 'NO_TEXT_IN_LANGUAGE'],
+    ['a pair in the same language', () => ['segment', file('a.txt', 'One English file.\n'), file('b.txt', 'Another English file.\n')], 'SAME_LANGUAGE'],
+    ['an unknown encoding', () => ['segment', SAMPLE, '--encoding', 'klingon'], 'UNKNOWN_ENCODING'],
+    ['an unknown format', () => ['segment', SAMPLE, '--format', 'xml'], 'USAGE'],
+    ['no file', () => ['segment'], 'USAGE'],
+    ['three files', () => ['segment', 'a', 'b', 'c'], 'USAGE'],
+  ];
+  for (const [what, args, codeName] of bad) {
+    it(`fails cleanly on ${what} (exit 2, one line with ${codeName}, no stack trace)`, () => expectUserError(args(), codeName));
+  }
 });

@@ -128,3 +128,30 @@ describe('Chinese sentence rules', () => {
     ]);
   });
 });
+
+describe('dialogue (literary text)', () => {
+  it('keeps an ellipsis inside a quotation and a stutter in the sentence', () => {
+    expect(cut('她说：“我…… 我不知道。”他点点头。', 'zh')).toEqual(['她说：“我…… 我不知道。”', '他点点头。']);
+    expect(cut('他问：“您能…… 说得具体些吗？”', 'zh')).toEqual(['他问：“您能…… 说得具体些吗？”']);
+    expect(cut("'I... I can't remember,' he said. Then he left.", 'en')).toEqual(["'I... I can't remember,' he said.", 'Then he left.']);
+  });
+
+  it('keeps a closing quote after a stray space with its sentence', () => {
+    expect(cut('她道：“你好。 ”她笑了。', 'zh')).toEqual(['她道：“你好。 ”', '她笑了。']);
+  });
+
+  it('keeps an English speech attribution with the quotation it follows', () => {
+    expect(cut('"Can you send the file?" Li asked. She nodded.', 'en')).toEqual(['"Can you send the file?" Li asked.', 'She nodded.']);
+    expect(cut('"Stop!" The guard ran after him.', 'en')).toEqual(['"Stop!"', 'The guard ran after him.']);
+  });
+
+  it('ends interrupted speech before the next quotation', () => {
+    expect(cut('“I was going to—” “Stop right there.”', 'en')).toEqual(['“I was going to—”', '“Stop right there.”']);
+    expect(cut('他说：“你为什么——”“别问了。”', 'zh')).toEqual(['他说：“你为什么——”', '“别问了。”']);
+  });
+
+  it('reads spaced ellipses and an abbreviation closed by a quotation', () => {
+    expect(cut('They waited. . . . Then the bell rang.', 'en')).toEqual(['They waited. . . .', 'Then the bell rang.']);
+    expect(cut('"The meeting starts at 9 a.m." "Fine," she said.', 'en')).toEqual(['"The meeting starts at 9 a.m."', '"Fine," she said.']);
+  });
+});
