@@ -176,7 +176,7 @@ function stripInline(p: Piece): Piece {
     const close = i + open + m[1].length;
     mark(close, i + m[0].length);
   }
-  for (const m of t.matchAll(/(\*\*|__)(?=\S)([^*_]|[*_](?!\1))*?\S\1/g)) {
+  for (const m of t.matchAll(/(\*\*|__)(?=\S)(?:[^*_]|[*_](?!\1)){0,1000}?\S\1/g)) {
     const i = m.index!;
     const n = m[1].length;
     if (m[1] === '__' && (/\w/.test(t[i - 1] ?? '') || /\w/.test(t[i + m[0].length] ?? ''))) continue;
@@ -201,7 +201,7 @@ function stripInline(p: Piece): Piece {
 }
 
 function letterBefore(p: Piece): string {
-  const m = /([A-Za-z]+)-$/.exec(p.text.slice(-64));
+  const m = /([A-Za-z]+)-$/.exec(p.tail(64));
   return m ? m[1] : '';
 }
 
@@ -211,13 +211,11 @@ function letterBefore(p: Piece): string {
  * Returns whether a hyphenated word was re-joined.
  */
 export function joinAcross(acc: Piece, next: Piece, zh: boolean, ev: HyphenEvidence): boolean {
-  acc.seal();
   if (acc.length === 0) {
     acc.append(next);
     return false;
   }
-  const prev = acc.text;
-  const a = prev.charCodeAt(prev.length - 1);
+  const a = acc.tail(1).charCodeAt(0);
   const b = next.text.charCodeAt(0);
   if (a === 0x2d /* - */ && next.text.length && isLower(next.text[0])) {
     const left = letterBefore(acc);
@@ -255,7 +253,7 @@ function lineToPiece(text: string, l: Line): Piece {
     pendingSpace = -1;
     p.push(text[i], i);
   }
-  return p.seal();
+  return p;
 }
 
 function softHyphenAtEnd(text: string, l: Line): boolean {
@@ -298,7 +296,7 @@ export function parseDocumentDetailed(text: string, options: { file?: string; ev
       if (k > 0 && softHyphenAtEnd(text, rb.lines[k - 1])) piece.append(lp);
       else joinAcross(piece, lp, zh, evidence);
     }
-    piece = stripInline(piece.seal());
+    piece = stripInline(piece);
     if (piece.length === 0) continue;
     const lang: Lang = detectLang(piece.text) ?? 'und';
     const block: Block = { index: blocks.length, lang, kind: rb.kind, text: piece.text, start: rb.start, end: rb.end };

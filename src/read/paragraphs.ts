@@ -53,19 +53,20 @@ function hasInnerSentenceEnd(text: string): boolean {
 
 function continues(prev: LogicalParagraph, next: DetailedBlock, P: SegmentationProfile): boolean {
   if (prev.kind !== 'paragraph' || next.block.kind !== 'paragraph' || next.listItem) return false;
-  const a = prev.piece.text;
+  // Only the end of the previous paragraph is read: joining many blocks stays linear.
+  const a = prev.piece.tail(400);
   const b = next.piece.text;
   if (!a || !b || endsSentence(a, P)) return false;
   if (P.spaceSeparated) {
     if (EN_LIST_LABEL.test(b)) return false;
     if (isLower(b[0])) return true;
     if (/[-,—–]$/.test(a)) return true;
-    const real = hasInnerSentenceEnd(a) || a.length >= 120;
+    const real = prev.piece.length >= 120 || hasInnerSentenceEnd(a);
     const lastWord = /([\p{L}]+)$/u.exec(a)?.[1] ?? '';
     return real && lastWord !== '' && isLower(lastWord[0]);
   }
   if (ZH_LIST_LABEL.test(b)) return false;
-  return hasInnerSentenceEnd(a) || a.length >= 30;
+  return prev.piece.length >= 30 || hasInnerSentenceEnd(a);
 }
 
 /**
@@ -83,7 +84,7 @@ export function repairPageBreaks(doc: ParsedDocument, lines: LineIndex, langOf: 
     const P = segmentationProfile(lang);
     const prev = open.get(lang);
     if (prev && continues(prev, db, P)) {
-      const before = prev.piece.text.slice(-24);
+      const before = prev.piece.tail(24);
       const hyphenJoined = joinAcross(prev.piece, db.piece, !P.spaceSeparated, doc.evidence);
       prev.blocks.push(db.block.index);
       prev.blockStarts.push(prev.piece.length - db.piece.length);
@@ -108,7 +109,7 @@ export function repairPageBreaks(doc: ParsedDocument, lines: LineIndex, langOf: 
       open.set(lang, p);
     }
     const cur = open.get(lang)!;
-    if (cur.kind !== 'paragraph' || endsSentence(cur.piece.text, P)) open.set(lang, undefined);
+    if (cur.kind !== 'paragraph' || endsSentence(cur.piece.tail(16), P)) open.set(lang, undefined);
   }
   return { byLang, joins, diagnostics };
 }

@@ -57,9 +57,14 @@ function enforceBound(text: string, s: number, e: number): Array<[number, number
 }
 
 function blockAt(p: LogicalParagraph, pos: number): number {
-  let k = 0;
-  while (k + 1 < p.blockStarts.length && p.blockStarts[k + 1] <= pos) k++;
-  return p.blocks[k];
+  let lo = 0;
+  let hi = p.blockStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.blockStarts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return p.blocks[lo];
 }
 
 /** Cut the logical paragraphs of one language into sentences with ids `${lang}.${i}`. */
