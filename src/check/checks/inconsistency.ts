@@ -47,8 +47,8 @@ function make(side: 'src' | 'tgt'): Check<State> {
       const where = `link ${first.id} (${first.file === p.file ? '' : first.file + ' '}line ${first.line})`;
       const message =
         side === 'src'
-          ? `this source is translated differently in ${where}` + (first.otherText !== undefined ? `: "${clip(first.otherText, 80)}"` : '')
-          : `this translation is also used for a different source in ${where}` + (first.otherText !== undefined ? `: "${clip(first.otherText, 80)}"` : '');
+          ? `this source is translated differently in ${where}` + (first.otherText !== undefined ? `: "${clip(first.otherText, 120)}"` : '')
+          : `this translation is also used for a different source in ${where}` + (first.otherText !== undefined ? `: "${clip(first.otherText, 120)}"` : '');
       state.findings.push({
         message,
         file: p.file,

@@ -9,13 +9,15 @@ import type { ReportOptions } from './common.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A file path as a relative URI reference (forward slashes, percent-encoded). */
+/** A file path as a URI: relative paths as relative references, absolute ones as file: URIs (percent-encoded). */
 export function pathToUri(file: string): string {
-  return file
-    .replace(/\\/g, '/')
-    .split('/')
-    .map((seg) => encodeURIComponent(seg).replace(/%3A/gi, ':'))
-    .join('/');
+  const p = file.replace(/\\/g, '/');
+  const drive = /^[A-Za-z]:\//.test(p);
+  const segs = p.split('/').map((seg, i) => (drive && i === 0 ? seg : encodeURIComponent(seg)));
+  const joined = segs.join('/');
+  if (drive) return 'file:///' + joined;
+  if (p.startsWith('/')) return 'file://' + joined;
+  return joined;
 }
 
 export function formatSarif(report: CheckReport, options: ReportOptions = {}): string {

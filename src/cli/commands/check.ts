@@ -11,7 +11,6 @@ import { info, warn, type CliContext, type Command } from '../context.js';
 import { createProgress } from '../progress.js';
 import { fileExists, listFiles, readTextFile, writeFileAtomic, writeFileIfChanged } from '../../io/files.js';
 import { readTermBaseFile, streamAlignmentFile } from '../../io/formats.js';
-import { compileTermBase, mergeTermBases } from '../../terms/index.js';
 import { VERSION } from '../../version.js';
 import {
   CHECKS,
@@ -136,6 +135,8 @@ async function loadMatcher(ctx: CliContext, glossary: string | undefined, explic
     for (const d of tb.diagnostics) if (d.severity !== 'info') warn(ctx, `${display(ctx.cwd, d.file ?? f)}${d.line ? `:${d.line}` : ''}: ${d.message}`);
     parsed.push({ file: display(ctx.cwd, f), rows: tb.rows });
   }
+  // Loaded only when there is a term base: keeps `bitext check` quick to start without one.
+  const { compileTermBase, mergeTermBases } = await import('../../terms/index.js');
   const merged = mergeTermBases(parsed);
   for (const d of merged.diagnostics) if (d.severity === 'warning' && !ctx.quiet) warn(ctx, `${d.file ? display(ctx.cwd, d.file) : ''}${d.line ? `:${d.line}` : ''}${d.file ? ': ' : ''}${d.message}`);
   return { matcher: compileTermBase(merged.termBase), concepts: merged.termBase.concepts.length, files: files.length };
