@@ -26,6 +26,8 @@ export interface LogicalParagraph {
   /** Indices of the blocks this paragraph is made of, and where each starts in `piece.text`. */
   blocks: number[];
   blockStarts: number[];
+  /** Starts with a list item (never continued by the next block). */
+  listItem: boolean;
 }
 
 export interface RepairResult {
@@ -52,7 +54,7 @@ function hasInnerSentenceEnd(text: string): boolean {
 }
 
 function continues(prev: LogicalParagraph, next: DetailedBlock, P: SegmentationProfile): boolean {
-  if (prev.kind !== 'paragraph' || next.block.kind !== 'paragraph' || next.listItem) return false;
+  if (prev.kind !== 'paragraph' || next.block.kind !== 'paragraph' || next.listItem || prev.listItem) return false;
   // Only the end of the previous paragraph is read: joining many blocks stays linear.
   const a = prev.piece.tail(400);
   const b = next.piece.text;
@@ -100,7 +102,7 @@ export function repairPageBreaks(doc: ParsedDocument, lines: LineIndex, langOf: 
         offset: db.block.start,
       });
     } else {
-      const p: LogicalParagraph = { lang, kind: db.block.kind, piece: new Piece(), blocks: [db.block.index], blockStarts: [0] };
+      const p: LogicalParagraph = { lang, kind: db.block.kind, piece: new Piece(), blocks: [db.block.index], blockStarts: [0], listItem: db.listItem };
       if (db.block.headingLevel !== undefined) p.headingLevel = db.block.headingLevel;
       p.piece.append(db.piece);
       let list = byLang.get(lang);

@@ -84,6 +84,7 @@ describe('page-break repair guards', () => {
       'The steps are the following',
       '1. Open the file.',
     ]);
+    expect(texts('Steps:\n\n- open the file\n\nthen save it.\n')).toEqual(['Steps:', 'open the file', 'then save it.']);
     expect(texts('第一章 总则\n\n为了规范数据处理活动，保障数据安全，制定本法。\n')).toEqual(['第一章 总则', '为了规范数据处理活动，保障数据安全，制定本法。']);
   });
 
