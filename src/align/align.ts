@@ -56,9 +56,17 @@ export interface AlignResult {
 }
 
 export interface ScoreParams {
+  /** Score of any non-empty bead before its features (a bead must be worth making: stops over-merging). */
+  bonus: number;
   lexWeight: number;
   lenWeight: number;
   skip: number;
+  /** Extra cost of leaving a sentence unaligned, per matchable token in it. */
+  skipPerToken: number;
+  /** Share of 1-1 links (smallest deviations first) used to estimate the length variance. */
+  varianceKeep: number;
+  /** Multiplier on the estimated length variance. */
+  varianceScale: number;
   /** Penalty per extra sentence in a bead beyond 1-1. */
   merge: number;
   heading: number;
@@ -69,12 +77,16 @@ export interface ScoreParams {
 }
 
 export const DEFAULT_PARAMS: ScoreParams = {
+  bonus: 0.15,
   lexWeight: 1,
-  lenWeight: 0.12,
-  skip: -0.15,
-  merge: 0.06,
+  lenWeight: 0.06,
+  skip: -0.6,
+  skipPerToken: 0,
+  varianceKeep: 0.9,
+  varianceScale: 2,
+  merge: 0.2,
   heading: 1.5,
-  paragraph: 0.3,
+  paragraph: 0.1,
   smoothing: 2,
   band1: 40,
   band2: 10,
@@ -179,6 +191,45 @@ class Scorer {
     this.markT = new Int32Array(keySpace);
   }
 
+  /** Matched token weight of the source span [i0,i1) against target [j0,j1) (or the reverse when `reverse`). */
+  matched(i0: number, i1: number, j0: number, j1: number, reverse: boolean): number {
+    const A = reverse ? this.T : this.S;
+    const B = reverse ? this.S : this.T;
+    const mark = this.markT;
+    const st = ++this.stamp;
+    for (let s = j0; s < j1; s++) for (let u = B.uniqStart[s]; u < B.uniqStart[s + 1]; u++) mark[B.uniq[u]] = st;
+    let c = 0;
+    for (let tk = A.tokStart[i0]; tk < A.tokStart[i1]; tk++) {
+      const w = A.weight[tk];
+      if (w === 0) continue;
+      for (let k = A.keyStart[tk]; k < A.keyStart[tk + 1]; k++) {
+        if (mark[A.keys[k]] === st) {
+          c += w;
+          break;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Cost of leaving a sentence unaligned: a constant, plus its lexical evidence for a neighbouring sentence. */
+  skipScore(i0: number, j0: number, di: number): number {
+    const p = this.p;
+    let s = p.skip;
+    if (p.skipPerToken > 0) {
+      let best = 0;
+      if (di) {
+        if (j0 > 0) best = Math.max(best, this.matched(i0, i0 + 1, j0 - 1, j0, false));
+        if (j0 < this.T.len.length) best = Math.max(best, this.matched(i0, i0 + 1, j0, j0 + 1, false));
+      } else {
+        if (i0 > 0) best = Math.max(best, this.matched(j0, j0 + 1, i0 - 1, i0, true));
+        if (i0 < this.S.len.length) best = Math.max(best, this.matched(j0, j0 + 1, i0, i0 + 1, true));
+      }
+      s -= p.skipPerToken * best;
+    }
+    return s;
+  }
+
   /** Lexical overlap of a bead in [0,1]: matched token weight over matchable token weight, both sides. */
   lex(i0: number, i1: number, j0: number, j1: number): number {
     const S = this.S;
@@ -252,7 +303,7 @@ class Scorer {
   bead(i0: number, j0: number, di: number, dj: number): number {
     const p = this.p;
     if (di === 0 || dj === 0) {
-      let s = p.skip;
+      let s = this.skipScore(i0, j0, di);
       if (this.srcHead && di && this.srcHead[i0]) s -= p.heading / 2;
       if (this.tgtHead && dj && this.tgtHead[j0]) s -= p.heading / 2;
       return s;
@@ -260,6 +311,7 @@ class Scorer {
     const i1 = i0 + di;
     const j1 = j0 + dj;
     return (
+      p.bonus +
       p.lexWeight * this.lexNorm(this.lex(i0, i1, j0, j1)) +
       p.lenWeight * this.logLen(i0, i1, j0, j1) -
       p.merge * (di + dj - 2) -
@@ -324,7 +376,7 @@ function estimateVariance(sc: Scorer, beads: Array<{ i0: number; i1: number; j0:
   }
   if (d.length < 10) return undefined;
   d.sort((a, b) => a - b);
-  const keep = d.slice(0, Math.floor(d.length * 0.9));
+  const keep = d.slice(0, Math.max(1, Math.floor(d.length * sc.p.varianceKeep)));
   return keep.reduce((a, b) => a + b, 0) / keep.length;
 }
 
@@ -478,7 +530,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     }
     if (learned) sc = keyedIsSrc ? build(extra, undefined) : build(undefined, extra);
   }
-  if (v !== undefined) sc.variance = Math.max(v, 0.5);
+  if (v !== undefined) sc.variance = Math.max(v * p.varianceScale, 0.5);
   calibrateLex(sc, band1, n, m);
   sc.top = Math.max(topLevel(sc, res.beads), sc.base + 0.1);
 

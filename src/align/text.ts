@@ -52,7 +52,6 @@ export function stem(word: string, lang: string): string {
 }
 
 export function stripAccents(w: string): string {
-  // eslint-disable-next-line no-misleading-character-class
   return /[^\x00-\x7f]/.test(w) ? w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss') : w;
 }
 

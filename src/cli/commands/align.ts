@@ -1,12 +1,229 @@
-// Placeholder until the issue that owns this command lands; replaced by the real command.
+/**
+ * bitext align FILE [FILE2]: sentence-align a bilingual document (one file) or a document pair (two files) and write
+ * the links as native JSONL (default alignments/<name>.jsonl), TMX, CSV/TSV, XLSX or .align by the extension of -o.
+ */
+import path from 'node:path';
 import { BitextError } from '../../errors.js';
-import type { Command } from '../context.js';
+import type { Alignment, AlignmentHeader, Diagnostic, Lang, SegmentedSide, SourceFileInfo } from '../../model/types.js';
+import { primaryLanguage } from '../../lang/tags.js';
+import { fileExists, listFiles, readBytes, sha256, writeFileAtomic } from '../../io/files.js';
+import { decodeBytes } from '../../read/decode.js';
+import { readTermBaseFile, writeAlignmentFile } from '../../io/formats.js';
+import { serializeAlignmentJsonl } from '../../formats/jsonl.js';
+import { segmentBilingual, segmentPair } from '../../segment/index.js';
+import { align, buildLexicon, builtinLexicon, linksToBeads, mergeLexicons, parseCedict, parseCedictReadings, parseWordList, termBasePairs, type Lexicon } from '../../align/index.js';
+import { VERSION } from '../../version.js';
+import { parseCommandArgs, type CommandSpec } from '../args.js';
+import { createProgress } from '../progress.js';
+import { info, usageError, warn, type CliContext, type Command } from '../context.js';
+
+const SPEC: CommandSpec = {
+  name: 'align',
+  usage: 'bitext align FILE [FILE2] [options]',
+  description:
+    'Align the sentences of a bilingual document (one FILE, English and Chinese blocks interleaved) or of a document\n' +
+    'pair (FILE = source, FILE2 = target). Links of every type (1-1, 1-2, 2-1 … 1-0, 0-1) with a confidence in [0,1].\n' +
+    'Writes native JSONL to alignments/<name>.jsonl, or -o OUT (.jsonl .tmx .csv .tsv .xlsx .align; - = stdout JSONL).',
+  options: {
+    output: { type: 'string', short: 'o', arg: 'OUT', description: 'output file (format by extension); - for JSONL on stdout' },
+    presegmented: { type: 'boolean', description: 'FILE and FILE2 hold one sentence per line: align the lines as given' },
+    'src-lang': { type: 'string', arg: 'LANG', description: 'source language (default: the first text block of FILE, or detected)' },
+    'tgt-lang': { type: 'string', arg: 'LANG', description: 'target language (default: detected)' },
+    dict: { type: 'string', multiple: true, arg: 'FILE', description: 'extra dictionary: CC-CEDICT text or a zh,en word list (TSV/CSV); repeatable' },
+    glossary: { type: 'string', arg: 'DIR', description: 'term base folder whose CSV/TSV files are used as a lexicon', default: 'glossary' },
+    'no-builtin-dict': { type: 'boolean', description: 'do not use the built-in CC-CEDICT lexicon' },
+    threshold: { type: 'string', arg: 'X', description: 'links below this confidence are counted as "to review"', default: '0.5' },
+    'max-sentences': { type: 'string', arg: 'N', description: 'most sentences on one side of a link (1–5)', default: '4' },
+    encoding: { type: 'string', arg: 'ENC', description: 'encoding of the input files (utf-8, utf-16le, gb18030, big5…)', default: 'auto' },
+  },
+  epilog: [
+    'Examples:',
+    '  bitext align alignments/cyberspace-ii.md',
+    '  bitext align original.en.txt translation.zh.txt -o pair.tmx',
+    '  bitext align --presegmented src.zh tgt.en -o out.align',
+    '  bitext align doc.md --dict cedict_ts.u8 -o - | head',
+  ].join('\n'),
+  minPositionals: 1,
+  maxPositionals: 2,
+};
+
+function langOption(name: string, v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v).trim();
+  if (!/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(s)) throw usageError(`align: --${name} must be a language tag such as zh or en (got ${s})`);
+  return s;
+}
+
+function numberOption(name: string, v: unknown, lo: number, hi: number): number {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x < lo || x > hi) throw usageError(`align: --${name} must be a number from ${lo} to ${hi} (got ${String(v)})`);
+  return x;
+}
+
+function plural(n: number, w: string): string {
+  return `${n} ${w}${n === 1 ? '' : 's'}`;
+}
+
+async function loadDict(file: string, zhOther: string): Promise<Lexicon> {
+  const bytes = await readBytes(file);
+  const text = decodeBytes(bytes, { file }).text;
+  const firstLines = text.split(/\r?\n/, 50).filter((l) => l && !l.startsWith('#'));
+  const isCedict = firstLines.length > 0 && firstLines.filter((l) => /^\S+\s+\S+\s+\[[^\]]*\]\s+\//.test(l)).length >= firstLines.length / 2;
+  if (isCedict) {
+    const lex = buildLexicon(parseCedict(text, file), { from: 'zh', to: zhOther });
+    return { ...lex, readings: parseCedictReadings(text) };
+  }
+  const pairs = parseWordList(text);
+  if (pairs.length === 0) {
+    throw new BitextError('ALIGN_INPUT', 'this dictionary has no entries', { file, hint: 'Give a CC-CEDICT text file or a word list with two columns (Chinese, English) per line.' });
+  }
+  // orient the pairs: Chinese in the first column
+  const zhFirst = pairs.filter(([a]) => /\p{Script=Han}/u.test(a)).length >= pairs.length / 2;
+  return buildLexicon(zhFirst ? pairs : pairs.map(([a, b]) => [b, a] as [string, string]), { from: 'zh', to: zhOther });
+}
+
+function defaultOutput(ctx: CliContext, file: string): string {
+  const base = path.basename(file).replace(/\.[^.]*$/, '') || 'alignment';
+  return path.join(ctx.cwd, 'alignments', `${base}.jsonl`);
+}
 
 const command: Command = {
   name: 'align',
-  summary: '',
-  async run() {
-    throw new BitextError('USAGE', 'bitext align is not available yet in this build');
+  summary: 'align sentences of a bilingual document or a document pair',
+  async run(argv: string[], ctx: CliContext): Promise<number> {
+    const { values, positionals, helpShown } = parseCommandArgs(argv, SPEC, ctx);
+    if (helpShown) return 0;
+    const srcOpt = langOption('src-lang', values['src-lang']);
+    const tgtOpt = langOption('tgt-lang', values['tgt-lang']);
+    const threshold = numberOption('threshold', values.threshold, 0, 1);
+    const maxSentences = numberOption('max-sentences', values['max-sentences'], 1, 5);
+    const encoding = String(values.encoding ?? 'auto');
+    const presegmented = Boolean(values.presegmented);
+    const [file1, file2] = positionals;
+    if (presegmented && !file2) throw usageError('align: --presegmented needs two files (source and target, one sentence per line)', 'Usage: bitext align --presegmented SRC TGT -o out.align');
+    if (srcOpt && tgtOpt && primaryLanguage(srcOpt) === primaryLanguage(tgtOpt)) {
+      throw new BitextError('SAME_LANGUAGE', `--src-lang and --tgt-lang are both ${srcOpt}`, { hint: 'Name two different languages (e.g. en and zh).' });
+    }
+
+    // read and segment
+    const abs = (f: string) => path.resolve(ctx.cwd, f);
+    let src: SegmentedSide;
+    let tgt: SegmentedSide;
+    const diagnostics: Diagnostic[] = [];
+    const sources: SourceFileInfo[] = [];
+    if (!file2) {
+      const bytes = await readBytes(abs(file1));
+      sources.push({ role: 'bilingual', file: file1, sha256: sha256(bytes) });
+      const text = decodeBytes(bytes, { file: file1, encoding }).text;
+      let r;
+      try {
+        r = segmentBilingual(text, { file: file1 });
+      } catch (err) {
+        throw err instanceof BitextError ? err.withFile(file1) : err;
+      }
+      let order: string[] = r.order;
+      const first = srcOpt ? primaryLanguage(srcOpt) : tgtOpt ? (primaryLanguage(tgtOpt) === 'zh' ? 'en' : 'zh') : undefined;
+      if (first === 'zh' || first === 'en') order = [first, first === 'zh' ? 'en' : 'zh'];
+      else if (first) throw usageError(`align: a bilingual document has Chinese and English; --src-lang/--tgt-lang must be zh or en (got ${srcOpt ?? tgtOpt})`);
+      src = r.sides[order[0] as 'zh' | 'en'];
+      tgt = r.sides[order[1] as 'zh' | 'en'];
+      diagnostics.push(...r.diagnostics);
+    } else {
+      const [a, b] = await Promise.all([readBytes(abs(file1)), readBytes(abs(file2))]);
+      sources.push({ role: 'src', file: file1, sha256: sha256(a) }, { role: 'tgt', file: file2, sha256: sha256(b) });
+      const r = segmentPair(
+        { text: decodeBytes(a, { file: file1, encoding }).text, file: file1, lang: srcOpt },
+        { text: decodeBytes(b, { file: file2, encoding }).text, file: file2, lang: tgtOpt },
+        { presegmented },
+      );
+      src = r.src;
+      tgt = r.tgt;
+      diagnostics.push(...r.diagnostics);
+    }
+    const srcLang: Lang = src.lang;
+    const tgtLang: Lang = tgt.lang;
+    if (primaryLanguage(srcLang) === primaryLanguage(tgtLang)) {
+      throw new BitextError('SAME_LANGUAGE', `both sides are ${srcLang}: bitext aligns a text with its translation`, { hint: 'Give one file in each language, or set --src-lang/--tgt-lang.' });
+    }
+
+    // lexicon: built-in CC-CEDICT + --dict files + the glossary
+    const zh = primaryLanguage(srcLang) === 'zh' ? 'src' : primaryLanguage(tgtLang) === 'zh' ? 'tgt' : undefined;
+    const other = zh === 'src' ? primaryLanguage(tgtLang) : primaryLanguage(srcLang);
+    const lexicons: Lexicon[] = [];
+    if (zh && other === 'en' && !values['no-builtin-dict']) lexicons.push(await builtinLexicon());
+    for (const d of (values.dict as string[] | undefined) ?? []) {
+      if (!zh) throw usageError('align: --dict is a Chinese dictionary; neither side is Chinese');
+      lexicons.push(await loadDict(abs(d), other));
+    }
+    const glossDir = abs(String(values.glossary));
+    if (zh && (await fileExists(glossDir))) {
+      const pairs: Array<[string, string]> = [];
+      for (const f of await listFiles(glossDir, ['.csv', '.tsv'])) {
+        try {
+          const tb = await readTermBaseFile(f);
+          pairs.push(...termBasePairs(tb.termBase, 'zh', other));
+        } catch (err) {
+          if (!(err instanceof BitextError)) throw err;
+          warn(ctx, `${err.toLine()} (glossary file skipped)`);
+        }
+      }
+      if (pairs.length) lexicons.push(buildLexicon(pairs, { from: 'zh', to: other }));
+    }
+    const lexicon = mergeLexicons(...lexicons);
+
+    const progress = createProgress(ctx, 'aligning', src.sentences.length * 2);
+    const result = align(src.sentences, tgt.sentences, {
+      srcLang,
+      tgtLang,
+      lexicon,
+      reviewThreshold: threshold,
+      maxSentences,
+      onProgress: (d, t) => progress.update(d, t),
+    });
+    progress.done();
+    diagnostics.push(...result.diagnostics);
+
+    const header: AlignmentHeader = {
+      format: 'bitext-alignment',
+      version: 1,
+      srcLang,
+      tgtLang,
+      sources,
+      tool: { name: 'bitext', version: VERSION },
+    };
+    const alignment: Alignment = { header, links: result.links };
+    const out = values.output === undefined ? defaultOutput(ctx, file1) : String(values.output);
+    let where: string;
+    if (out === '-') {
+      ctx.stdout.write(serializeAlignmentJsonl(alignment));
+      where = 'stdout';
+    } else {
+      const target = abs(out);
+      if (/\.align$/i.test(target)) {
+        const beads = linksToBeads(result.links, src.sentences.map((s) => s.id), tgt.sentences.map((s) => s.id));
+        await writeFileAtomic(target, beads.map(([a, b]) => `[${a.join(',')}]:[${b.join(',')}]\n`).join(''));
+      } else {
+        diagnostics.push(...(await writeAlignmentFile(target, alignment)));
+      }
+      where = path.relative(ctx.cwd, target) || target;
+    }
+
+    for (const d of diagnostics) {
+      if (d.severity === 'info') continue;
+      const pos = d.file ? `${d.file}${d.line !== undefined ? `:${d.line}` : ''}: ` : '';
+      warn(ctx, `${pos}${d.message} [${d.code}]`);
+    }
+    const order = ['1-1', '1-2', '2-1', '1-3', '3-1', '2-2', '1-4', '4-1', '2-3', '3-2', '1-0', '0-1'];
+    const types = Object.entries(result.stats.byType)
+      .sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99) || a[0].localeCompare(b[0]))
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ');
+    info(
+      ctx,
+      `align: ${plural(result.links.length, 'link')} (${types}) from ${src.sentences.length} ${srcLang} and ${tgt.sentences.length} ${tgtLang} sentences; ` +
+        `${result.stats.belowThreshold} below confidence ${threshold} to review → ${where}`,
+    );
+    return 0;
   },
 };
 export default command;

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import {
+  align,
+  bandAroundPath,
+  beadTypes,
+  buildLexicon,
+  builtinLexicon,
+  confidence,
+  diagonalBand,
+  dpAlign,
+  linksToBeads,
+  longestMatch,
+  numberValues,
+  parseCedict,
+  segmentBilingual,
+  zhNumeralValue,
+} from '../../src/index.js';
+import { ROOT, runBitext, tempDir } from '../helpers.js';
+
+const SAMPLE = path.join(ROOT, 'alignments/cyberspace-ii.md');
+const GOLD = path.join(ROOT, 'tests/fixtures/align/cyberspace-ii.gold.align');
+
+describe('the bundled sample (English src, Chinese tgt): every link must be right', () => {
+  it('library: align() reproduces the hand-made gold alignment', async () => {
+    const seg = segmentBilingual(readFileSync(SAMPLE, 'utf8'), { file: SAMPLE });
+    const res = align(seg.sides.en.sentences, seg.sides.zh.sentences, { srcLang: 'en', tgtLang: 'zh', lexicon: await builtinLexicon() });
+    const beads = linksToBeads(res.links, seg.sides.en.sentences.map((s) => s.id), seg.sides.zh.sentences.map((s) => s.id));
+    const got = beads.map(([a, b]) => `[${a.join(',')}]:[${b.join(',')}]`);
+    expect(got).toEqual(readFileSync(GOLD, 'utf8').trim().split('\n'));
+    // the 3-1 link of the issue
+    const l = res.links.find((x) => x.src.length === 3)!;
+    expect(l.src[0].text).toMatch(/^In 2016, the 11th G20 Summit/);
+    expect(l.tgt[0].text).toMatch(/^2016年，二十国集团领导人第十一次峰会/);
+    expect(res.links.map((x) => x.id).slice(0, 3)).toEqual(['L1', 'L2', 'L3']);
+    for (const x of res.links) {
+      expect(x.status).toBe('auto');
+      expect(x.score).toBeGreaterThanOrEqual(0);
+      expect(x.score).toBeLessThanOrEqual(1);
+    }
+  }, 30000);
+
+  it('CLI: bitext align writes the same links as .align and JSONL', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'sample.align');
+    const r = runBitext(['align', SAMPLE, '-o', out, '-q']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(GOLD, 'utf8'));
+    const j = runBitext(['align', SAMPLE, '-o', '-']);
+    expect(j.code).toBe(0);
+    const lines = j.stdout.trim().split('\n');
+    const header = JSON.parse(lines[0]);
+    expect(header.sources[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(lines.length).toBe(1 + 41);
+    expect(j.stderr).toMatch(/41 links \(1-1: 33, 2-1: 7, 3-1: 1\)/);
+  }, 60000);
+});
+
+describe('DP over bead types', () => {
+  it('finds 1-2 and 2-1 beads and a 1-0 bead when the scorer says so', () => {
+    // gold: [0]:[0,1] [1,2]:[2] [3]:[] [4]:[3]
+    const gold = [[[0], [0, 1]], [[1, 2], [2]], [[3], []], [[4], [3]]];
+    const good = new Set(gold.map(([a, b]) => `${a.join(',')}:${b.join(',')}`));
+    const types = beadTypes(4);
+    const band = diagonalBand(Float64Array.from([0, 1, 2, 3, 4, 5]), Float64Array.from([0, 1, 2, 3, 4]), 5);
+    const res = dpAlign(5, 4, types, band, (i0, j0, di, dj) => {
+      const k = `${Array.from({ length: di }, (_, k) => i0 + k).join(',')}:${Array.from({ length: dj }, (_, k) => j0 + k).join(',')}`;
+      return good.has(k) ? 1 : di && dj ? -1 : -0.5;
+    });
+    expect(res.beads.map((b) => [b.i1 - b.i0, b.j1 - b.j0])).toEqual([[1, 2], [2, 1], [1, 0], [1, 1]]);
+  });
+
+  it('bead types up to 4 sentences on a side: the twelve of the issue', () => {
+    expect(beadTypes(4).map(([a, b]) => `${a}-${b}`).sort()).toEqual(['0-1', '1-0', '1-1', '1-2', '1-3', '1-4', '2-1', '2-2', '2-3', '3-1', '3-2', '4-1'].sort());
+  });
+
+  it('a band is monotone and always leaves a path (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 5 }), (n, m, w) => {
+        const corners: Array<[number, number]> = [[0, 0]];
+        let i = 0;
+        let j = 0;
+        while (i < n || j < m) {
+          if (i < n) i++;
+          if (j < m && (j * n < i * m || i === n)) j++;
+          corners.push([i, j]);
+        }
+        const band = bandAroundPath(corners, n, m, w);
+        const res = dpAlign(n, m, beadTypes(4), band, () => 0.1);
+        const si = res.beads.reduce((a, b) => a + b.i1 - b.i0, 0);
+        const sj = res.beads.reduce((a, b) => a + b.j1 - b.j0, 0);
+        return si === n && sj === m;
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('anchors and lexicon', () => {
+  it('numbers in every written form meet', () => {
+    expect(zhNumeralValue('二十三')).toBe(23);
+    expect(zhNumeralValue('十一')).toBe(11);
+    expect(zhNumeralValue('两千')).toBe(2000);
+    expect(zhNumeralValue('二〇一六')).toBe(2016);
+    expect(numberValues('2016年，二十国集团领导人第十一次峰会', 'zh')).toEqual(expect.arrayContaining(['2016', '20', '11']));
+    expect(numberValues('In 2016, the 11th G20 Summit', 'en')).toEqual(expect.arrayContaining(['2016', '11']));
+    expect(numberValues('with 23 countries across five continents', 'en')).toEqual(expect.arrayContaining(['23', '5']));
+    expect(numberValues('1,234.5 and 14th', 'en')).toEqual(expect.arrayContaining(['1234.5', '14']));
+  });
+
+  it('CC-CEDICT lines parse and match on characters by longest match (丝路电商 stays whole)', () => {
+    const pairs = parseCedict('# comment\n絲路 丝路 [si1 lu4] /Silk Road/\n電商 电商 [dian4 shang1] /e-commerce/\n絲路電商 丝路电商 [si1 lu4 dian4 shang1] /Silk Road e-commerce/\n');
+    expect(pairs).toContainEqual(['丝路电商', 'Silk Road e-commerce']);
+    const lex = buildLexicon(pairs);
+    expect(longestMatch('“丝路电商”合作', lex).map((u) => u[2])).toEqual(['丝路电商']);
+    expect(lex.entries.get('丝路电商')).toEqual(expect.arrayContaining(['silk', 'road']));
+  });
+
+  it('rejects a file that is not CC-CEDICT', () => {
+    expect(() => parseCedict(Array.from({ length: 20 }, () => 'hello world').join('\n'), 'x.txt')).toThrow(/CC-CEDICT/);
+  });
+
+  it('confidence grows with lexical evidence and length fit (calibration monotonicity)', () => {
+    for (let x = -0.5; x < 1.5; x += 0.1) expect(confidence(x + 0.1, -1, 1, 1)).toBeGreaterThan(confidence(x, -1, 1, 1));
+    for (let l = -8; l < 0; l += 0.5) expect(confidence(0.8, l + 0.5, 1, 1)).toBeGreaterThan(confidence(0.8, l, 1, 1));
+    expect(confidence(0, 0, 1, 0)).toBeLessThan(0.5);
+  });
+});
+
+describe('bad input', () => {
+  const mk = (texts: string[], p: string) => texts.map((text, i) => ({ id: `${p}.${i}`, text }));
+  it('one side empty: every sentence unaligned, with a warning', () => {
+    const r = align(mk(['One.', 'Two.'], 'en'), [], { srcLang: 'en', tgtLang: 'zh' });
+    expect(r.links.map((l) => [l.src.length, l.tgt.length])).toEqual([[1, 0], [1, 0]]);
+    expect(r.diagnostics[0].code).toBe('ALIGN_ONE_SIDE_EMPTY');
+  });
+  it('both empty: ALIGN_INPUT', () => {
+    expect(() => align([], [], { srcLang: 'en', tgtLang: 'zh' })).toThrow(/nothing to align/);
+  });
+  it('one side 10× the other: warning and a complete result', () => {
+    const en = mk(Array.from({ length: 200 }, (_, i) => `Sentence number ${i} is here.`), 'en');
+    const zh = mk(Array.from({ length: 10 }, (_, i) => `第${i}句。`), 'zh');
+    const r = align(en, zh, { srcLang: 'en', tgtLang: 'zh' });
+    expect(r.diagnostics.map((d) => d.code)).toContain('ALIGN_LENGTH_MISMATCH');
+    expect(r.links.reduce((a, l) => a + l.src.length, 0)).toBe(200);
+    expect(r.links.reduce((a, l) => a + l.tgt.length, 0)).toBe(10);
+  });
+  it('a 1 MB sentence without punctuation does not hang', () => {
+    const big = 'word '.repeat(200_000);
+    const t0 = Date.now();
+    const r = align(mk([big, 'Short one.'], 'en'), mk(['大句子', '短句。'], 'zh'), { srcLang: 'en', tgtLang: 'zh' });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.links.length).toBeGreaterThan(0);
+  });
+  it('CLI: both sides Chinese is SAME_LANGUAGE (exit 2)', () => {
+    const dir = tempDir();
+    const a = path.join(dir, 'a.txt');
+    const b = path.join(dir, 'b.txt');
+    writeFileSync(a, '第一句。\n第二句。\n');
+    writeFileSync(b, '第一句。\n第二句。\n');
+    const r = runBitext(['align', a, b, '-o', path.join(dir, 'o.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/SAME_LANGUAGE/);
+  });
+  it('CLI: --presegmented with blank lines gives a result', () => {
+    const dir = tempDir();
+    const a = path.join(dir, 'a.en');
+    const b = path.join(dir, 'b.zh');
+    writeFileSync(a, 'The first sentence.\n\nThe second sentence has 23 words.\n');
+    writeFileSync(b, '第一句。\n第二句有23个词。\n');
+    const out = path.join(dir, 'o.align');
+    const r = runBitext(['align', '--presegmented', a, b, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(readFileSync(out, 'utf8')).toMatch(/\[0\]:\[0\]\n/);
+  });
+});
