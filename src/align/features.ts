@@ -121,7 +121,7 @@ export function chineseFeatures(
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff21 && c <= 0xff5a)) {
         let k = i + 1;
         while (k < n && /[A-Za-z0-9.&Ａ-Ｚａ-ｚ０-９-]/.test(text[k])) k++;
-        const w = text.slice(i, k).normalize('NFKC').replace(/[.\-]+$/, '');
+        const w = text.slice(i, k).normalize('NFKC').replace(/[.-]+$/, '');
         if (w.length >= 1 && !isStopword(w, otherLang)) {
           const s = stem(w, otherLang);
           toks.push({ type: typeId(side, s), keys: [keys.id('w:' + s)], weight: 2 });
