@@ -23,7 +23,7 @@ import {
 } from './state.js';
 import { cellWidth, columnsFor, layoutLink, padCells, scrollTop, wrapText } from './layout.js';
 import { STATUS_MARK, confidenceColor, formatScore, severityColor, statusColor, termStatusColor, theme } from './theme.js';
-import { editLine } from './input.js';
+import { editLine, splitKeys } from './input.js';
 import type { JournalContents, JournalEntry } from './journal.js';
 import { pickUnits, type Span } from './spans.js';
 
@@ -63,6 +63,8 @@ export interface ReviewSession {
   /** Shown once in the message line (e.g. an old journal set aside). */
   notice?: string;
   findings?: Finding[];
+  /** Run the checks on the saved file (after it is read and after each save). */
+  check?: () => Promise<{ findings: Finding[]; error?: string }>;
   /** Read the rest of a large file in the background, chunk by chunk; sets `pending` / `notice` when done. */
   loadRest?: (onChunk: (links: Link[], fraction: number) => boolean) => Promise<void>;
   termsFor?: (link: Link) => TermHit[];
@@ -106,6 +108,9 @@ interface Ui {
   everSaved: boolean;
   /** Fraction of the file read while loading in the background; undefined once it is all read. */
   loading?: number;
+  findings?: Finding[];
+  checking: boolean;
+  checkError?: string;
 }
 
 const TERM_STATUS_CYCLE: TermStatus[] = ['preferred', 'admitted', 'deprecated', 'superseded'];
@@ -149,8 +154,22 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
       saving: false,
       everSaved: false,
       loading: session.loadRest ? 0 : undefined,
+      findings: session.findings,
+      checking: false,
     };
   }
+
+  const runCheck = () => {
+    if (!session.check || ui.current.checking) return;
+    set({ checking: true });
+    session
+      .check()
+      .then((r) => set({ findings: r.findings, checking: false, checkError: r.error }))
+      .catch((err: Error) => set({ checking: false, checkError: err.message }));
+  };
+  useEffect(() => {
+    if (!session.loadRest) runCheck();
+  }, []);
 
   // Large files: the first screen is drawn from the first links; the rest arrive here.
   useEffect(() => {
@@ -172,6 +191,7 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
           ui.current.state = reduce(ui.current.state, { type: 'goto', index: initialCursor });
         }
         set({ loading: undefined, mode: restore ? { kind: 'restore' } : ui.current.mode });
+        runCheck();
       })
       .catch((err: unknown) => {
         if (!live) return;
@@ -195,16 +215,17 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
   const columns = size?.columns ?? stdout?.columns ?? 80;
   const rows = size?.rows ?? (stdout as { rows?: number } | undefined)?.rows ?? 24;
 
+  const findings = ui.current.findings;
   const findingsByLink = useMemo(() => {
     const m = new Map<string, Finding[]>();
-    for (const f of session.findings ?? []) {
+    for (const f of findings ?? []) {
       if (!f.link) continue;
       const list = m.get(f.link);
       if (list) list.push(f);
       else m.set(f.link, [f]);
     }
     return m;
-  }, [session.findings]);
+  }, [findings]);
   const findingIds = useMemo(() => new Set(findingsByLink.keys()), [findingsByLink]);
 
   const u = ui.current;
@@ -271,6 +292,7 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
       ui.current.state = reduce(ui.current.state, { type: 'saved' });
       ui.current.state.message = `saved ${session.file}`;
       set({ saving: false, everSaved: true });
+      runCheck();
       if (thenQuit) quit(false);
     } catch (err) {
       ui.current.state = { ...ui.current.state, message: `not saved: ${(err as Error).message}` };
@@ -289,7 +311,11 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
     return Math.max(3, rows - 1 - 3 - panelRows);
   };
 
-  useInput((input: string, key: Key) => {
+  useInput((raw: string, rawKey: Key) => {
+    for (const [input, key] of splitKeys(raw, rawKey)) onKey(input, key);
+  });
+
+  function onKey(input: string, key: Key) {
     const cur = ui.current;
     const st = cur.state;
     const mode = cur.mode;
@@ -400,7 +426,7 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
         return dispatch({ type: 'nextWhere', what: 'low', dir: input === 'l' ? 1 : -1, threshold: LOW_CONFIDENCE });
       case 'f':
       case 'F':
-        if (findingIds.size === 0) return dispatch({ type: 'message', text: session.findings ? 'no findings in this file' : 'no checks were run for this file' });
+        if (findingIds.size === 0) return dispatch({ type: 'message', text: cur.checking ? 'the checks are still running' : cur.findings ? 'no findings in this file' : 'no checks were run for this file' });
         return dispatch({ type: 'nextWhere', what: 'finding', dir: input === 'f' ? 1 : -1, linkIds: findingIds });
       case 'c':
         return dispatch({ type: 'setStatus', status: 'confirmed', advance: true });
@@ -445,7 +471,7 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
         if (!session.addTerm) return dispatch({ type: 'message', text: 'no glossary folder to add terms to' });
         return set({ mode: { kind: 'term', field: 0, values: ['', ''], spans: [undefined, undefined], status: 'preferred' } });
     }
-  });
+  }
 
   function pageDelta(dir: 1 | -1): number {
     // Move by what fits on the screen from the cursor, at least one link.
@@ -733,18 +759,22 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
         );
       }
     } else if (u.panel === 'findings-link' || u.panel === 'findings-file') {
-      const all = session.findings ?? [];
+      const all = u.findings ?? [];
       const list = u.panel === 'findings-link' ? (link ? (findingsByLink.get(link.id) ?? []) : []) : orderFrom(all, s.links, s.cursor);
-      title = !session.findings
-        ? 'findings: no checks were run for this file'
-        : u.panel === 'findings-link'
-          ? `findings in link ${s.cursor + 1} (${list.length}) — i: whole file`
-          : `findings in the file (${all.length}), from this link on — i: hide`;
+      title = u.checking
+        ? 'findings: running the checks…'
+        : u.checkError
+          ? `findings: the checks did not run (${u.checkError})`
+          : !u.findings
+            ? 'findings: no checks were run for this file'
+            : u.panel === 'findings-link'
+            ? `findings in link ${s.cursor + 1} (${list.length}) — i: whole file${isDirty(s) ? ' (as saved)' : ''}`
+            : `findings in the file (${all.length}), from this link on — i: hide${isDirty(s) ? ' (as saved)' : ''}`;
       for (const f of list.slice(0, ph - 1)) {
         lines.push(
           <Text key={`${f.check}${f.link}${f.message}${lines.length}`} wrap="truncate">
             {'  '}
-            <Text color={severityColor(f.severity)}>{f.severity.padEnd(7)}</Text>
+            <Text color={severityColor(f.severity)}>{f.severity.padEnd(8)}</Text>
             {u.panel === 'findings-file' && f.link ? <Text color={theme.muted}>{`${f.link} `}</Text> : null}
             <Text color={theme.muted}>{`${f.check}: `}</Text>
             {f.message}

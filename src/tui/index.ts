@@ -36,7 +36,7 @@ const ALT_ON = '\x1b[?1049h\x1b[H';
 const ALT_OFF = '\x1b[?1049l';
 
 /** Run an Ink element full screen until it exits. */
-async function fullScreen(streams: TuiStreams, element: ReturnType<typeof createElement>): Promise<void> {
+export async function fullScreen(streams: TuiStreams, element: ReturnType<typeof createElement>): Promise<void> {
   streams.stdout.write(ALT_ON);
   const restore = () => streams.stdout.write(ALT_OFF);
   process.once('exit', restore);
@@ -56,6 +56,7 @@ export async function runReview(options: ReviewOptions, streams: TuiStreams = de
     glossaryDir: path.resolve(options.cwd, options.glossaryDir),
     findings: options.findings,
     displayName: display,
+    checkFrom: options.findings ? undefined : options.cwd,
   });
   for (const d of session.diagnostics) if (d.severity !== 'info') options.warn?.(`${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}`);
   let cursor = 0;
@@ -80,4 +81,5 @@ export interface HomeOptions {
   warn?: (message: string) => void;
 }
 
-export { runHome } from './home.js';
+export { runHome, homeBackend, type HomeBackend, type AlignmentInfo, type Candidate } from './home.js';
+export { HomeApp, type HomeResult } from './HomeApp.js';

@@ -9,7 +9,9 @@ import { AlignmentJsonlValidator, serializeAlignmentJsonl } from '../formats/ind
 import { compileTermBase, conceptIdFor, mergeTermBases, preferredTerms, type TermMatcher } from '../terms/index.js';
 import { BitextError } from '../errors.js';
 import type { AlignmentHeader, Concept, Diagnostic, Finding, Link, TermBase } from '../model/types.js';
+import { existsSync } from 'node:fs';
 import { Journal, readJournal } from './journal.js';
+import { runChecksOn } from './commands.js';
 import { linkText } from './state.js';
 import type { NewTermPair, ReviewSession, TermHit } from './ReviewApp.js';
 
@@ -21,6 +23,8 @@ export interface OpenOptions {
   displayName?: string;
   /** No crash journal (tests of the screen that do not need one). */
   noJournal?: boolean;
+  /** Run `bitext check` on the file (in-process) for the findings panel, from this working folder. */
+  checkFrom?: string;
 }
 
 /** Links read before the screen first draws; the rest are read in the background (a 100,000-link file opens at once). */
@@ -35,6 +39,8 @@ export interface OpenedSession extends ReviewSession {
 
 /** The file name review writes new term pairs to, inside the glossary folder. */
 export const REVIEW_GLOSSARY = 'reviewed.csv';
+/** Term base files the glossary folder may hold (as bitext check reads them). */
+export const GLOSSARY_EXTS = ['.csv', '.tsv', '.tab', '.tbx', '.xlsx', '.txt'];
 
 /**
  * Incremental reader of a JSONL alignment held in memory as bytes: lines are cut on byte 0x0A, decoded as strict
@@ -148,6 +154,9 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
       overwriteChanged = false;
       journal?.reset(sha);
     },
+    check: options.checkFrom
+      ? () => runChecksOn([file], options.checkFrom!, existsSync(glossaryDir) ? glossaryDir : undefined)
+      : undefined,
     termsFor: matcher ? (link) => termHits(matcher!, link, header.srcLang, header.tgtLang) : undefined,
     async addTerm(pair: NewTermPair) {
       const target = path.join(glossaryDir, REVIEW_GLOSSARY);
@@ -177,7 +186,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
 
 /** Read every glossary file (.csv/.tsv) of a folder into one term base and compile the matcher. */
 export async function loadTerms(dir: string): Promise<{ termBase: TermBase; matcher: TermMatcher; diagnostics: Diagnostic[]; files: string[] } | undefined> {
-  const files = await listFiles(dir, ['.csv', '.tsv']);
+  const files = await listFiles(dir, GLOSSARY_EXTS);
   if (files.length === 0) return undefined;
   const parsed = [];
   for (const f of files) {
