@@ -15,7 +15,7 @@ export interface DecodeOptions {
   allowEmpty?: boolean;
 }
 
-const HINT = 'Pass --encoding with the right encoding (e.g. --encoding gb18030 or --encoding utf-16le), or save the file as UTF-8.';
+const HINT = 'Pass --encoding with the right encoding (e.g. --encoding gb18030, utf-16le or windows-1252), or save the file as UTF-8.';
 
 export function sniffBom(bytes: Uint8Array): { encoding: string; length: number } | undefined {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
@@ -62,8 +62,53 @@ function decodeStrict(bytes: Uint8Array, encoding: string, file: string | undefi
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new BitextError('BAD_ENCODING', `the file is not valid ${encoding}`, { file, offset: firstBadUtf8Offset(bytes), hint: HINT });
+    const offset = /^utf-?8$/.test(encoding) ? firstBadUtf8Offset(bytes) : firstBadOffset(bytes, encoding);
+    throw badEncoding(`the file is not valid ${encoding}`, bytes, offset, file, encoding);
   }
+}
+
+/** BAD_ENCODING naming the first bad byte, its offset and (for ASCII-compatible encodings) its line. */
+function badEncoding(message: string, bytes: Uint8Array, offset: number | undefined, file: string | undefined, encoding: string): BitextError {
+  if (offset === undefined) return new BitextError('BAD_ENCODING', message, { file, hint: HINT });
+  const b = bytes[offset];
+  const detail = ` (byte 0x${(b ?? 0).toString(16).padStart(2, '0')} at byte offset ${offset})`;
+  let line: number | undefined;
+  if (!/^utf-?16/.test(encoding)) {
+    line = 1;
+    for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  }
+  return new BitextError('BAD_ENCODING', message + detail, { file, offset, line, hint: HINT });
+}
+
+/** Byte offset of the first byte `encoding` cannot decode: streamed in 4 KiB chunks, then byte by byte in the bad chunk. */
+export function firstBadOffset(bytes: Uint8Array, encoding: string): number | undefined {
+  const CH = 4096;
+  let good = 0;
+  try {
+    const d = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    for (; good < bytes.length; good += CH) d.decode(bytes.subarray(good, good + CH), { stream: true });
+    d.decode();
+    return undefined;
+  } catch {
+    /* the chunk starting at `good` holds the bad byte */
+  }
+  const d = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  try {
+    if (good > 0) d.decode(bytes.subarray(0, good), { stream: true });
+  } catch {
+    return good;
+  }
+  for (let i = good; i < Math.min(bytes.length, good + CH); i++) {
+    try {
+      d.decode(bytes.subarray(i, i + 1), { stream: true });
+    } catch {
+      // The sequence that failed started at most 3 bytes earlier (a lead byte whose trail is wrong): report its lead.
+      let lead = i;
+      while (lead > good && lead > i - 3 && bytes[lead - 1] >= 0x80 && !/^utf-?16/.test(encoding)) lead--;
+      return lead;
+    }
+  }
+  return good;
 }
 
 /** Byte offset of the first invalid UTF-8 sequence (for error messages). */
@@ -115,6 +160,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     encoding = requested;
     const body = bom && bom.encoding.replace('-', '') === requested.replace('-', '') ? bytes.subarray(bom.length) : bytes;
     text = decodeStrict(body, requested, file);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   } else if (bom) {
     encoding = bom.encoding;
     text = decodeStrict(bytes.subarray(bom.length), bom.encoding, file);
@@ -150,7 +196,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
           encoding = 'gb18030';
           text = gb;
         } else {
-          throw new BitextError('BAD_ENCODING', 'the file is neither UTF-8, UTF-16 nor GB18030 text', { file, offset: bad, hint: HINT });
+          throw badEncoding('the file is neither UTF-8, UTF-16 nor GB18030 text', bytes, bad, file, 'utf-8');
         }
       }
     }

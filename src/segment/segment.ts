@@ -158,6 +158,22 @@ export function segmentMonolingual(text: string, options: { lang?: Lang; file?: 
   const lines = new LineIndex(text);
   const repaired = repairPageBreaks(doc, lines, () => lang, file);
   const diagnostics = options.diagnostics ?? [];
+  // A document of the pair that holds much text in another language (a bilingual file given as one side?).
+  let own = 0;
+  let other = 0;
+  for (const b of doc.blocks) {
+    if (b.block.lang === 'und') continue;
+    if (b.block.lang === primaryLanguage(lang)) own++;
+    else other++;
+  }
+  if (other > 0 && other >= 0.25 * (own + other)) {
+    diagnostics.push({
+      code: 'MIXED_LANGUAGES',
+      severity: 'warning',
+      message: `${other} of ${own + other} paragraphs are not ${langName(lang)}; if this is a bilingual document, give it as the only file`,
+      file,
+    });
+  }
   const side = buildSide(repaired.byLang.get(lang) ?? [], lang, lines, diagnostics, file);
   diagnostics.push(...repaired.diagnostics);
   return side;

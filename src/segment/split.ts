@@ -82,9 +82,10 @@ export function splitSentences(text: string, lang: Lang): Array<[number, number]
       }
     }
     if (!kind) {
-      if (c === '.') {
-        if (P.asciiPeriodEnds === 'always') kind = 'period';
-        else if (i > 0 && isHan(text.charCodeAt(i - 1)) && !/[A-Za-z0-9]/.test(text[i + 1] ?? '')) kind = 'strong';
+      if (c === '.' || c === '．') {
+        // Chinese text sometimes has an ASCII or full-width stop for 。: it ends a sentence only right after a Han character.
+        if (P.asciiPeriodEnds === 'always') kind = c === '.' ? 'period' : undefined;
+        else if (i > 0 && isHan(text.charCodeAt(i - 1)) && !/[A-Za-z0-9０-９]/.test(text[i + 1] ?? '')) kind = 'strong';
       } else if (P.enders.includes(c)) kind = 'strong';
       else if (P.dashes.includes(c) && QUOTE_CLOSERS.includes(text[i + 1] ?? '')) kind = 'interrupt';
       if (kind) len = 1;

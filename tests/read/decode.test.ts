@@ -45,4 +45,27 @@ describe('decoding', () => {
     }
     expect(code(() => decodeBytes(new TextEncoder().encode(DOC), { encoding: 'klingon-8' }))).toBe('UNKNOWN_ENCODING');
   });
+
+  it('names the first bad byte with its offset and line', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('line one\nline two caf'), 0xe9, 0x20, 0xff, 0x0a]);
+    for (const encoding of [undefined, 'utf-8', 'gb18030']) {
+      try {
+        decodeBytes(bytes, { file: 'latin1.txt', encoding });
+        expect.unreachable();
+      } catch (e) {
+        const err = e as BitextError;
+        expect(err.code).toBe('BAD_ENCODING');
+        expect(err.offset).toBe(21);
+        expect(err.line).toBe(2);
+        expect(err.toLine()).toMatch(/^latin1\.txt:2: .*byte 0xe9 at byte offset 21/);
+      }
+    }
+    // The right label reads it.
+    expect(decodeBytes(bytes, { encoding: 'windows-1252' }).text).toContain('café');
+  });
+
+  it('drops the BOM also when a generic label is given', () => {
+    expect(decodeBytes(utf16(DOC, true), { encoding: 'utf-16' }).text).toBe(DOC);
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x2e]), { encoding: 'utf8' }).text).toBe('A.');
+  });
 });

@@ -154,6 +154,8 @@ describe('document pairs and pre-segmented files', () => {
     const r = segmentPair({ text: 'Hello. World.', file: 'en.txt' }, { text: '你好。世界。', file: 'zh.txt' });
     expect([r.src.lang, r.tgt.lang, r.src.sentences.length, r.tgt.sentences.length]).toEqual(['en', 'zh', 2, 2]);
     expect(codeOf(() => segmentPair({ text: 'Hello.' }, { text: 'World.' }))).toBe('SAME_LANGUAGE');
+    const mixed = segmentPair({ text: 'Hello there. World.\n\n你好。世界。\n\nMore English here.' }, { text: '你好。世界。' });
+    expect(mixed.diagnostics.map((d) => d.code)).toContain('MIXED_LANGUAGES');
     expect(codeOf(() => segmentPair({ text: 'Hello.' }, { text: '123 456' }))).toBe('NO_TEXT_IN_LANGUAGE');
   });
 

@@ -121,6 +121,10 @@ describe('Chinese sentence rules', () => {
     expect(cut('“我走了。”他转身离开。', 'zh')).toEqual(['“我走了。”', '他转身离开。']);
   });
 
+  it('reads an ASCII or full-width stop after a Han character as 。', () => {
+    expect(cut('会议在北京举行.代表们发言．增长３．５％。', 'zh')).toEqual(['会议在北京举行.', '代表们发言．', '增长３．５％。']);
+  });
+
   it('keeps Latin text and abbreviations inside a Chinese sentence', () => {
     expect(cut('中国积极推动全面落实《APEC互联网和数字经济路线图》。2020年，中国和东盟举办合作年。', 'zh')).toEqual([
       '中国积极推动全面落实《APEC互联网和数字经济路线图》。',
