@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { readBytes, sha256, writeFileAtomic, listFiles, fileExists } from '../io/files.js';
-import { readTermBaseFile, writeTermBaseFile } from '../io/formats.js';
+import { alignmentFormatOf, readAlignmentFile, readTermBaseFile, writeAlignmentFile, writeTermBaseFile } from '../io/formats.js';
 import { AlignmentJsonlValidator, serializeAlignmentJsonl } from '../formats/index.js';
 import { compileTermBase, conceptIdFor, mergeTermBases, preferredTerms, type TermMatcher } from '../terms/index.js';
 import { BitextError } from '../errors.js';
@@ -97,11 +97,23 @@ class IncrementalJsonl {
 
 export async function openReviewSession(file: string, options: OpenOptions = {}): Promise<OpenedSession> {
   const bytes = await readBytes(file);
-  const reader = new IncrementalJsonl(bytes, file);
-  const firstLinks = reader.next(FIRST_SCREEN_LINKS);
-  const header = reader.header!;
-  let sha = '';
   const diagnostics: Diagnostic[] = [];
+  // JSONL (the native file) is read incrementally; TMX, CSV/TSV, XLSX and .align files through the formats area, whole.
+  const format = alignmentFormatOf(file) ?? 'jsonl';
+  let reader: IncrementalJsonl | undefined;
+  let firstLinks: Link[];
+  let header: AlignmentHeader;
+  if (format === 'jsonl') {
+    reader = new IncrementalJsonl(bytes, file);
+    firstLinks = reader.next(FIRST_SCREEN_LINKS);
+    header = reader.header!;
+  } else {
+    const parsed = await readAlignmentFile(file);
+    firstLinks = parsed.alignment.links;
+    header = parsed.alignment.header;
+    diagnostics.push(...parsed.diagnostics);
+  }
+  let sha = '';
 
   let journal: Journal | undefined;
   /** Once every link is read: the file's hash, and whether an earlier journal can be restored. */
@@ -148,9 +160,14 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
         overwriteChanged = true;
         throw new BitextError('FILE_EXISTS', 'the file changed on disk since it was opened; press ctrl-s again to overwrite it with your version');
       }
-      const out = serializeAlignmentJsonl({ header, links });
-      await writeFileAtomic(file, out);
-      sha = sha256(out);
+      if (format === 'jsonl') {
+        const out = serializeAlignmentJsonl({ header, links });
+        await writeFileAtomic(file, out);
+        sha = sha256(out);
+      } else {
+        await writeAlignmentFile(file, { header, links });
+        sha = sha256(await readBytes(file));
+      }
       overwriteChanged = false;
       journal?.reset(sha);
     },
@@ -169,14 +186,14 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
       return written;
     },
   };
-  if (reader.done) {
-    diagnostics.push(...reader.validator.diagnostics);
+  if (!reader || reader.done) {
+    if (reader) diagnostics.push(...reader.validator.diagnostics);
     finishOpen(session);
   } else {
     session.loadRest = async (onChunk) => {
-      while (!reader.done) {
+      while (!reader!.done) {
         await new Promise((resolve) => setImmediate(resolve));
-        if (!onChunk(reader.next(CHUNK_LINKS), reader.fraction)) return;
+        if (!onChunk(reader!.next(CHUNK_LINKS), reader!.fraction)) return;
       }
       finishOpen(session);
     };

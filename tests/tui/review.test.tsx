@@ -10,6 +10,7 @@ import { initialState, reduce, type Action } from '../../src/tui/state.js';
 import { parseAlignmentJsonl, serializeAlignmentJsonl } from '../../src/formats/index.js';
 import type { Alignment, Finding } from '../../src/model/types.js';
 import { tempDir } from '../helpers.js';
+import { readAlignmentFile, writeAlignmentFile } from '../../src/io/formats.js';
 import { smallAlignment } from './fixture.js';
 
 const KEY = { down: '\x1b[B', up: '\x1b[A', enter: '\r', esc: '\x1b', tab: '\t', ctrlS: '\x13', ctrlR: '\x12', ctrlZ: '\x1a' };
@@ -165,6 +166,20 @@ describe('review screen', () => {
       cleanup();
     }
   }, 30000);
+
+  it('reviews a TMX file too and saves it back as TMX (atomic), keeping ids, status and the edits', async () => {
+    const dir = tempDir('bitext-tui-');
+    const file = path.join(dir, 'doc.tmx');
+    await writeAlignmentFile(file, smallAlignment());
+    const before = readFileSync(file, 'utf8');
+    const { press } = await open(file);
+    await press('j', 'm', 'c', KEY.ctrlS);
+    await saved(file, before);
+    expect(readFileSync(file, 'utf8')).toContain('<tmx');
+    const back = (await readAlignmentFile(file)).alignment.links;
+    const want = expected([{ type: 'move', delta: 1 }, { type: 'mergeNext' }, { type: 'setStatus', status: 'confirmed', advance: true }]);
+    expect(back.map((l) => [l.id, l.status, l.src.map((x) => x.text), l.tgt.map((x) => x.text)])).toEqual(want.map((l) => [l.id, l.status, l.src.map((x) => x.text), l.tgt.map((x) => x.text)]));
+  });
 
   it('quitting with unsaved changes asks; d discards (file untouched, journal removed)', async () => {
     const { file } = writeAlignment();
