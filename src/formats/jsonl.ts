@@ -11,6 +11,7 @@
  */
 import { BitextError } from '../errors.js';
 import type { Alignment, AlignmentHeader, Diagnostic, Link, LinkSentence, LinkStatus, SourceFileInfo } from '../model/types.js';
+import { DiagnosticLog, IdRegistry } from './registry.js';
 
 export const ALIGNMENT_FORMAT = 'bitext-alignment';
 export const ALIGNMENT_VERSION = 1;
@@ -133,10 +134,10 @@ function parseJsonLine(text: string, line: number, file: string | undefined): un
  */
 export class AlignmentJsonlValidator {
   private readonly file: string | undefined;
-  private readonly linkIds = new Map<string, number>();
-  private readonly srcIds = new Map<string, number>();
-  private readonly tgtIds = new Map<string, number>();
-  readonly diagnostics: Diagnostic[] = [];
+  private readonly linkIds = new IdRegistry();
+  private readonly srcIds = new IdRegistry();
+  private readonly tgtIds = new IdRegistry();
+  readonly log = new DiagnosticLog();
   header: AlignmentHeader | undefined;
 
   constructor(file?: string) {
@@ -255,7 +256,7 @@ export class AlignmentJsonlValidator {
       }
     }
     if (src.length === 0 && tgt.length === 0) {
-      this.diagnostics.push({ code: 'JSONL_EMPTY_LINK', message: `link ${id} has no sentence on either side`, severity: 'warning', file: this.file, line });
+      this.log.push({ code: 'JSONL_EMPTY_LINK', message: `link ${id} has no sentence on either side`, severity: 'warning', file: this.file, line });
     }
     const link: Link = { id, src, tgt, score: v.score, status: v.status as LinkStatus };
     if (v.note !== undefined) link.note = v.note as string;
@@ -289,11 +290,11 @@ export function parseAlignmentJsonl(text: string, options: { file?: string } = {
       continue;
     }
     if (blankSince) {
-      v.diagnostics.push({ code: 'JSONL_BLANK_LINE', message: `blank line ${blankSince} skipped`, severity: 'info', file, line: blankSince });
+      v.log.push({ code: 'JSONL_BLANK_LINE', message: `blank line ${blankSince} skipped`, severity: 'info', file, line: blankSince });
       blankSince = 0;
     }
     if (!header) {
-      if (lineNo !== 1) v.diagnostics.push({ code: 'JSONL_BLANK_LINE', message: 'blank lines before the header skipped', severity: 'info', file, line: 1 });
+      if (lineNo !== 1) v.log.push({ code: 'JSONL_BLANK_LINE', message: 'blank lines before the header skipped', severity: 'info', file, line: 1 });
       header = v.readHeader(lineText, lineNo);
     } else {
       links.push(v.readLink(lineText, lineNo));
@@ -301,14 +302,14 @@ export function parseAlignmentJsonl(text: string, options: { file?: string } = {
     }
   }
   if (!header) throw noHeader(file);
-  return { alignment: { header, links }, lines, diagnostics: v.diagnostics };
+  return { alignment: { header, links }, lines, diagnostics: v.log.finish() };
 }
 
 /**
  * Streaming reader: yields the header, then each link as its line is read. Bytes are decoded as UTF-8 (BOM
  * skipped); memory holds one line plus the id sets. Same validation as parseAlignmentJsonl.
  */
-export async function* iterateAlignmentJsonl(source: AsyncIterable<string | Uint8Array>, options: { file?: string } = {}): AsyncGenerator<JsonlItem> {
+export async function* iterateAlignmentJsonl(source: AsyncIterable<string | Uint8Array>, options: { file?: string; diagnostics?: Diagnostic[] } = {}): AsyncGenerator<JsonlItem> {
   const file = options.file;
   const v = new AlignmentJsonlValidator(file);
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -364,19 +365,21 @@ export async function* iterateAlignmentJsonl(source: AsyncIterable<string | Uint
     if (item) yield item;
   }
   if (!sawHeader) throw noHeader(file);
+  if (options.diagnostics) options.diagnostics.push(...v.log.finish());
 }
 
-/** Diagnostics collected by a validator are not visible through the iterator; this helper collects a whole stream. */
+/** Read a whole stream into a ParsedAlignment (diagnostics included). */
 export async function collectAlignmentJsonl(source: AsyncIterable<string | Uint8Array>, options: { file?: string } = {}): Promise<ParsedAlignment> {
+  const diagnostics: Diagnostic[] = [];
   let header: AlignmentHeader | undefined;
   const links: Link[] = [];
   const lines: number[] = [];
-  for await (const item of iterateAlignmentJsonl(source, options)) {
+  for await (const item of iterateAlignmentJsonl(source, { ...options, diagnostics })) {
     if (item.type === 'header') header = item.header;
     else {
       links.push(item.link);
       lines.push(item.line);
     }
   }
-  return { alignment: { header: header!, links }, lines, diagnostics: [] };
+  return { alignment: { header: header!, links }, lines, diagnostics };
 }

@@ -18,6 +18,7 @@ import { joinSentences, normalizeTag, primaryLanguage, regionalTag } from '../la
 import type { Alignment, AlignmentHeader, Diagnostic, Lang, Link, LinkSentence, LinkStatus } from '../model/types.js';
 import { VERSION } from '../version.js';
 import { ALIGNMENT_FORMAT, ALIGNMENT_VERSION, LINK_STATUSES, roundScore, type JsonlItem, type ParsedAlignment } from './jsonl.js';
+import { DiagnosticLog, IdRegistry } from './registry.js';
 import { SafeXmlParser, XmlTextCleaner, escapeXmlAttr, escapeXmlText, localName, xmlChunkDecoder } from './xml.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -80,6 +81,7 @@ export interface TmxReadOptions {
 
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
 const INLINE_ELEMENTS = new Set(['bpt', 'ept', 'ph', 'it', 'ut', 'hi', 'sub']);
+const STRUCTURE = new Set(['tmx', 'header', 'body', 'tu', 'tuv', 'seg', 'prop', 'note']);
 
 /** SAX handlers that turn TMX events into header/unit items pushed to `emit`. */
 class TmxSax {
@@ -98,7 +100,7 @@ class TmxSax {
   sawRoot = false;
   closedRoot = false;
   unitCount = 0;
-  readonly diagnostics: Diagnostic[] = [];
+  readonly diagnostics = new DiagnosticLog();
   parser!: SafeXmlParser;
 
   constructor(
@@ -137,6 +139,9 @@ class TmxSax {
       this.header = { version, attributes: {}, props: [], notes: [] };
       return;
     }
+    if (this.inSeg && STRUCTURE.has(name)) {
+      throw new BitextError('TMX_MALFORMED', `<${tag.name}> inside a <seg>: the segment is not closed`, this.where());
+    }
     if (this.inSeg) {
       if (INLINE_ELEMENTS.has(name)) {
         this.segHasTags = true;
@@ -159,6 +164,7 @@ class TmxSax {
         this.emitHeader();
         break;
       case 'tu': {
+        if (this.unit) throw new BitextError('TMX_MALFORMED', '<tu> inside another <tu>', this.where());
         this.emitHeader();
         const u: TmxUnit = { attributes: { ...attrs }, props: [], notes: [], variants: [], line: this.parser.line };
         if (attrs.tuid !== undefined) u.tuid = attrs.tuid;
@@ -167,14 +173,14 @@ class TmxSax {
         break;
       }
       case 'tuv': {
-        if (!this.unit) throw new BitextError('TMX_MALFORMED', '<tuv> outside a <tu>', this.where());
+        if (!this.unit || this.variant) throw new BitextError('TMX_MALFORMED', this.variant ? '<tuv> inside another <tuv>' : '<tuv> outside a <tu>', this.where());
         const lang = attrs['xml:lang'] ?? attrs.lang ?? '';
         this.variant = { lang: lang ? normalizeTag(lang) : '', text: '', tagged: '', hasTags: false, props: [], notes: [], line: this.parser.line };
         this.segSeen = false;
         break;
       }
       case 'seg':
-        if (!this.variant) throw new BitextError('TMX_MALFORMED', '<seg> outside a <tuv>', this.where());
+        if (!this.variant || this.segSeen) throw new BitextError('TMX_MALFORMED', this.variant ? 'a <tuv> with two <seg>' : '<seg> outside a <tuv>', this.where());
         this.inSeg = true;
         this.segSeen = true;
         this.codeDepth = 0;
@@ -203,26 +209,29 @@ class TmxSax {
     switch (name) {
       case 'seg': {
         this.inSeg = false;
-        const v = this.variant!;
+        const v = this.variant;
+        if (!v) break;
         v.text = this.segText;
         v.tagged = this.segTagged;
         v.hasTags = this.segHasTags;
         break;
       }
       case 'tuv': {
-        const v = this.variant!;
+        const v = this.variant;
         this.variant = undefined;
+        if (!v || !this.unit) break;
         if (!this.segSeen) this.diagnostics.push({ code: 'TMX_NO_SEG', message: 'a <tuv> has no <seg>; read as empty', severity: 'warning', file: this.file, line: v.line });
         if (!v.lang) {
           this.diagnostics.push({ code: 'TMX_NO_LANG', message: 'a <tuv> has no xml:lang; skipped', severity: 'warning', file: this.file, line: v.line });
           break;
         }
-        this.unit!.variants.push(v);
+        this.unit.variants.push(v);
         break;
       }
       case 'tu': {
-        const u = this.unit!;
+        const u = this.unit;
         this.unit = undefined;
+        if (!u) break;
         this.unitCount++;
         this.emit({ type: 'unit', unit: u });
         break;
@@ -288,7 +297,7 @@ export function readTmx(text: string, options: TmxReadOptions = {}): TmxDocument
   xml.write(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   xml.close();
   sax.finish();
-  return { header: header!, units, diagnostics: sax.diagnostics };
+  return { header: header!, units, diagnostics: sax.diagnostics.finish() };
 }
 
 /**
@@ -302,9 +311,6 @@ export async function* iterateTmx(source: AsyncIterable<string | Uint8Array>, op
   const decode = xmlChunkDecoder(options.file);
   let first = true;
   let any = false;
-  const flushDiagnostics = () => {
-    if (options.diagnostics && sax.diagnostics.length) options.diagnostics.push(...sax.diagnostics.splice(0));
-  };
   for await (const chunk of source) {
     let s = typeof chunk === 'string' ? chunk : decode(chunk, false);
     if (first && s.length) {
@@ -314,7 +320,6 @@ export async function* iterateTmx(source: AsyncIterable<string | Uint8Array>, op
     if (s.trim()) any = true;
     if (s) xml.write(s);
     while (queue.length) yield queue.shift()!;
-    flushDiagnostics();
   }
   const tail = decode(new Uint8Array(0), true);
   if (tail) {
@@ -325,7 +330,7 @@ export async function* iterateTmx(source: AsyncIterable<string | Uint8Array>, op
   xml.close();
   sax.finish();
   while (queue.length) yield queue.shift()!;
-  flushDiagnostics();
+  if (options.diagnostics) options.diagnostics.push(...sax.diagnostics.finish());
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -375,9 +380,9 @@ export class TmxAlignmentBuilder {
   srcLang: Lang | undefined;
   tgtLang: Lang | undefined;
   header: AlignmentHeader | undefined;
-  readonly diagnostics: Diagnostic[] = [];
-  private readonly linkIds = new Set<string>();
-  private readonly sentIds = { src: new Set<string>(), tgt: new Set<string>() };
+  readonly diagnostics = new DiagnosticLog();
+  private readonly linkIds = new IdRegistry();
+  private readonly sentIds = { src: new IdRegistry(), tgt: new IdRegistry() };
   private readonly counters = { src: 0, tgt: 0 };
   private n = 0;
   private readonly extraLangs = new Map<string, number>();
@@ -502,7 +507,7 @@ export class TmxAlignmentBuilder {
     if (this.flattened) {
       this.diagnostics.push({ code: 'TMX_TAGS_FLATTENED', message: `inline tags (formatting codes) in ${this.flattened} segment(s) were dropped; use --keep-tags to keep them as text`, severity: 'warning', file: this.options.file });
     }
-    return this.diagnostics;
+    return this.diagnostics.finish();
   }
 }
 

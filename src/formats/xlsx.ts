@@ -6,7 +6,7 @@
  * (APPNOTE.TXT §4.3.12) and the declared uncompressed sizes and compression ratios are checked, so a zip bomb is
  * refused with XLSX_TOO_LARGE; the cell count is bounded as well. Formulas are read as their cached results.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BitextError } from '../errors.js';
 import type { Alignment, Diagnostic, Lang, TermBase } from '../model/types.js';
 import { alignmentToTable, tableToAlignment } from './alignment-table.js';
@@ -20,6 +20,12 @@ export interface XlsxLimits {
   maxRatio?: number;
   /** Most cells in the sheet read (default 5,000,000). */
   maxCells?: number;
+}
+
+/** exceljs is loaded on first use: it is large, and most commands never touch a workbook. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  const mod = (await import('exceljs')) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
+  return mod.default ?? mod;
 }
 
 interface ZipEntry {
@@ -102,7 +108,8 @@ export async function readXlsx(bytes: Uint8Array, options: { file?: string; shee
   const file = options.file;
   if (bytes.length === 0) throw new BitextError('EMPTY_FILE', 'the file is empty', { file, offset: 0 });
   checkZip(bytes, file, options);
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (err) {
@@ -140,7 +147,8 @@ function displayWidth(s: string): number {
 
 /** One sheet from rows (first = header, bold and frozen), readable column widths. Deterministic timestamps. */
 export async function writeXlsx(records: readonly (readonly string[])[], options: { sheetName?: string; date?: Date } = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const date = options.date ?? new Date(0);
   wb.creator = 'bitext';
   wb.created = date;
