@@ -44,6 +44,12 @@ export interface ParsedDocument {
   evidence: HyphenEvidence;
   /** The file was read one paragraph per line (no blank line anywhere). */
   lineMode: boolean;
+  /**
+   * One paragraph per line, but the lines look hard-wrapped (most do not end a sentence): text copied from a PDF.
+   * Page-break repair then also joins lines that start with a capital. `typicalLine` is the median line length.
+   */
+  wrapped: boolean;
+  typicalLine: number;
   diagnostics: Diagnostic[];
 }
 
@@ -217,6 +223,11 @@ export function joinAcross(acc: Piece, next: Piece, zh: boolean, ev: HyphenEvide
   }
   const a = acc.tail(1).charCodeAt(0);
   const b = next.text.charCodeAt(0);
+  // "Asia-|Pacific", "Post-|2015": a hyphen before a capital or a digit is kept, without a space.
+  if (a === 0x2d && /^[A-Z0-9]/.test(next.text) && /[A-Za-z0-9]-$/.test(acc.tail(2))) {
+    acc.append(next);
+    return false;
+  }
   if (a === 0x2d /* - */ && next.text.length && isLower(next.text[0])) {
     const left = letterBefore(acc);
     const right = /^[A-Za-z]+/.exec(next.text)?.[0] ?? '';
@@ -232,7 +243,7 @@ export function joinAcross(acc: Piece, next: Piece, zh: boolean, ev: HyphenEvide
   }
   const cjkA = isCjkChar(a) || (a >= 0xd800 && a <= 0xdfff);
   const cjkB = isCjkChar(b) || (b >= 0xd800 && b <= 0xdfff);
-  const noSpace = (cjkA && cjkB) || (zh && (cjkA || cjkB)) || a === 0x2014 || a === 0x2f /* / */;
+  const noSpace = (cjkA && cjkB) || (zh && (cjkA || cjkB)) || a === 0x2014 || b === 0x2014 || a === 0x2f /* / */;
   if (!noSpace) acc.push(' ', acc.offs[acc.length - 1] + 1);
   acc.append(next);
   return false;
@@ -283,6 +294,25 @@ export function parseDocumentDetailed(text: string, options: { file?: string; ev
     }
   }
   if (textLines <= 1) lineMode = false;
+  let wrapped = false;
+  let typicalLine = 0;
+  if (lineMode && textLines >= 4) {
+    // Wrapped prose: most lines do not end a sentence, yet sentences end inside many lines (lists, headlines and
+    // verse have no sentence end inside a line, and stay one paragraph per line).
+    const lens: number[] = [];
+    let ending = 0;
+    let inner = 0;
+    for (const l of lines) {
+      const t = text.slice(l.start, l.end).trim();
+      if (!t) continue;
+      lens.push(t.length);
+      if (/[.!?。！？…:：]["'”’」』）)]*$/.test(t)) ending++;
+      if (/[.!?]["'”’)]*\s+["'“‘(]?[A-Z]|[。！？][”’」』）]*[^\s”’」』）]/.test(t)) inner++;
+    }
+    lens.sort((x, y) => x - y);
+    typicalLine = lens[lens.length >> 1];
+    wrapped = ending < 0.5 * lens.length && inner >= 0.2 * lens.length;
+  }
   const evidence = options.evidence ?? collectHyphenEvidence(text);
   const raws = groupBlocks(text, lines, lineMode);
   const blocks: DetailedBlock[] = [];
@@ -303,7 +333,7 @@ export function parseDocumentDetailed(text: string, options: { file?: string; ev
     if (rb.kind === 'heading') block.headingLevel = rb.level;
     blocks.push({ block, piece, listItem: Boolean(rb.item) });
   }
-  return { blocks, evidence, lineMode, diagnostics: [] };
+  return { blocks, evidence, lineMode, wrapped, typicalLine, diagnostics: [] };
 }
 
 /** Markdown-ish text → blocks in document order, each with its language ('zh', 'en', or 'und' without letters). */

@@ -10,6 +10,9 @@
  *    in a lower-case word — a short capitalised line without a full stop is an unmarked heading, never joined;
  *  - Chinese-like text: the previous one is a real paragraph (holds a sentence end or 30+ characters) and the next
  *    one does not open with a list label (一、 （一） 1. 第三章).
+ * A file without blank lines is one paragraph per line and is never joined, unless its lines are hard-wrapped prose
+ * (most lines do not end a sentence while sentences end inside many lines): then a line at least 60% as long as the
+ * median line that does not end a sentence continues on the next line.
  */
 import type { Diagnostic, Lang } from '../model/types.js';
 import { segmentationProfile, type SegmentationProfile } from '../lang/profile.js';
@@ -28,6 +31,8 @@ export interface LogicalParagraph {
   blockStarts: number[];
   /** Starts with a list item (never continued by the next block). */
   listItem: boolean;
+  /** Length of the last block joined in (for hard-wrapped lines). */
+  lastBlockLength: number;
 }
 
 export interface RepairResult {
@@ -53,21 +58,26 @@ function hasInnerSentenceEnd(text: string): boolean {
   return /[.!?]["'”’)]*\s+\S|[。！？]/.test(text);
 }
 
-function continues(prev: LogicalParagraph, next: DetailedBlock, P: SegmentationProfile): boolean {
+function continues(prev: LogicalParagraph, next: DetailedBlock, P: SegmentationProfile, doc: ParsedDocument): boolean {
   if (prev.kind !== 'paragraph' || next.block.kind !== 'paragraph' || next.listItem || prev.listItem) return false;
+  // One paragraph per line, as the file says (a list, verse, subtitles) — unless the lines are wrapped prose.
+  if (doc.lineMode && !doc.wrapped) return false;
   // Only the end of the previous paragraph is read: joining many blocks stays linear.
   const a = prev.piece.tail(400);
   const b = next.piece.text;
   if (!a || !b || endsSentence(a, P)) return false;
+  // Hard-wrapped lines (PDF copy): a line as long as the typical line that does not end a sentence goes on.
+  const fullLine = doc.wrapped && prev.lastBlockLength >= 0.6 * doc.typicalLine;
   if (P.spaceSeparated) {
     if (EN_LIST_LABEL.test(b)) return false;
     if (isLower(b[0])) return true;
     if (/[-,—–]$/.test(a)) return true;
-    const real = prev.piece.length >= 120 || hasInnerSentenceEnd(a);
+    const real = prev.piece.length >= 120 || hasInnerSentenceEnd(a) || fullLine;
     const lastWord = /([\p{L}]+)$/u.exec(a)?.[1] ?? '';
-    return real && lastWord !== '' && isLower(lastWord[0]);
+    return real && lastWord !== '' && (isLower(lastWord[0]) || fullLine);
   }
   if (ZH_LIST_LABEL.test(b)) return false;
+  if (doc.wrapped) return fullLine;
   return prev.piece.length >= 30 || hasInnerSentenceEnd(a);
 }
 
@@ -85,24 +95,28 @@ export function repairPageBreaks(doc: ParsedDocument, lines: LineIndex, langOf: 
     if (!lang) continue;
     const P = segmentationProfile(lang);
     const prev = open.get(lang);
-    if (prev && continues(prev, db, P)) {
+    if (prev && continues(prev, db, P, doc)) {
       const before = prev.piece.tail(24);
       const hyphenJoined = joinAcross(prev.piece, db.piece, !P.spaceSeparated, doc.evidence);
       prev.blocks.push(db.block.index);
+      prev.lastBlockLength = db.piece.length;
       prev.blockStarts.push(prev.piece.length - db.piece.length);
       joins++;
-      const { line, column } = lines.at(db.block.start);
-      diagnostics.push({
-        code: 'PAGE_BREAK_JOINED',
-        severity: 'info',
-        message: `paragraph continued from block ${prev.blocks[prev.blocks.length - 2]} ("…${before}" + "${db.piece.text.slice(0, 24)}…")${hyphenJoined ? ', hyphen removed' : ''}`,
-        file,
-        line,
-        column,
-        offset: db.block.start,
-      });
+      // In a one-paragraph-per-line file the joins are wrapped lines, not page breaks: counted, not reported.
+      if (!doc.lineMode) {
+        const { line, column } = lines.at(db.block.start);
+        diagnostics.push({
+          code: 'PAGE_BREAK_JOINED',
+          severity: 'info',
+          message: `paragraph continued from block ${prev.blocks[prev.blocks.length - 2]} ("…${before}" + "${db.piece.text.slice(0, 24)}…")${hyphenJoined ? ', hyphen removed' : ''}`,
+          file,
+          line,
+          column,
+          offset: db.block.start,
+        });
+      }
     } else {
-      const p: LogicalParagraph = { lang, kind: db.block.kind, piece: new Piece(), blocks: [db.block.index], blockStarts: [0], listItem: db.listItem };
+      const p: LogicalParagraph = { lang, kind: db.block.kind, piece: new Piece(), blocks: [db.block.index], blockStarts: [0], listItem: db.listItem, lastBlockLength: db.piece.length };
       if (db.block.headingLevel !== undefined) p.headingLevel = db.block.headingLevel;
       p.piece.append(db.piece);
       let list = byLang.get(lang);

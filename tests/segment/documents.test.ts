@@ -48,6 +48,21 @@ describe('plain text documents', () => {
     ]);
   });
 
+  it('re-joins hard-wrapped lines of a file without blank lines (text copied from a PDF)', () => {
+    const en = 'The agreement was signed by\nChina and Russia in 2019. It covers trade,\ninvestment and the digital economy. A joint\ncommittee meets every year.\nChapter Two\nThe second part of the text is\nhere.\n';
+    expect(texts(en)).toEqual([
+      'The agreement was signed by China and Russia in 2019.',
+      'It covers trade, investment and the digital economy.',
+      'A joint committee meets every year.',
+      'Chapter Two',
+      'The second part of the text is here.',
+    ]);
+    const zh = '中国积极参与国际和区域性\n多边机制下的数字经济治理合作。推动\n发起多个倡议。\n第二章\n推进亚太经合组织数字经济合\n作进程。加强同专业性国际组织合\n作。\n';
+    expect(texts(zh)).toEqual(['中国积极参与国际和区域性多边机制下的数字经济治理合作。', '推动发起多个倡议。', '第二章', '推进亚太经合组织数字经济合作进程。', '加强同专业性国际组织合作。']);
+    // A list of headlines (no sentence end inside a line) stays one paragraph per line.
+    expect(texts('Silk Road e-commerce\nBelt and Road Initiative\ncross-border e-commerce\nthe digital economy\n')).toHaveLength(4);
+  });
+
   it('joins Chinese lines without a space and trims full-width indents', () => {
     const t = '\u3000\u3000中国积极参与\n国际合作。优化数字营商环境\u3000激活市场主体活力。\n\n第二段。';
     expect(texts(t)).toEqual(['中国积极参与国际合作。', '优化数字营商环境 激活市场主体活力。', '第二段。']);
@@ -108,6 +123,10 @@ describe('hyphen at a break', () => {
       'Global e-commerce grew.',
       'They found self-reliance and reliance on others.',
     ]);
+  });
+
+  it('keeps a hyphen before a capital or a digit, and an em dash, without adding a space', () => {
+    expect(texts('Report\n\nThe Asia-\nPacific region and the Post-\n2015 agenda grew\n—all of it.', 'en')).toEqual(['Report', 'The Asia-Pacific region and the Post-2015 agenda grew—all of it.']);
   });
 
   it('prefers the form the document uses elsewhere', () => {
