@@ -276,36 +276,54 @@ function escapeRe(s: string): string {
 
 const ZH_LEX = new Map<string, readonly number[]>(ZH_LEXICON);
 for (const p of ZH_WEEKDAY_PREFIXES) for (const d of ZH_WEEKDAY_DAYS) ZH_LEX.set(p + d, []);
-/** Lexicon alternation grouped by first character so the engine rejects most positions on one character. */
-function lexAlternation(words: Iterable<string>): string {
-  const byFirst = new Map<string, string[]>();
+/**
+ * A regex alternation of words as a trie (小 → 小(?:四|…), "thirteen|thirty" → "thirt(?:een|y)"): the engine rejects
+ * a position on its first character instead of trying every word, which keeps the scanners linear and fast.
+ */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  end: boolean;
+}
+function trieAlternation(words: Iterable<string>): string {
+  const root: TrieNode = { next: new Map(), end: false };
   for (const w of words) {
-    const f = w[0];
-    const list = byFirst.get(f) ?? [];
-    list.push(w.slice(1));
-    byFirst.set(f, list);
+    let n = root;
+    for (const c of w) {
+      let m = n.next.get(c);
+      if (!m) {
+        m = { next: new Map(), end: false };
+        n.next.set(c, m);
+      }
+      n = m;
+    }
+    n.end = true;
   }
-  const parts: string[] = [];
-  for (const [f, rests] of [...byFirst].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    rests.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    parts.push(escapeRe(f) + '(?:' + rests.map(escapeRe).join('|') + ')');
-  }
-  return parts.join('|');
+  const emit = (n: TrieNode): string => {
+    const alts = [...n.next.keys()].sort().map((c) => escapeRe(c) + emit(n.next.get(c)!));
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
+    return n.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
 }
 
 const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![\d.])|\d+(?:\.\d+)?`;
 const ZH_NUM_CLASS = `[${ZH_DIGIT_CHARS}${ZH_UNIT_CHARS}几]`;
 const ZH_NUM = `(?:(?:${ARABIC})[百千万亿萬億]*|${ZH_NUM_CLASS}+(?:点[${ZH_DIGIT_CHARS}]+)?)`;
+/** Characters a Chinese match can start with: a one-character test rejects every other position. */
+const ZH_FIRST = escapeRe([...new Set([...ZH_LEX.keys()].map((w) => w[0]))].join('') + ZH_DIGIT_CHARS + ZH_UNIT_CHARS + '几第首');
 const ZH_SCANNER = new RegExp(
+  `(?=[\\d${ZH_FIRST}\u2160-\u216B\u2170-\u217B\u2460-\u249B])(?:` +
   [
-    `(?<lex>${lexAlternation(ZH_LEX.keys())})`,
+    `(?<lex>${trieAlternation(ZH_LEX.keys())})`,
     `(?<pre>百分之|千分之|万分之|第)(?<pnum>${ZH_NUM})`,
     `(?<shou>首)(?=[次个届批位家款部座台项轮])`,
     `(?<cen>${ZH_NUM})世纪(?<dec>${ZH_NUM})年代`,
     `(?<den>${ZH_NUM})分之(?<nu>${ZH_NUM})`,
-    `(?<num>${ZH_NUM})`,
+    // A lone 一 counts only before a measure word, a month or a day (一些, 一致, 统一 are not numbers): skip it here.
+    `(?!一(?![${ZH_DIGIT_CHARS}${ZH_UNIT_CHARS}几${ZH_MEASURE_WORDS}月日号]|点[${ZH_DIGIT_CHARS}]))(?<num>${ZH_NUM})`,
     `(?<sym>[\u2160-\u216B\u2170-\u217B\u2460-\u249B])`,
-  ].join('|'),
+  ].join('|') + ')',
   'g',
 );
 const ZH_SUFFIX = /\s?(?<pct>[%‰]|个百分点|百分点)|(?<unit>个月|月份?|[日号]|年代|年|倍|成|分钟|分之)/y;
@@ -456,11 +474,11 @@ function zhNumber(original: string, text: string, start: number, end: number, ru
       // A version or an address (2.5.0): weak, one token.
       let e = end;
       while (e < text.length && (text[e] === '.' || isDigit(text[e]))) e++;
-      out.push(zhMention(original, start, e, value, 'cardinal', true, true));
+      out.push(zhMention(original, start, e, value, kindOfValue(value), true, true));
       return;
     }
     if (mult === '' && inTokenZh(text, start, coreEnd)) {
-      out.push(zhMention(original, start, coreEnd, value, 'cardinal', true, true));
+      out.push(zhMention(original, start, coreEnd, value, kindOfValue(value), true, true));
       return;
     }
     if (mult === '' && yearLike(digits, value)) kind = 'year';
@@ -585,16 +603,20 @@ EN_WORD_VALUES.set('a', { type: 'a', v: 1 });
 EN_WORD_VALUES.set('an', { type: 'a', v: 1 });
 
 const EN_WORDS = [...EN_WORD_VALUES.keys()].filter((w) => w !== 'and' && w !== 'a' && w !== 'an').sort((a, b) => b.length - a.length);
-const EN_WORD = `(?:${EN_WORDS.join('|')})\\b`;
-const EN_MONTH_WORDS = Object.keys(EN_MONTHS).sort((a, b) => b.length - a.length);
-const EN_LOOSE_WORDS = Object.keys(EN_LOOSE).sort((a, b) => b.length - a.length);
+const EN_WORD = `(?:${trieAlternation(EN_WORDS)})\\b`;
+const EN_MONTH_WORDS = Object.keys(EN_MONTHS);
+const EN_LOOSE_WORDS = Object.keys(EN_LOOSE);
 const EN_SCANNER = new RegExp(
   [
     `(?<num>${ARABIC})`,
-    `(?<words>(?:\\ban?\\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\\b))?\\b${EN_WORD}(?:(?:\\s+and\\s+|[ \\t\\u00A0-]+)${EN_WORD})*)`,
-    `(?<month>\\b(?:${EN_MONTH_WORDS.join('|')})\\b)`,
-    `(?<roman>\\b[IVX]{2,}\\b)`,
-    `(?<loose>\\b(?:${EN_LOOSE_WORDS.join('|')})\\b)`,
+    '\\b(?:' +
+      [
+        `(?<words>(?:an?\\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\\b))?${EN_WORD}(?:(?:\\s+and\\s+|[ \\t\\u00A0-]+)${EN_WORD})*)`,
+        `(?<month>${trieAlternation(EN_MONTH_WORDS)})\\b`,
+        `(?<roman>[IVX]{2,})\\b`,
+        `(?<loose>${trieAlternation(EN_LOOSE_WORDS)})\\b`,
+      ].join('|') +
+      ')',
     `(?<sym>[\u2160-\u216B\u2170-\u217B\u2460-\u249B])`,
   ].join('|'),
   'gi',
@@ -621,27 +643,27 @@ function extractEnglish(text: string, out: NumberMention[], wordsToo: boolean): 
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
+    let next = end;
+    const before = out.length;
     if (g.num !== undefined) {
       enDigits(text, start, end, g.num, out);
-      // A consumed suffix (percent, scale word, ordinal) moves the scan on.
-      const last = out[out.length - 1];
-      if (last && last.start === start && last.end > re.lastIndex) re.lastIndex = last.end;
     } else if (g.words !== undefined) {
       enWords(text, start, g.words, out);
-      const last = out[out.length - 1];
-      if (last && last.end > re.lastIndex) re.lastIndex = last.end;
     } else if (g.month !== undefined) {
-      const after = enMonth(text, start, end, g.month, out);
-      if (after > re.lastIndex) re.lastIndex = after;
+      next = Math.max(end, enMonth(text, start, end, g.month, out));
     } else if (g.roman !== undefined) {
-      if (g.roman !== g.roman.toUpperCase()) continue;
-      const v = romanValue(g.roman);
-      if (v !== undefined) out.push(mention(text, start, end, v, 'cardinal', true));
+      if (g.roman === g.roman.toUpperCase()) {
+        const v = romanValue(g.roman);
+        if (v !== undefined) out.push(mention(text, start, end, v, 'cardinal', true));
+      }
     } else if (g.loose !== undefined) {
       out.push(mention(text, start, end, EN_LOOSE[g.loose.toLowerCase()], 'cardinal', true));
     } else if (g.sym !== undefined) {
       out.push(mention(text, start, end, symbolValue(g.sym)!, 'cardinal', true));
     }
+    // A consumed suffix (percent, scale word, ordinal, day after a month) moves the scan on.
+    for (let k = before; k < out.length; k++) if (out[k].end > next) next = out[k].end;
+    re.lastIndex = next;
   }
   markAlternatives(text, out);
 }
@@ -696,7 +718,7 @@ function enDigits(text: string, start: number, end: number, raw: string, out: Nu
   if (next === '.' && isDigit(text[end + 1])) {
     let e = end;
     while (e < text.length && (text[e] === '.' || isDigit(text[e]))) e++;
-    out.push(mention(text, start, e, value, 'cardinal', true, true));
+    out.push(mention(text, start, e, value, kindOfValue(value), true, true));
     return;
   }
   let e = end;
@@ -824,7 +846,7 @@ function enGroup(text: string, toks: Tok[], i: number, out: NumberMention[]): nu
             last = 'and';
             continue;
           }
-          if (last === 'tens' && (nx.type === 'unit' || nx.type === 'ordUnit') && nx.v >= 1 && nx.v <= 9) {
+          if (last === 'tens' && (nx.type === 'unit' || nx.type === 'ordUnit') && nx.v >= 1 && (nx.v <= 9 || (toks[i - 1].w.endsWith('score') && nx.v <= 19))) {
             last = 'andUnit';
             continue;
           }
@@ -834,7 +856,7 @@ function enGroup(text: string, toks: Tok[], i: number, out: NumberMention[]): nu
       case 'unit':
       case 'ordUnit': {
         const ord = k.type === 'ordUnit';
-        const afterTens = (last === 'tens' || last === 'andUnit') && k.v >= 1 && k.v <= 9;
+        const afterTens = (last === 'tens' && k.v >= 1 && k.v <= 9) || (last === 'andUnit' && k.v >= 1 && k.v <= 19);
         unitAfterTens = afterTens;
         if (ord && (last === 'unit' || last === 'a') && k.v >= 3 && k.w !== 'second' && total === 0 && cur <= 20) {
           // "one third", "a fifth": a fraction
@@ -935,7 +957,8 @@ function enGroup(text: string, toks: Tok[], i: number, out: NumberMention[]): nu
     if (!counted && kind === undefined && !viaA) w = true; // "thousand", bare scale
     if (viaA && words.length <= 2) w = true; // "a hundred times", "a million shards": loose
     // A capitalised number word inside a sentence is part of a name or title (Two Dukes Street, Forty-Two Sections).
-    if (/[A-Z]/.test(text[s]) && /[A-Za-z0-9,;]\s*$/.test(text.slice(Math.max(0, s - 3), s))) w = true;
+    // Ordinals keep their weight: "the Ninth BRICS Summit" is a title with a real number.
+    if (k !== 'ordinal' && /[A-Z]/.test(text[s]) && /[A-Za-z0-9,;]\s*$/.test(text.slice(Math.max(0, s - 3), s))) w = true;
     // "one of them", "the one": pronoun uses of one.
     EN_OF_AFTER.lastIndex = e;
     if (value === 1 && EN_OF_AFTER.test(text)) w = true;
@@ -1001,14 +1024,24 @@ function spreadRanges(text: string, out: NumberMention[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
 
+const PRIMARY = new Map<string, string>();
+function primaryOf(lang: Lang): string {
+  let p = PRIMARY.get(lang);
+  if (p === undefined) {
+    p = primaryLanguage(lang);
+    if (PRIMARY.size < 256) PRIMARY.set(lang, p);
+  }
+  return p;
+}
+
 /**
- * Every number mentioned in `text`, in order. `lang` is a BCP 47 tag; Chinese ('zh…') and English ('en…') get
- * full support, other languages digits only (with %, ordinal suffixes and scale words ignored).
+ * Every number mentioned in `text`, in order of position. `lang` is a BCP 47 tag: Chinese ('zh…') and English
+ * ('en…') get full support; other languages get digits only (12,000, 3.5, 30 %, 2020-21; no number words).
  */
 export function extractNumbers(text: string, lang: Lang): NumberMention[] {
   const out: NumberMention[] = [];
   if (!text) return out;
-  const primary = primaryLanguage(lang);
+  const primary = primaryOf(lang);
   const norm = normalizeWidth(text);
   if (primary === 'zh') extractChinese(text, norm, out);
   else extractEnglish(norm, out, primary === 'en');
@@ -1091,32 +1124,35 @@ export function compareNumbers(src: string, srcLang: Lang, tgt: string, tgtLang:
   if (a.length === 0 && b.length === 0) return { missingInTarget: [], extraInTarget: [], matched };
   const usedA = new Uint8Array(a.length);
   const usedB = new Uint8Array(b.length);
-  // Index target mentions by value; fractions are rare, so they fall back to a scan.
-  const byValue = new Map<string, number[]>();
-  b.forEach((m, j) => {
-    const key = valueKey(m.value);
-    const list = byValue.get(key);
-    if (list) list.push(j);
-    else byValue.set(key, [j]);
-  });
-  const candidates = (m: NumberMention): number[] => {
-    if (Number.isInteger(m.value)) return byValue.get(valueKey(m.value)) ?? [];
-    const out: number[] = [];
-    b.forEach((x, j) => {
-      if (sameValue(x.value, m.value)) out.push(j);
-    });
-    return out;
+  // Long texts: index target mentions by value (fractions fall back to a scan). Sentences: a plain scan is faster.
+  let byValue: Map<string, number[]> | undefined;
+  if (b.length > 32) {
+    byValue = new Map();
+    for (let j = 0; j < b.length; j++) {
+      const key = valueKey(b[j].value);
+      const list = byValue.get(key);
+      if (list) list.push(j);
+      else byValue.set(key, [j]);
+    }
+  }
+  const tryMatch = (i: number, j: number, bWeak: boolean, exactKind: boolean): boolean => {
+    const x = a[i];
+    const y = b[j];
+    if (usedB[j] || !!y.weak !== bWeak) return false;
+    if (exactKind ? x.kind !== y.kind || !sameValue(x.value, y.value) : !sameNumber(x, y)) return false;
+    usedA[i] = 1;
+    usedB[j] = 1;
+    matched.push([x, y]);
+    return true;
   };
   const pass = (aWeak: boolean, bWeak: boolean, exactKind: boolean): void => {
     for (let i = 0; i < a.length; i++) {
       if (usedA[i] || !!a[i].weak !== aWeak) continue;
-      for (const j of candidates(a[i])) {
-        if (usedB[j] || !!b[j].weak !== bWeak) continue;
-        if (exactKind ? a[i].kind !== b[j].kind || !sameValue(a[i].value, b[j].value) : !sameNumber(a[i], b[j])) continue;
-        usedA[i] = 1;
-        usedB[j] = 1;
-        matched.push([a[i], b[j]]);
-        break;
+      const list = byValue && Number.isInteger(a[i].value) ? byValue.get(valueKey(a[i].value)) : undefined;
+      if (list) {
+        for (const j of list) if (tryMatch(i, j, bWeak, exactKind)) break;
+      } else if (!byValue || !Number.isInteger(a[i].value)) {
+        for (let j = 0; j < b.length; j++) if (tryMatch(i, j, bWeak, exactKind)) break;
       }
     }
   };
