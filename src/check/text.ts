@@ -7,11 +7,30 @@ const CJK_SPACE = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30
  * curly quotes → straight, white space collapsed, spaces between CJK characters removed.
  */
 export function normalizeForCompare(text: string): string {
-  let s = text.normalize('NFKC').toLowerCase();
-  s = s.replace(/[\u2018\u2019\u201a\u201b]/g, "'").replace(/[\u201c\u201d\u201e\u201f]/g, '"');
-  s = s.replace(/\s+/g, ' ').trim();
-  if (s.length > 0 && /[\u3000-\u9fff]/.test(s)) s = s.replace(CJK_SPACE, '');
+  // NFKC only when there is something it changes (non-ASCII); ASCII-only text skips it.
+  let s = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text;
+  s = s.toLowerCase();
+  if (/[\u2018-\u201f]/.test(s)) s = s.replace(/[\u2018\u2019\u201a\u201b]/g, "'").replace(/[\u201c\u201d\u201e\u201f]/g, '"');
+  if (/\s\s|[\t\n\r\f\v\u00a0\u3000]|^\s|\s$/.test(s)) s = s.replace(/\s+/g, ' ').trim();
+  if (s.includes(' ') && /[\u3000-\u9fff]/.test(s)) s = s.replace(CJK_SPACE, '');
   return s;
+}
+
+/** normalizeForCompare of one side of a prepared link, computed once per link for all checks. */
+export function normalizedSide(p: { src: string; tgt: string; norm?: { src?: string; tgt?: string; srcHash?: number; tgtHash?: number } }, side: 'src' | 'tgt'): string {
+  const n = p.norm ?? (p.norm = {});
+  let v = n[side];
+  if (v === undefined) v = n[side] = normalizeForCompare(p[side]);
+  return v;
+}
+
+/** hash53 of the normalised side, computed once per link (both inconsistency checks use both sides). */
+export function normalizedHash(p: { src: string; tgt: string; norm?: { src?: string; tgt?: string; srcHash?: number; tgtHash?: number } }, side: 'src' | 'tgt'): number {
+  const key = side === 'src' ? 'srcHash' : 'tgtHash';
+  const n = p.norm ?? (p.norm = {});
+  let v = n[key];
+  if (v === undefined) v = n[key] = hash53(normalizedSide(p, side));
+  return v;
 }
 
 /** cyrb53: a fast 53-bit non-cryptographic string hash (bryc, public domain); used as a compact map key. */

@@ -21,6 +21,8 @@ export interface PreparedLink {
   tgtLang: Lang;
   /** Every sentence on both sides is a heading. */
   heading: boolean;
+  /** Cache of `normalizeForCompare(src|tgt)` (filled by `normalizedSide`). */
+  norm?: { src?: string; tgt?: string; srcHash?: number; tgtHash?: number };
 }
 
 /** What the term checks need from a term matcher (src/terms `compileTermBase`). Structural so checks do not depend on its build. */

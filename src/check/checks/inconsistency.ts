@@ -4,13 +4,14 @@
  * link of its group is reported, naming that first link and both variants.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { clip, hash53, normalizeForCompare } from '../text.js';
+import { clip, normalizedHash, normalizedSide } from '../text.js';
 
 interface First { id: string; line: number; file: string; other: number; otherText?: string }
 interface State { groups: Map<number, First>; findings: FindingDraft[]; budget: number }
 
 /** Characters of first-variant text kept for messages; beyond it groups keep only hashes. */
 const TEXT_BUDGET = 32_000_000;
+const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
 
 function make(side: 'src' | 'tgt'): Check<State> {
   const other = side === 'src' ? 'tgt' : 'src';
@@ -29,10 +30,10 @@ function make(side: 'src' | 'tgt'): Check<State> {
       const keyText = p[side];
       const otherText = p[other];
       if (keyText.trim() === '' || otherText.trim() === '') return;
-      const key = normalizeForCompare(keyText);
-      if ((key.match(/\p{L}/gu)?.length ?? 0) < 2) return;
-      const k = hash53(key);
-      const o = hash53(normalizeForCompare(otherText));
+      const key = normalizedSide(p, side);
+      if (!TWO_LETTERS.test(key)) return;
+      const k = normalizedHash(p, side);
+      const o = normalizedHash(p, other);
       const first = state.groups.get(k);
       if (!first) {
         const f: First = { id: p.link.id, line: p.line, file: p.file, other: o };

@@ -1,6 +1,6 @@
 /** Completeness: the target is the source copied unchanged (left untranslated). */
 import type { Check } from '../types.js';
-import { clip, normalizeForCompare } from '../text.js';
+import { clip, normalizedSide } from '../text.js';
 
 export const targetIdentical: Check = {
   id: 'target-identical',
@@ -10,8 +10,9 @@ export const targetIdentical: Check = {
   defaultSeverity: 'warning',
   link(p) {
     if (p.src.trim() === '' || p.tgt.trim() === '') return undefined;
-    const a = normalizeForCompare(p.src);
-    if (a !== normalizeForCompare(p.tgt)) return undefined;
+    if (p.src.length !== p.tgt.length && Math.abs(p.src.length - p.tgt.length) > p.src.length / 2 + 4) return undefined;
+    const a = normalizedSide(p, 'src');
+    if (a !== normalizedSide(p, 'tgt')) return undefined;
     // Names, acronyms and codes (APEC, G20, ISO 9001) stay the same in translation: count the other letters only.
     const rest = p.src.normalize('NFKC').replace(/\b[\p{Lu}\d][\p{Lu}\d&.+/-]*\b/gu, '');
     const letters = rest.match(/\p{L}/gu)?.length ?? 0;

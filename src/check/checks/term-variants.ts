@@ -18,7 +18,7 @@ const MAX_CHARS = 40_000_000;
 const FUNCTION_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', 'a', 'an', 'with', 'de', 'at', 'by']);
 const ROMAN = /^[IVXLCDM]+$/;
 
-interface Rec { p: PreparedLink; cjk: string; en: string; enIsTarget: boolean }
+interface Rec { p: Pick<PreparedLink, 'line' | 'file' | 'src' | 'tgt'> & { link: { id: string } }; cjk: string; en: string; enIsTarget: boolean }
 interface State { recs: Rec[]; chars: number; truncated: boolean }
 interface Tok { text: string; start: number; end: number }
 
@@ -83,7 +83,7 @@ export const termVariants: Check<State> = {
       state.truncated = true;
       return;
     }
-    state.recs.push({ p, cjk: srcCjk ? p.src : p.tgt, en: srcCjk ? p.tgt : p.src, enIsTarget: srcCjk });
+    state.recs.push({ p: { link: { id: p.link.id }, line: p.line, file: p.file, src: p.src, tgt: p.tgt }, cjk: srcCjk ? p.src : p.tgt, en: srcCjk ? p.tgt : p.src, enIsTarget: srcCjk });
     state.chars += p.src.length + p.tgt.length;
   },
   finish(state) {

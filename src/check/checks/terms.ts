@@ -26,12 +26,30 @@ interface Cache { p?: PreparedLink; src: CheckTermMatch[]; tgt: CheckTermMatch[]
 const cache = new WeakMap<CheckContext, Cache>();
 
 /** Both sides' matches, computed once per link for the two term checks. */
+/** Does the term base have forbidden (deprecated/superseded) terms in this language? Cached per concepts map. */
+const forbiddenIn = new WeakMap<object, Map<string, boolean>>();
+function hasForbidden(ctx: CheckContext, lang: Lang): boolean {
+  if (!ctx.concepts) return true;
+  let byLang = forbiddenIn.get(ctx.concepts);
+  if (!byLang) forbiddenIn.set(ctx.concepts, (byLang = new Map()));
+  let v = byLang.get(lang);
+  if (v === undefined) {
+    v = false;
+    for (const c of ctx.concepts.values()) if (c.terms.some((t) => !APPROVED(t.status) && sameLanguage(t.lang, lang))) { v = true; break; }
+    byLang.set(lang, v);
+  }
+  return v;
+}
+
 function matches(p: PreparedLink, ctx: CheckContext): Cache {
   let c = cache.get(ctx);
   if (c && c.p === p) return c;
   const m = ctx.matcher!;
-  // Target: every match, nested ones too (an approved term inside a longer term still counts as used).
-  c = { p, src: p.src ? m.find(p.src, p.srcLang) : [], tgt: p.tgt ? m.find(p.tgt, p.tgtLang, { overlapping: true }) : [] };
+  const src = p.src ? m.find(p.src, p.srcLang) : [];
+  // The target is scanned only when needed: a source term to look for, or forbidden terms to catch.
+  // Every match is kept there, nested ones too (an approved term inside a longer term still counts as used).
+  const tgt = p.tgt && (src.length > 0 || hasForbidden(ctx, p.tgtLang)) ? m.find(p.tgt, p.tgtLang, { overlapping: true }) : [];
+  c = { p, src, tgt };
   cache.set(ctx, c);
   return c;
 }

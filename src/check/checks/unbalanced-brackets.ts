@@ -17,7 +17,10 @@ for (const [o, [c, f]] of Object.entries(OPEN)) CLOSE[c] = [o, f];
 
 interface Problem { family: Family; char: string; at: number; kind: 'unclosed' | 'unopened' }
 
+const ANY = /[()（）[\]【】“”「」『』《》〈〉"‘’]/;
+
 export function bracketProblems(text: string, cjk: boolean): Problem[] {
+  if (!ANY.test(text)) return [];
   const stack: { char: string; at: number; family: Family; close: string }[] = [];
   const problems: Problem[] = [];
   let straight = -1;
