@@ -106,13 +106,31 @@ function groupBlocks(text: string, lines: Line[], lineMode: boolean): RawBlock[]
   const out: RawBlock[] = [];
   let cur: RawBlock | undefined;
   let inFence = false;
+  let inComment = false;
   const close = () => {
     if (cur && cur.lines.length) out.push(cur);
     cur = undefined;
   };
-  for (let li = 0; li < lines.length; li++) {
+  let first = 0;
+  // YAML front matter (--- … --- at the top of a Markdown file) is metadata, not text.
+  while (first < lines.length && isBlankLine(text, lines[first])) first++;
+  if (first < lines.length && /^---[ \t]*$/.test(text.slice(lines[first].start, lines[first].end))) {
+    for (let k = first + 1; k < Math.min(lines.length, first + 200); k++) {
+      if (/^(---|\.\.\.)[ \t]*$/.test(text.slice(lines[k].start, lines[k].end))) {
+        first = k + 1;
+        break;
+      }
+    }
+  }
+  for (let li = first; li < lines.length; li++) {
     const l = lines[li];
     const raw = text.slice(l.start, l.end);
+    // HTML comments on their own lines (<!-- … -->) are skipped.
+    if (inComment || /^ {0,3}<!--/.test(raw)) {
+      close();
+      inComment = !raw.includes('-->');
+      continue;
+    }
     if (FENCE.test(raw)) {
       // Fenced code is not prose: skip it whole.
       close();

@@ -90,6 +90,12 @@ describe('Markdown', () => {
   });
 });
 
+describe('Markdown metadata', () => {
+  it('skips YAML front matter and HTML comments', () => {
+    expect(parseBlocks('---\ntitle: A report\nlang: en\n---\n\n<!-- a note\nfor editors -->\n\n# Report\n\nText here.\n').map((b) => b.text)).toEqual(['Report', 'Text here.']);
+  });
+});
+
 describe('page-break repair guards', () => {
   it('does not glue an unmarked heading or a list item to the next paragraph', () => {
     expect(texts('Introduction\n\nThis paper studies ports. It has two parts.\n\nThe steps are the following\n\n1. Open the file.\n')).toEqual([
