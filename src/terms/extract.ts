@@ -1,0 +1,861 @@
+/**
+ * Bilingual term extraction from aligned links (Chinese ↔ English).
+ *
+ * 1. Monolingual candidates, per link:
+ *    - Chinese: sequences of 1–6 words as Intl.Segmenter (ICU dictionary) cuts them, within runs of Han/Latin
+ *      characters, not starting or ending with a function word or a frequent predicate verb (lists in extract-data.ts),
+ *      plus every span quoted with “…” or titled with 《…》 (a strong cue). Counted by link frequency.
+ *    - English: noun-phrase-like n-grams (1–10 words) bounded by stop words and punctuation, inner words limited to
+ *      of/and/for/on/the… (title-case names) or "of (the)"; capitalised sequences and acronyms; an acronym with its
+ *      expansion "Regional Comprehensive Economic Partnership (RCEP)" counts as one English term.
+ * 2. Association: co-occurrence counts across links, scored with the Dice coefficient (Smadja, McKeown &
+ *    Hatzivassiloglou 1996) — on a corpus the main signal.
+ * 3. Anchors inside a link, which decide between candidates seen once (one document): Latin strings written in both
+ *    texts (APEC, 5G, G20), names whose pinyin (pinyin-pro) equals an English word (青岛 ↔ Qingdao), and, when a
+ *    lexicon is given, dictionary words. An anchor inside both spans supports a pair; an anchor inside only one of
+ *    them counts against it.
+ * 4. Per link, competitive linking (Melamed 2000): pairs are taken best first with no two sharing text on either
+ *    side. The pairs chosen are pooled over all links; a pair's score combines its mean local score, how often it
+ *    was chosen and its Dice coefficient; one-to-one again over the pooled list.
+ *
+ * Pure and deterministic: same links, same candidates in the same order.
+ */
+import { pinyin } from 'pinyin-pro';
+import type { Lang, Link, TermBase } from '../model/types.js';
+import { isScriptioContinua, joinSentences } from '../lang/tags.js';
+import { compileTermBase } from './matcher.js';
+import { normalizeCharText, tokenizeWords, wordKey, type WordToken } from './normalize.js';
+import { EN_INNER, EN_STOP, ZH_EDGE_STOP, ZH_END_STOP } from './extract-data.js';
+
+export interface TermCandidate {
+  /** Term in the Chinese (or other unspaced) text. */
+  zh: string;
+  /** Term in the English (or other spaced) text; the expansion when an acronym was written with it. */
+  en: string;
+  /** The acronym written with the English term, e.g. "RCEP". */
+  acronym?: string;
+  /** 0–1, higher is more likely a correct term pair. */
+  score: number;
+  /** Number of links where this pair was chosen. */
+  freq: number;
+  /** Ids of up to 3 links where the pair was seen. */
+  examples: string[];
+  /** Already in the term base (both terms in one concept). */
+  known: boolean;
+  /** Concept of the term base holding both terms, when known. */
+  conceptId?: string;
+}
+
+/** A zh→en lexicon (the aligner's `Lexicon`): head word → stems of its gloss content words. */
+export interface ExtractLexicon {
+  readonly entries: Map<string, string[]>;
+  readonly maxLength: number;
+}
+
+export interface ExtractOptions {
+  srcLang: Lang;
+  tgtLang: Lang;
+  /** Marks candidates already in the term base as known (never used to score). */
+  termBase?: TermBase;
+  /** Keep the N best candidates (default 200; 0 = all). */
+  top?: number;
+  /** A pair must be chosen in at least this many links (default 1 up to 2,000 links, else 2). */
+  minFreq?: number;
+  lexicon?: ExtractLexicon;
+  /** Skip links with status 'rejected' (default true). */
+  skipRejected?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Candidates
+
+interface ZhOcc {
+  key: string;
+  surface: string;
+  start: number;
+  end: number;
+  cue: boolean;
+  words: number;
+  han: number;
+  /** Bounded on the left / right by punctuation, a function word or a predicate verb (0, 0.5 or 1). */
+  bound: number;
+  /** Left and right neighbour characters ('' at a run edge). */
+  left: string;
+  right: string;
+}
+
+interface EnOcc {
+  key: string;
+  surface: string;
+  /** Token range [t0, t1]. */
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+  title: boolean;
+  acronym: boolean;
+  initial: boolean;
+  content: number;
+  cue: boolean;
+  /** Key of the expansion when this is an acronym written with one. */
+  alias?: string;
+  bound: number;
+  left: string;
+  right: string;
+  /** A single word inside a longer capitalised name of the same text ("Microorganisms" in "World Data Center for Microorganisms"). */
+  inTitle?: boolean;
+}
+
+interface Anchor {
+  zs: number;
+  ze: number;
+  /** English token index. */
+  et: number;
+  /** Latin string in both texts, a name by its pinyin, a dictionary word. */
+  kind: 'latin' | 'name' | 'lex';
+}
+
+interface LinkData {
+  id: string;
+  zhText: string;
+  enText: string;
+  zh: ZhOcc[];
+  en: EnOcc[];
+  anchors: Anchor[];
+  enTokens: number;
+}
+
+const MAX_ZH_WORDS = 6;
+const MAX_ZH_CHARS = 16;
+const MAX_EN_WORDS = 10;
+const MAX_LOWER_EN_WORDS = 4;
+
+function isHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isTermChar(c: number): boolean {
+  return isHan(c) || isAsciiAlnum(c) || c === 0xb7;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+function zhSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+}
+
+const pinyinCache = new Map<string, string[]>();
+/** Toneless pinyin of each character of a word (in context: 厦门 → xia men); '' for non-Han characters. */
+function pinyinOfWord(word: string): string[] {
+  let p = pinyinCache.get(word);
+  if (!p) {
+    const out = pinyin(word, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
+    p = out.length === word.length ? out.map((s, i) => (isHan(word.charCodeAt(i)) ? s.toLowerCase() : '')) : [...word].map(() => '');
+    if (pinyinCache.size > 200_000) pinyinCache.clear();
+    pinyinCache.set(word, p);
+  }
+  return p;
+}
+
+const CUE_RE = /[“"「『]([^”"」』\n]{2,30})[”"」』]|《([^》\n]{2,40})》/g;
+
+/** Chinese candidates of one link text, and the per-character pinyin and Latin runs used for anchors. */
+function chineseCandidates(text: string): { occ: ZhOcc[]; syllables: string[]; latin: Array<[number, number, string]> } {
+  const norm = normalizeCharText(text);
+  const occ: ZhOcc[] = [];
+  const syllables: string[] = new Array(text.length).fill('');
+  const latin: Array<[number, number, string]> = [];
+  const seg = zhSegmenter();
+  let i = 0;
+  while (i < norm.length) {
+    if (!isTermChar(norm.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < norm.length && (isTermChar(norm.charCodeAt(j)) || (norm[j] === '-' && j + 1 < norm.length && isTermChar(norm.charCodeAt(j + 1)) && j > i))) j++;
+    const run = norm.slice(i, j);
+    const words: Array<[number, number, string]> = [];
+    for (const s of seg.segment(run)) words.push([i + s.index, i + s.index + s.segment.length, s.segment]);
+    for (const [ws, , w] of words) {
+      if (isHan(w.charCodeAt(0))) {
+        const p = pinyinOfWord(w);
+        for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
+      } else if (/^[a-z0-9]+$/.test(w) && /[a-z]/.test(w)) latin.push([ws, ws + w.length, w]);
+    }
+    for (let a = 0; a < words.length; a++) {
+      if (ZH_EDGE_STOP.has(words[a][2]) || words[a][2] === '-') continue;
+      let han = 0;
+      let hasDigit = false;
+      let hasLatin = false;
+      for (let b = a; b < words.length && b - a < MAX_ZH_WORDS; b++) {
+        const w = words[b][2];
+        if (w === '的' || w === '之') break;
+        for (let k = 0; k < w.length; k++) {
+          const c = w.charCodeAt(k);
+          if (isHan(c)) han++;
+          else if (c >= 48 && c <= 57) hasDigit = true;
+          else if (isAsciiAlnum(c)) hasLatin = true;
+        }
+        const start = words[a][0];
+        const end = words[b][1];
+        if (end - start > MAX_ZH_CHARS) break;
+        if (ZH_EDGE_STOP.has(w) || ZH_END_STOP.has(w) || w === '-') continue;
+        if (han < 2 || (hasDigit && !hasLatin)) continue;
+        const key = norm.slice(start, end);
+        if (key.includes('的')) break;
+        const lb = a === 0 || ZH_EDGE_STOP.has(words[a - 1][2]) ? 1 : 0;
+        const rb = b === words.length - 1 || ZH_EDGE_STOP.has(words[b + 1][2]) || ZH_END_STOP.has(words[b + 1][2]) ? 1 : 0;
+        occ.push({
+          key,
+          surface: text.slice(start, end),
+          start,
+          end,
+          cue: false,
+          words: b - a + 1,
+          han,
+          bound: (lb + rb) / 2,
+          left: lb ? '' : norm[start - 1],
+          right: rb ? '' : norm[end],
+        });
+      }
+    }
+    i = j;
+  }
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(text); m; m = CUE_RE.exec(text)) {
+    const inner = m[1] ?? m[2];
+    const start = m.index + 1;
+    const end = start + inner.length;
+    if (/[。，,；;！？!?：:]/.test(inner)) continue;
+    let han = 0;
+    for (let k = 0; k < inner.length; k++) if (isHan(inner.charCodeAt(k))) han++;
+    if (han < 2) continue;
+    const key = norm.slice(start, end).replace(/\s+/g, '');
+    const existing = occ.find((o) => o.start === start && o.end === end);
+    if (existing) existing.cue = true;
+    else occ.push({ key, surface: inner, start, end, cue: true, words: 2, han, bound: 1, left: '', right: '' });
+  }
+  return { occ, syllables, latin };
+}
+
+/** Content words of an English term, a hyphenated compound counting as one ("cross-border logistics" → 2). */
+function spacedWords(s: string): number {
+  let n = 0;
+  for (const w of s.split(/\s+/)) {
+    if (!w || EN_INNER.has(w.toLowerCase())) continue;
+    n += 1 + 0.5 * (w.split(/[-‐‑]/).filter(Boolean).length - 1);
+  }
+  return Math.max(1, n);
+}
+
+function isCapitalised(s: string): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(s);
+}
+
+function isAcronymToken(s: string): boolean {
+  return /^(?=[A-Z0-9&]*[A-Z])[A-Z0-9&]{2,}(?:s)?$/.test(s) && /[A-Z].*[A-Z0-9]|[0-9][A-Z]/.test(s);
+}
+
+/** English candidates of one link text. */
+function englishCandidates(text: string, tokens: WordToken[]): EnOcc[] {
+  const out: EnOcc[] = [];
+  const n = tokens.length;
+  const surf = tokens.map((t) => text.slice(t.start, t.end));
+  const lower = tokens.map((t) => t.lower);
+  const isNum = surf.map((s) => /^\p{N}+(?:st|nd|rd|th)?$/u.test(s));
+  const possessive = surf.map((s) => /['’]s$/.test(s));
+  const cap = surf.map((s) => isCapitalised(s));
+  const initial = tokens.map((t, k) => {
+    if (k === 0) return true;
+    const gap = text.slice(tokens[k - 1].end, t.start);
+    return /[.!?:]\s*["“(]?\s*$/.test(gap) || /^\s*[(（]?\d+[)）]\s*$/.test(gap);
+  });
+  /** The word next to a candidate that could extend it ('' when a stop word or punctuation bounds it); inner words are skipped. */
+  const neighbour = (k: number, dir: -1 | 1): string => {
+    let m = k;
+    for (;;) {
+      if ((dir < 0 && (m === 0 || tokens[m].before === 'break')) || (dir > 0 && (m === n - 1 || tokens[m + 1].before === 'break'))) return '';
+      m += dir;
+      if (EN_INNER.has(lower[m])) continue;
+      return EN_STOP.has(lower[m]) ? '' : lower[m];
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const first = lower[i];
+    if (EN_STOP.has(first) || EN_INNER.has(first) || isNum[i] || possessive[i]) continue;
+    const verbish = !cap[i] && first.length > 4 && /(?:ly|ed)$/.test(first);
+    let inner = 0;
+    let innerOfOnly = true;
+    let content = 0;
+    for (let j = i; j < n && j - i < MAX_EN_WORDS; j++) {
+      if (j > i && tokens[j].before === 'break') break;
+      const w = lower[j];
+      if (possessive[j] && j > i) break;
+      const isInner = EN_INNER.has(w);
+      if (isInner) {
+        inner++;
+        if (w !== 'of' && !(w === 'the' && lower[j - 1] === 'of')) innerOfOnly = false;
+        continue;
+      }
+      if (EN_STOP.has(w)) break;
+      content++;
+      if (isNum[j] && !cap[i]) break;
+      if (isNum[j]) continue;
+      if (verbish && j > i) break;
+      if (!cap[i] && /ing$/.test(first) && first.length > 5 && j > i) break;
+      const span = [i, j] as const;
+      let title = true;
+      for (let k = span[0]; k <= span[1]; k++) if (!EN_INNER.has(lower[k]) && !cap[k]) title = false;
+      if (inner > 0 && !title && !innerOfOnly) continue;
+      if (!title && content > MAX_LOWER_EN_WORDS) break;
+      if (content === 1 && j === i && !cap[i] && first.length < 3) continue;
+      const start = tokens[i].start;
+      const end = tokens[j].end;
+      const surface = text.slice(start, end);
+      const acronym = i === j && isAcronymToken(surf[i]);
+      const lb = i === 0 || tokens[i].before === 'break' || EN_STOP.has(lower[i - 1]) || EN_INNER.has(lower[i - 1]) ? 1 : 0;
+      const rb = j === n - 1 || tokens[j + 1].before === 'break' || EN_STOP.has(lower[j + 1]) || EN_INNER.has(lower[j + 1]) ? 1 : 0;
+      out.push({
+        key: wordKey(surface),
+        surface,
+        t0: i,
+        t1: j,
+        start,
+        end,
+        title: title && !(initial[i] && i === j),
+        acronym,
+        initial: initial[i],
+        content: spacedWords(surface),
+        cue: false,
+        bound: (lb + rb) / 2,
+        left: neighbour(i, -1),
+        right: neighbour(j, 1),
+      });
+    }
+  }
+  // Acronyms written after their expansion: "Regional Comprehensive Economic Partnership (RCEP)".
+  const ACR = /\(([A-Z][A-Za-z0-9&]*[A-Z0-9])\)/g;
+  for (let m = ACR.exec(text); m; m = ACR.exec(text)) {
+    const acr = m[1];
+    const letters = acr.replace(/[^A-Za-z]/g, '').toUpperCase();
+    if (letters.length < 2) continue;
+    let endTok = -1;
+    for (let k = 0; k < n; k++) if (tokens[k].end <= m.index) endTok = k;
+    if (endTok < 0) continue;
+    // Walk back over space-separated words (hyphenated compounds count as one word), matching initials.
+    let initials = '';
+    let k = endTok;
+    let found = -1;
+    while (k >= 0 && endTok - k < 14) {
+      let w0 = k;
+      while (w0 > 0 && /^[-‐‑]$/.test(text.slice(tokens[w0 - 1].end, tokens[w0].start))) w0--;
+      const word = lower[w0];
+      if (!EN_INNER.has(word)) initials = surf[w0][0].toUpperCase() + initials;
+      if (initials === letters) {
+        found = w0;
+        break;
+      }
+      if (initials.length >= letters.length || !letters.endsWith(initials)) break;
+      if (w0 > 0 && tokens[w0].before === 'break') break;
+      k = w0 - 1;
+    }
+    if (found < 0) continue;
+    const start = tokens[found].start;
+    const end = tokens[endTok].end;
+    const surface = text.slice(start, end);
+    const key = wordKey(surface);
+    let exp = out.find((o) => o.start === start && o.end === end);
+    if (!exp) {
+      exp = { key, surface, t0: found, t1: endTok, start, end, title: true, acronym: false, initial: initial[found], content: letters.length, cue: true, bound: 1, left: '', right: '' };
+      out.push(exp);
+    } else exp.cue = true;
+    const acrTok = tokens.findIndex((t) => t.start === m!.index + 1);
+    const acrOcc = out.find((o) => o.t0 === acrTok && o.t1 === acrTok);
+    if (acrOcc) acrOcc.alias = key;
+  }
+  for (const o of out) {
+    if (o.t0 === o.t1 && !o.acronym) o.inTitle = out.some((t) => t.title && t.content >= 2 && t.t0 <= o.t0 && t.t1 >= o.t1);
+  }
+  // Quoted English spans (“the digital economy”) are cues too.
+  const Q = /[“"]([^”"]{3,60})[”"]/g;
+  for (let m = Q.exec(text); m; m = Q.exec(text)) {
+    const s = m.index + 1;
+    const e = s + m[1].length;
+    for (const o of out) if (o.start >= s && o.end <= e && (o.start === s || EN_STOP.has(text.slice(s, o.start).trim().toLowerCase())) && o.end === e) o.cue = true;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Anchors
+
+function anchorsOf(zhText: string, syllables: string[], latin: Array<[number, number, string]>, enText: string, tokens: WordToken[], lexicon: ExtractLexicon | undefined): Anchor[] {
+  const anchors: Anchor[] = [];
+  const lowerToks = tokens.map((t) => t.lower);
+  // Latin strings in both texts.
+  for (const [zs, ze, w] of latin) {
+    for (let t = 0; t < tokens.length; t++) if (lowerToks[t] === w || tokens[t].norm === w) anchors.push({ zs, ze, et: t, kind: 'latin' });
+  }
+  // Names: an English word equal to the pinyin of 2–4 consecutive Han characters.
+  const names = new Map<string, number[]>();
+  tokens.forEach((t, k) => {
+    const w = t.lower;
+    if (w.length >= 4 && /^[a-z]+$/.test(w) && /^\p{Lu}/u.test(enText.slice(t.start, t.end))) {
+      const list = names.get(w);
+      if (list) list.push(k);
+      else names.set(w, [k]);
+    }
+  });
+  if (names.size) {
+    for (let s = 0; s < syllables.length; s++) {
+      if (!syllables[s]) continue;
+      let acc = '';
+      for (let e = s; e < syllables.length && e - s < 4 && syllables[e]; e++) {
+        acc += syllables[e];
+        if (e > s) {
+          const ks = names.get(acc);
+          if (ks) for (const k of ks) anchors.push({ zs: s, ze: e + 1, et: k, kind: 'name' });
+        }
+      }
+    }
+  }
+  // Dictionary words (forward longest match of head words, gloss stems against English words).
+  if (lexicon) {
+    const norm = normalizeCharText(zhText);
+    const maxL = Math.min(lexicon.maxLength, 8);
+    let i = 0;
+    while (i < norm.length) {
+      let found = 0;
+      let gloss: string[] | undefined;
+      for (let l = Math.min(maxL, norm.length - i); l >= 2; l--) {
+        gloss = lexicon.entries.get(norm.slice(i, i + l));
+        if (gloss) {
+          found = l;
+          break;
+        }
+      }
+      if (!found) {
+        gloss = lexicon.entries.get(norm[i]);
+        found = gloss ? 1 : 0;
+      }
+      if (found && gloss) {
+        for (let t = 0; t < tokens.length; t++) {
+          const w = lowerToks[t];
+          // A hyphenated compound is compared whole too ("cross-border" against the gloss "cross-border").
+          const joined = t + 1 < tokens.length && /^[-‐‑]$/.test(enText.slice(tokens[t].end, tokens[t + 1].start)) ? w + lowerToks[t + 1] : '';
+          if (!joined && (w.length < 2 || EN_STOP.has(w))) continue;
+          for (const g of gloss) {
+            if (g.includes('-')) {
+              if (joined && stemMatch(joined, g.replace(/-/g, ''))) {
+                anchors.push({ zs: i, ze: i + found, et: t, kind: 'lex' }, { zs: i, ze: i + found, et: t + 1, kind: 'lex' });
+                break;
+              }
+            } else if (w.length >= 2 && !EN_STOP.has(w) && stemMatch(w, g)) {
+              anchors.push({ zs: i, ze: i + found, et: t, kind: 'lex' });
+              break;
+            }
+          }
+        }
+        i += found;
+      } else i++;
+    }
+  }
+  return anchors;
+}
+
+/** An English word against a gloss stem (stems are cut at 7 letters: "logisti", "e-comme"). */
+function stemMatch(word: string, stem: string): boolean {
+  if (stem.length < 2) return false;
+  if (word === stem) return true;
+  if (stem.length === 3) return word.startsWith(stem) && /^(?:s|es|ed|ing|ment|ments|er|ers)$/.test(word.slice(3));
+  const n = Math.min(stem.length, 6);
+  return n >= 4 && word.length >= n && word.slice(0, n) === stem.slice(0, n);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scoring
+
+interface PairStats {
+  count: number;
+}
+
+/**
+ * Number of rival terms that are not just pieces of another rival seen as often (经济伙伴 inside
+ * 区域全面经济伙伴关系协定 is no rival of its own).
+ */
+function independentCount(keys: Set<string>, freq: Map<string, number>): number {
+  if (keys.size <= 1 || keys.size > 40) return keys.size;
+  const list = [...keys];
+  let n = 0;
+  for (const k of list) {
+    const f = freq.get(k);
+    if (!list.some((o) => o !== k && o.length > k.length && o.includes(k) && freq.get(o) === f)) n++;
+  }
+  return n;
+}
+
+/** Distinct left and right neighbours of a candidate (capped), for accessor variety. */
+interface Neighbours {
+  left: string[];
+  right: string[];
+  leftEdges: number;
+  rightEdges: number;
+}
+
+function addNeighbours(map: Map<string, Neighbours>, key: string, left: string, right: string): void {
+  let n = map.get(key);
+  if (!n) map.set(key, (n = { left: [], right: [], leftEdges: 0, rightEdges: 0 }));
+  if (left === '') n.leftEdges++;
+  else if (n.left.length < 4 && !n.left.includes(left)) n.left.push(left);
+  if (right === '') n.rightEdges++;
+  else if (n.right.length < 4 && !n.right.includes(right)) n.right.push(right);
+}
+
+/**
+ * Is the candidate a unit? Seen twice or more with always the same neighbour on one side (互通 always after 联,
+ * "Task Force" always after "Economy") it is a fragment of a longer term. Seen once: no evidence either way.
+ */
+function unity(n: Neighbours | undefined, freq: number): number {
+  if (!n || freq < 2) return 1;
+  const av = Math.min(n.left.length + n.leftEdges, n.right.length + n.rightEdges);
+  return av >= 2 ? 1 : 0.35;
+}
+
+function lengthScore(z: ZhOcc, e: EnOcc): number {
+  if (e.acronym) return z.han <= 10 ? 0.8 : 0.4;
+  const ratio = z.han / Math.max(1, e.content);
+  const d = Math.log2(ratio / 1.8);
+  return Math.exp(-(d * d) / (2 * 0.8 * 0.8));
+}
+
+function zhTermhood(z: ZhOcc, freq: number): number {
+  let t = z.cue ? 0.9 : z.words >= 2 ? 0.6 : z.han >= 3 ? 0.5 : 0.3;
+  t += Math.min(0.3, Math.log2(1 + freq) / 10);
+  return Math.min(1, t);
+}
+
+function enTermhood(e: EnOcc, freq: number): number {
+  let t: number;
+  if (e.cue) t = 0.9;
+  else if (e.acronym) t = 0.8;
+  else if (e.title && e.content >= 2) t = 0.8;
+  else if (e.content >= 2) t = 0.6;
+  else if (e.title) t = 0.5;
+  else t = 0.3;
+  t += Math.min(0.3, Math.log2(1 + freq) / 10);
+  return Math.min(1, t);
+}
+
+/** Support from anchors: share of each span explained by anchors inside both, minus anchors inside only one. */
+function anchorScore(z: ZhOcc, e: EnOcc, anchors: Anchor[]): number {
+  if (anchors.length === 0) return 0;
+  let zCovered = 0;
+  const zMark = new Uint8Array(z.end - z.start);
+  const eMark = new Set<number>();
+  let against = 0;
+  for (const a of anchors) {
+    const zIn = a.zs >= z.start && a.ze <= z.end;
+    const zOverlap = a.zs < z.end && a.ze > z.start;
+    const eIn = a.et >= e.t0 && a.et <= e.t1;
+    if (zIn && eIn) {
+      for (let p = a.zs; p < a.ze; p++) zMark[p - z.start] = 1;
+      eMark.add(a.et);
+    } else if (zIn !== eIn && !(eIn && zOverlap)) against++;
+  }
+  for (const v of zMark) zCovered += v;
+  const zLen = Math.max(1, z.end - z.start);
+  const support = (zCovered / zLen + Math.min(1, eMark.size / Math.max(1, e.content))) / 2;
+  const penalty = support > 0 ? Math.min(0.5, against * 0.15) : Math.min(0.8, against * 0.4);
+  return support - penalty;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export function extractTerms(links: Link[], options: ExtractOptions): TermCandidate[] {
+  const zhSide: 'src' | 'tgt' | undefined = isScriptioContinua(options.srcLang) ? 'src' : isScriptioContinua(options.tgtLang) ? 'tgt' : undefined;
+  if (!zhSide) return [];
+  const enSide = zhSide === 'src' ? 'tgt' : 'src';
+  const zhLang = zhSide === 'src' ? options.srcLang : options.tgtLang;
+  const enLang = zhSide === 'src' ? options.tgtLang : options.srcLang;
+  const skipRejected = options.skipRejected ?? true;
+  const usable = links.filter((l) => l[zhSide].length > 0 && l[enSide].length > 0 && !(skipRejected && l.status === 'rejected'));
+  const minFreq = options.minFreq ?? (usable.length > 2000 ? 2 : 1);
+  const total = usable.length;
+
+  // Pass 1: candidates per link, link frequencies and neighbours (accessor variety, Feng et al. 2004).
+  const zhFreq = new Map<string, number>();
+  const enFreq = new Map<string, number>();
+  const zhAv = new Map<string, Neighbours>();
+  const enAv = new Map<string, Neighbours>();
+  const data: LinkData[] = [];
+  /** Acronym → key of its expansion, wherever the two were written together. */
+  const expansionOf = new Map<string, string>();
+  usable.forEach((link, idx) => {
+    const zhText = joinSentences(link[zhSide].map((s) => s.text), zhLang);
+    const enText = joinSentences(link[enSide].map((s) => s.text), enLang);
+    const zc = chineseCandidates(zhText);
+    const tokens = tokenizeWords(enText);
+    const en = englishCandidates(enText, tokens);
+    const anchors = anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon);
+    for (const k of new Set(zc.occ.map((o) => o.key))) zhFreq.set(k, (zhFreq.get(k) ?? 0) + 1);
+    for (const o of zc.occ) if (!o.cue) addNeighbours(zhAv, o.key, o.left, o.right);
+    for (const o of en) {
+      if (o.alias && !expansionOf.has(o.surface)) expansionOf.set(o.surface, o.alias);
+      if (!o.cue && !o.alias) addNeighbours(enAv, o.key, o.left, o.right);
+    }
+    data.push({ id: link.id, zhText, enText, zh: zc.occ, en, anchors, enTokens: tokens.length });
+    if (options.onProgress && idx % 500 === 0) options.onProgress(idx, total * 2);
+  });
+
+  // An acronym stands for its expansion in every link, once the expansion is known.
+  for (const d of data) {
+    for (const o of d.en) if (o.acronym && !o.alias && expansionOf.has(o.surface)) o.alias = expansionOf.get(o.surface);
+    for (const k of new Set(d.en.map((o) => o.alias ?? o.key))) enFreq.set(k, (enFreq.get(k) ?? 0) + 1);
+  }
+
+  // Pass 2: co-occurrence counts (pairs of candidates in one link).
+  const pairCount = new Map<string, PairStats>();
+  for (const d of data) {
+    const zs = new Set(d.zh.map((o) => o.key));
+    const es = new Set(d.en.map((o) => o.alias ?? o.key));
+    for (const z of zs) {
+      for (const e of es) {
+        const k = z + '\u0000' + e;
+        const p = pairCount.get(k);
+        if (p) p.count++;
+        else pairCount.set(k, { count: 1 });
+      }
+    }
+  }
+
+  // Pass 3: local competitive linking per link.
+  interface Pooled {
+    zhKey: string;
+    enKey: string;
+    zhSurfaces: Map<string, number>;
+    enSurfaces: Map<string, number>;
+    acronym?: string;
+    sum: number;
+    n: number;
+    examples: string[];
+    /** One short everyday word on each side (数据 ↔ data): a translation, seldom a term. */
+    generic: boolean;
+  }
+  const pooled = new Map<string, Pooled>();
+  data.forEach((d, idx) => {
+    const cands: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
+    const zLen = Math.max(1, d.zhText.length);
+    const eLen = Math.max(1, d.enText.length);
+    // Dice of every pair of the link, and how many rivals each pair has: a pair is only as good as it is better
+    // than the other pairs its terms could form here (two terms seen once in one link have Dice 1 with everything).
+    const zf = d.zh.map((z) => zhFreq.get(z.key) ?? 1);
+    const ef = d.en.map((e) => enFreq.get(e.alias ?? e.key) ?? 1);
+    const dice: Float64Array[] = d.zh.map((z, zi) =>
+      Float64Array.from(d.en, (e, ei) => {
+        const c = pairCount.get(z.key + '\u0000' + (e.alias ?? e.key))?.count ?? 1;
+        return ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
+      }),
+    );
+    // Rivals are counted over distinct terms (a term written twice in a link is one rival).
+    const enKeyOf = d.en.map((e) => e.alias ?? e.key);
+    const rivalsOfE = new Float64Array(d.en.length);
+    for (let ei = 0; ei < d.en.length; ei++) {
+      let best = 0;
+      for (let zi = 0; zi < d.zh.length; zi++) if (dice[zi][ei] > best) best = dice[zi][ei];
+      const keys = new Set<string>();
+      for (let zi = 0; zi < d.zh.length; zi++) if (dice[zi][ei] >= best - 1e-9) keys.add(d.zh[zi].key);
+      rivalsOfE[ei] = independentCount(keys, zhFreq);
+    }
+    d.zh.forEach((z, zi) => {
+      const fz = zf[zi];
+      const thz = zhTermhood(z, fz);
+      const unitZ = z.cue ? 1 : unity(zhAv.get(z.key), fz);
+      const relZ = (z.start + z.end) / 2 / zLen;
+      const row = dice[zi];
+      let best = 0;
+      for (const v of row) if (v > best) best = v;
+      const rivalKeys = new Set<string>();
+      for (let ei = 0; ei < row.length; ei++) if (row[ei] >= best - 1e-9) rivalKeys.add(enKeyOf[ei]);
+      const rivalsOfZ = independentCount(rivalKeys, enFreq);
+      d.en.forEach((e, ei) => {
+        const fe = ef[ei];
+        const isBest = row[ei] >= best - 1e-9;
+        const assoc = isBest ? row[ei] / Math.sqrt(rivalsOfZ * rivalsOfE[ei]) : row[ei] * 0.3;
+        const relE = (e.start + e.end) / 2 / eLen;
+        const pos = 1 - Math.min(1, 2 * Math.abs(relZ - relE));
+        const anchor = anchorScore(z, e, d.anchors);
+        const cue = z.cue && e.cue ? 1 : z.cue && e.title ? 0.6 : z.cue || e.cue ? 0.3 : 0;
+        const unitE = e.cue || e.alias ? 1 : unity(enAv.get(e.key), fe);
+        const generic = isGeneric(z, e, d.anchors) ? 0.6 : 1;
+        const s =
+          (0.35 * assoc +
+            0.25 * anchor +
+            0.08 * ((z.bound + e.bound) / 2) +
+            0.1 * lengthScore(z, e) +
+            0.04 * pos +
+            0.06 * thz +
+            0.06 * enTermhood(e, fe) +
+            0.08 * cue) *
+          unitZ *
+          unitE *
+          generic;
+        if (s > 0.15) cands.push({ z, e, s });
+      });
+    });
+    cands.sort((a, b) => b.s - a.s || a.z.start - b.z.start || a.e.start - b.e.start);
+    const chosen: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
+    for (const c of cands) {
+      if (chosen.some((x) => c.z.start < x.z.end && x.z.start < c.z.end)) continue;
+      if (chosen.some((x) => c.e.start < x.e.end && x.e.start < c.e.end)) continue;
+      chosen.push(c);
+    }
+    // Phrase pairs consistent with the chosen pairs (Och & Ney 2004 / Koehn et al. 2003 phrase extraction): a
+    // candidate pair whose two spans hold the same two or more chosen pairs, and nothing else, is itself a pair
+    // (《青岛宣言》 ↔ "Qingdao Declaration" from 青岛 ↔ Qingdao and 宣言 ↔ Declaration).
+    const composed: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
+    if (chosen.length >= 2) {
+      const signature = (start: number, end: number, side: 'z' | 'e'): { sig: string; covered: number; clean: boolean } => {
+        const ids: number[] = [];
+        let covered = 0;
+        let clean = true;
+        chosen.forEach((c, k) => {
+          const sp = c[side];
+          if (sp.start < end && start < sp.end) {
+            if (sp.start < start || sp.end > end) clean = false;
+            ids.push(k);
+            covered += side === 'z' ? sp.end - sp.start : (sp as EnOcc).t1 - (sp as EnOcc).t0 + 1;
+          }
+        });
+        return { sig: ids.join(','), covered, clean };
+      };
+      const bySig = new Map<string, EnOcc[]>();
+      for (const e of d.en) {
+        const g = signature(e.start, e.end, 'e');
+        if (!g.clean || !g.sig.includes(',') || g.covered < 0.6 * (e.t1 - e.t0 + 1)) continue;
+        if (!(e.cue || e.bound === 1)) continue;
+        const list = bySig.get(g.sig);
+        if (list) list.push(e);
+        else bySig.set(g.sig, [e]);
+      }
+      if (bySig.size) {
+        for (const z of d.zh) {
+          const g = signature(z.start, z.end, 'z');
+          if (!g.clean || !g.sig.includes(',') || g.covered < 0.6 * (z.end - z.start)) continue;
+          if (!(z.cue || z.bound === 1)) continue;
+          const es = bySig.get(g.sig);
+          if (!es) continue;
+          const members = g.sig.split(',').map(Number);
+          const mean = members.reduce((acc, k) => acc + chosen[k].s, 0) / members.length;
+          for (const e of es) {
+            const bonus = (z.cue ? 0.08 : 0) + (e.cue || e.title ? 0.08 : 0) + 0.04 * ((z.bound + e.bound) / 2);
+            composed.push({ z, e, s: Math.min(1, mean + bonus) });
+          }
+        }
+      }
+    }
+    // Keep the largest phrase pairs only (a title, not each of its parts).
+    const maximal = composed.filter(
+      (c) => !composed.some((o) => o !== c && o.z.start <= c.z.start && o.z.end >= c.z.end && o.e.start <= c.e.start && o.e.end >= c.e.end && (o.z.end - o.z.start > c.z.end - c.z.start || o.e.end - o.e.start > c.e.end - c.e.start)),
+    );
+    // Everyday words that are part of a phrase pair found here are not pooled on their own from this link.
+    const inPhrase = (c: { z: ZhOcc; e: EnOcc }) => maximal.some((m) => m.z.start <= c.z.start && m.z.end >= c.z.end && m.e.start <= c.e.start && m.e.end >= c.e.end);
+    const pool = [...chosen.filter((c) => !(isGeneric(c.z, c.e, d.anchors) && inPhrase(c))), ...maximal];
+    for (const c of pool) {
+      const ek = c.e.alias ?? c.e.key;
+      const pk = c.z.key + '\u0000' + ek;
+      let p = pooled.get(pk);
+      if (!p) {
+        p = { zhKey: c.z.key, enKey: ek, zhSurfaces: new Map(), enSurfaces: new Map(), sum: 0, n: 0, examples: [], generic: isGeneric(c.z, c.e, d.anchors) };
+        pooled.set(pk, p);
+      }
+      p.sum += c.s;
+      p.n++;
+      if (p.examples.length < 3 && !p.examples.includes(d.id)) p.examples.push(d.id);
+      const zs = c.z.surface;
+      p.zhSurfaces.set(zs, (p.zhSurfaces.get(zs) ?? 0) + 1);
+      if (c.e.alias) p.acronym = c.e.surface;
+      else {
+        const es = displayEnglish(c.e);
+        p.enSurfaces.set(es, (p.enSurfaces.get(es) ?? 0) + (c.e.initial ? 1 : 2));
+      }
+    }
+    if (options.onProgress && idx % 500 === 0) options.onProgress(total + idx, total * 2);
+  });
+
+  // Expansion surfaces for acronym-only pairs.
+  const expansionSurface = new Map<string, string>();
+  for (const d of data) for (const e of d.en) if (e.cue && e.title && !e.acronym && !expansionSurface.has(e.key)) expansionSurface.set(e.key, e.surface);
+
+  // Pool, score, one-to-one.
+  const ranked = [...pooled.values()]
+    .filter((p) => p.n >= minFreq)
+    .map((p) => {
+      const fz = zhFreq.get(p.zhKey) ?? 1;
+      const fe = enFreq.get(p.enKey) ?? 1;
+      const dice = (2 * p.n) / (fz + fe);
+      const mean = p.sum / p.n;
+      const raw = 0.6 * mean + 0.25 * dice + 0.15 * Math.min(1, Math.log2(1 + p.n) / 3);
+      const score = Math.max(0, Math.min(1, p.generic ? raw * 0.75 : raw));
+      return { p, score };
+    })
+    .sort((a, b) => b.score - a.score || b.p.n - a.p.n || (a.p.zhKey < b.p.zhKey ? -1 : a.p.zhKey > b.p.zhKey ? 1 : 0) || (a.p.enKey < b.p.enKey ? -1 : 1));
+  const acronymOf = new Map<string, string>();
+  for (const [acr, key] of expansionOf) if (!acronymOf.has(key)) acronymOf.set(key, acr);
+  const zTaken = new Set<string>();
+  const eTaken = new Set<string>();
+  const matcher = options.termBase ? compileTermBase(options.termBase) : undefined;
+  const out: TermCandidate[] = [];
+  const top = options.top ?? 200;
+  for (const { p, score } of ranked) {
+    if (zTaken.has(p.zhKey) || eTaken.has(p.enKey)) continue;
+    zTaken.add(p.zhKey);
+    eTaken.add(p.enKey);
+    const zh = mostFrequent(p.zhSurfaces);
+    const en = p.enSurfaces.size ? mostFrequent(p.enSurfaces) : (expansionSurface.get(p.enKey) ?? p.acronym ?? p.enKey);
+    const cand: TermCandidate = { zh, en, score: Math.round(score * 1000) / 1000, freq: p.n, examples: p.examples, known: false };
+    const acronym = p.acronym ?? acronymOf.get(p.enKey);
+    if (acronym && acronym !== en) cand.acronym = acronym;
+    if (matcher) {
+      const zc = new Set(matcher.lookup(zh, zhLang).map((x) => x.conceptId));
+      const hit = [...matcher.lookup(en, enLang), ...(cand.acronym ? matcher.lookup(cand.acronym, enLang) : [])].find((x) => zc.has(x.conceptId));
+      if (hit) {
+        cand.known = true;
+        cand.conceptId = hit.conceptId;
+      }
+    }
+    out.push(cand);
+    if (top > 0 && out.length >= top) break;
+  }
+  options.onProgress?.(total * 2, total * 2);
+  return out;
+}
+
+/** One everyday word on each side (数据 ↔ data, 宣言 ↔ Declaration inside a title): a translation, seldom a term; names are not generic. */
+function isGeneric(z: ZhOcc, e: EnOcc, anchors: Anchor[]): boolean {
+  if (z.cue || e.cue || e.acronym || z.words > 1 || z.han > 3 || e.content > 1) return false;
+  if (anchors.some((a) => a.kind === 'name' && a.et === e.t0 && a.zs >= z.start && a.ze <= z.end)) return false;
+  return e.inTitle === true || !/^\p{Lu}/u.test(e.surface) || e.initial;
+}
+
+function mostFrequent(m: Map<string, number>): string {
+  let best = '';
+  let n = -1;
+  for (const [k, v] of m) if (v > n || (v === n && k < best)) [best, n] = [k, v];
+  return best;
+}
+
+/** An English term as a glossary shows it: a sentence-initial capital is lowered unless the term is a name. */
+function displayEnglish(e: EnOcc): string {
+  if (e.initial && !e.title && e.content >= 1) {
+    const words = e.surface.split(/[\s-]+/);
+    const restLower = words.slice(1).every((w) => !/^\p{Lu}/u.test(w));
+    if (restLower && !/^[A-Z0-9]{2,}/.test(words[0]) && words[0].length > 1) return e.surface[0].toLowerCase() + e.surface.slice(1);
+  }
+  return e.surface;
+}
