@@ -5,8 +5,8 @@
  * Method (no dictionary needed): (1) find acronyms in the English side (AI, WTO, RCEP) and their spelled-out forms —
  * word sequences whose initials spell the acronym, function words allowed inside ("Friends of E-commerce for
  * Development" → FED); (2) for each acronym/long-form pair used in different links, look for the CJK n-gram shared by
- * those links' other side: it must occur in links of both forms, cover most of them (≥ 60%) and be specific to them
- * (≥ 60% of the links that contain it use one of the two forms). That n-gram is the term rendered two ways.
+ * those links' other side: it must occur in links of both forms, cover most of them (≥ 80%) and be specific to them
+ * (≥ 70% of the links that contain it use one of the two forms). That n-gram is the term rendered two ways.
  * A link that uses both forms (a definition "… (AI)") counts for neither.
  * Corpus check: keeps the links of the first 100,000 (or 40 M characters) in memory.
  */
@@ -17,6 +17,10 @@ const MAX_LINKS = 100_000;
 const MAX_CHARS = 40_000_000;
 const FUNCTION_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', 'a', 'an', 'with', 'de', 'at', 'by']);
 const ROMAN = /^[IVXLCDM]+$/;
+/** The CJK term must occur in this share of the links using either form… */
+const MIN_COVER = 0.8;
+/** …and this share of its occurrences must be in those links. */
+const MIN_SPECIFIC = 0.7;
 
 interface Rec { p: Pick<PreparedLink, 'line' | 'file' | 'src' | 'tgt'> & { link: { id: string } }; cjk: string; en: string; enIsTarget: boolean }
 interface State { recs: Rec[]; chars: number; truncated: boolean }
@@ -132,13 +136,13 @@ export const termVariants: Check<State> = {
       for (const g of inA.keys()) {
         let cover = 0;
         for (const r of union) if (recs[r].cjk.includes(g)) cover++;
-        if (cover / union.length < 0.6) continue;
+        if (cover / union.length < MIN_COVER) continue;
         if (!best || cover > best.cover || (cover === best.cover && g.length > best.g.length)) best = { g, cover };
       }
       if (!best) continue;
       let containing = 0;
       for (const r of recs) if (r.cjk.includes(best.g)) containing++;
-      if (best.cover / containing < 0.6) continue;
+      if (best.cover / containing < MIN_SPECIFIC) continue;
       const term = best.g;
       const sig = term + '\u0000' + acr;
       if (reported.has(sig)) continue;
