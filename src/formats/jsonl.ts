@@ -140,6 +140,11 @@ export class AlignmentJsonlValidator {
   readonly log = new DiagnosticLog();
   header: AlignmentHeader | undefined;
 
+  /** Non-fatal problems found so far (at most 50 per kind, then one summary line). */
+  get diagnostics(): Diagnostic[] {
+    return this.log.finish();
+  }
+
   constructor(file?: string) {
     this.file = file;
   }

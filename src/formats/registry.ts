@@ -90,7 +90,6 @@ export class DiagnosticLog {
       const more = (this.counts.get(code) ?? 0) - this.perCode;
       out.push({ code, message: `… and ${more} more like "${d.message}"`, severity: d.severity, file: d.file });
     }
-    this.examples.clear();
     return out;
   }
 }
