@@ -17,7 +17,7 @@ export const ZH: SegmentationProfile = {
   abbreviations: new Set(),
   numberAbbreviations: new Set(),
   sentenceStarters: new Set(),
-  quotePairs: ['“”', '「」', '『』', '‘’', '《》', '（）'],
+  quotePairs: ['“”', '「」', '『』', '‘’', '《》', '〈〉', '（）'],
   dashes: '—–',
   // No speech-attribution rule: Chinese closes a quoted sentence with 。！？ inside the quotation, so “……？”汪淼问。
   // is two sentences by its own punctuation (as hand-aligned corpora split it).

@@ -50,11 +50,19 @@ class QuoteDepth {
     for (; this.pos < to; this.pos++) {
       const c = this.text[this.pos];
       for (let q = 0; q < this.pairs.length; q++) {
-        if (c === this.pairs[q][0]) this.depth[q]++;
+        if (c === this.pairs[q][0]) {
+          // A title mark counts only when its closing mark follows soon (a stray 《 must not swallow the paragraph).
+          const title = c === '《' || c === '〈';
+          if (!title || this.text.slice(this.pos + 1, this.pos + 100).includes(this.pairs[q][1])) this.depth[q]++;
+        }
         else if (c === this.pairs[q][1] && this.depth[q] > 0) this.depth[q]--;
       }
     }
     return this.depth.some((d, q) => d > 0 && this.pairs[q][0] !== '《' && this.pairs[q][0] !== '（');
+  }
+  /** Inside a title 《…》 (book, law, document): enders there belong to the title. Call after openAt(to). */
+  inTitle(): boolean {
+    return this.depth.some((d, q) => d > 0 && (this.pairs[q][0] === '《' || this.pairs[q][0] === '〈'));
   }
 }
 
@@ -95,6 +103,10 @@ export function splitSentences(text: string, lang: Lang): Array<[number, number]
       continue;
     }
     const openBefore = quotes.openAt(i);
+    if (quotes.inTitle()) {
+      i++;
+      continue;
+    }
     // The run of enders ("?!", "！？", "。。", "?...", ". . . ."), then closing quotes and brackets.
     let j = i + len;
     for (;;) {

@@ -121,6 +121,11 @@ describe('Chinese sentence rules', () => {
     expect(cut('“我走了。”他转身离开。', 'zh')).toEqual(['“我走了。”', '他转身离开。']);
   });
 
+  it('never ends a sentence inside a title 《…》', () => {
+    expect(cut('他读了《你好！世界》这本书。《谁动了我的奶酪？》也很畅销。', 'zh')).toEqual(['他读了《你好！世界》这本书。', '《谁动了我的奶酪？》也很畅销。']);
+    expect(cut('若a《b则成立。下一句。', 'zh')).toEqual(['若a《b则成立。', '下一句。']);
+  });
+
   it('reads an ASCII or full-width stop after a Han character as 。', () => {
     expect(cut('会议在北京举行.代表们发言．增长３．５％。', 'zh')).toEqual(['会议在北京举行.', '代表们发言．', '增长３．５％。']);
   });
