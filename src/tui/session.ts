@@ -29,7 +29,7 @@ export interface OpenOptions {
 
 /** Links read before the screen first draws; the rest are read in the background (a 100,000-link file opens at once). */
 export const FIRST_SCREEN_LINKS = 2000;
-const CHUNK_LINKS = 10000;
+const CHUNK_LINKS = 5000;
 
 export interface OpenedSession extends ReviewSession {
   /** Problems reading the glossary, for the CLI to print before the screen opens. */
@@ -191,6 +191,8 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
     finishOpen(session);
   } else {
     session.loadRest = async (onChunk) => {
+      // Let the first frame reach the terminal before the first chunk (Ink writes frames from a timer).
+      await new Promise((resolve) => setTimeout(resolve, 50));
       while (!reader!.done) {
         await new Promise((resolve) => setImmediate(resolve));
         if (!onChunk(reader!.next(CHUNK_LINKS), reader!.fraction)) return;
