@@ -11,7 +11,7 @@ import { primaryLanguage } from '../lang/tags.js';
 import { detectLang, parseDocumentDetailed, type DetailedBlock } from '../read/blocks.js';
 import { LineIndex } from '../read/lines.js';
 import { repairPageBreaks, type LogicalParagraph } from '../read/paragraphs.js';
-import { isSpace } from '../lang/script.js';
+import { isInvisible, isSpace } from '../lang/script.js';
 import { splitSentences } from './split.js';
 
 export interface BilingualSegmentation {
@@ -203,9 +203,8 @@ export function segmentPresegmented(text: string, options: { lang?: Lang; file?:
     lineNo++;
     let s = pos;
     let e = nl;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (s < e && text.charCodeAt(s) === 0xfeff) s++;
+    while (s < e && (isSpace(text.charCodeAt(s)) || isInvisible(text.charCodeAt(s)))) s++;
+    while (e > s && (isSpace(text.charCodeAt(e - 1)) || isInvisible(text.charCodeAt(e - 1)))) e--;
     if (s === e) {
       const isFinal = nl >= text.length;
       if (!isFinal) {
