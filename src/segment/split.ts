@@ -176,8 +176,9 @@ function boundary(text: string, i: number, closersFrom: number, j: number, k: nu
   // A quotation or bracket closing right after the period ends the sentence: 'at one o'clock A.M." "Wow'.
   if (j > closersFrom) return true;
   if (P.numberAbbreviations.has(low) && isDigit(first.charCodeAt(0))) return false;
-  // etc. Inc. Ltd. No.: a boundary before a capital ("… and ports, etc. The …"), not before a number or a bracket.
-  if (P.abbreviations.has(low)) return isUpper(first);
+  // etc. Inc. Ltd. No.: a boundary before a capital ("… and ports, etc. The …"), not before a number or a bracket,
+  // nor before another abbreviation ("Huawei Co. Ltd.").
+  if (P.abbreviations.has(low)) return isUpper(first) && !(text[k + word.length] === '.' && P.abbreviations.has(word.toLowerCase()));
   // Initials (J. R. R. Tolkien) and dotted acronyms (U.S., a.m.): a boundary only before a usual sentence opener.
   if (/^[A-Z]$/.test(tok) || DOTTED_ACRONYM.test(tok)) return P.sentenceStarters.has(word);
   return true;

@@ -35,6 +35,7 @@ describe('English sentence rules', () => {
       'Exports went to the U.S.',
       'The talks continue.',
     ]);
+    expect(cut('It signed with Huawei Co. Ltd. in May. Then it left.', 'en')).toEqual(['It signed with Huawei Co. Ltd. in May.', 'Then it left.']);
     expect(cut('They built ports, railways, bridges, etc. The work goes on with Huawei Ltd. and ZTE Inc. in Africa.', 'en')).toEqual([
       'They built ports, railways, bridges, etc.',
       'The work goes on with Huawei Ltd. and ZTE Inc. in Africa.',
