@@ -300,6 +300,68 @@ class Scorer {
     return pen;
   }
 
+  /** Per sentence pair (i, j): matched source and target token weight, computed once (long documents). */
+  pairCache?: Map<number, number>;
+  private pairKey = 0;
+
+  private pair(i: number, j: number): number {
+    const key = i * 1048576 * 4 + j * 2;
+    void this.pairKey;
+    let cs = this.pairCache!.get(key);
+    if (cs === undefined) {
+      cs = this.matched(i, i + 1, j, j + 1, false);
+      this.pairCache!.set(key, cs);
+      this.pairCache!.set(key + 1, this.matched(j, j + 1, i, i + 1, true));
+    }
+    return cs;
+  }
+
+  /**
+   * Lexical overlap of a bead from sentence-pair overlaps (an upper-bounded sum instead of the exact union): the
+   * scorer of long documents, where each pair is scored once instead of once per bead containing it.
+   */
+  lexFromPairs(i0: number, i1: number, j0: number, j1: number): number {
+    let ns = 0;
+    let nt = 0;
+    let cs = 0;
+    let ct = 0;
+    for (let s = i0; s < i1; s++) ns += this.S.sumW[s];
+    for (let t = j0; t < j1; t++) nt += this.T.sumW[t];
+    if (ns + nt === 0) return this.base;
+    for (let s = i0; s < i1; s++) {
+      let c = 0;
+      for (let t = j0; t < j1; t++) c += this.pair(s, t);
+      cs += Math.min(c, this.S.sumW[s]);
+    }
+    for (let t = j0; t < j1; t++) {
+      let c = 0;
+      for (let s = i0; s < i1; s++) {
+        this.pair(s, t);
+        c += this.pairCache!.get(s * 1048576 * 4 + t * 2 + 1)!;
+      }
+      ct += Math.min(c, this.T.sumW[t]);
+    }
+    const a = this.p.smoothing;
+    return (cs + ct + a * this.base) / (ns + nt + a);
+  }
+
+  srcCum?: Float64Array;
+  tgtCum?: Float64Array;
+
+  /**
+   * Gale & Church (1993): log prior of the bead type + log probability of the length difference (here the Gaussian
+   * log density −z²/2, cheap enough for the wide first pass over long documents).
+   */
+  lengthBead(i0: number, j0: number, di: number, dj: number): number {
+    const prior = LENGTH_PRIOR[di * 8 + dj];
+    if (di === 0 || dj === 0) return prior;
+    const ls = this.srcCum![i0 + di] - this.srcCum![i0];
+    const lt = this.tgtCum![j0 + dj] - this.tgtCum![j0];
+    const mean = (ls * this.ratio + lt) / 2;
+    const d = lt - ls * this.ratio;
+    return prior - (d * d) / (2 * this.variance * (mean > 1 ? mean : 1));
+  }
+
   bead(i0: number, j0: number, di: number, dj: number): number {
     const p = this.p;
     if (di === 0 || dj === 0) {
@@ -312,13 +374,20 @@ class Scorer {
     const j1 = j0 + dj;
     return (
       p.bonus +
-      p.lexWeight * this.lexNorm(this.lex(i0, i1, j0, j1)) +
+      p.lexWeight * this.lexNorm(this.pairCache ? this.lexFromPairs(i0, i1, j0, j1) : this.lex(i0, i1, j0, j1)) +
       p.lenWeight * this.logLen(i0, i1, j0, j1) -
       p.merge * (di + dj - 2) -
       this.structure(i0, i1, j0, j1)
     );
   }
 }
+
+/** Sentences (both sides) above which pass 1 uses the length model only. */
+const LARGE_DOCUMENT = 4000;
+/** Bead types of the length-only pass, with Gale & Church's (1993) prior probabilities. */
+const LENGTH_TYPES: BeadType[] = [[1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1]];
+const LENGTH_PRIOR = new Float64Array(64).fill(-8);
+for (const [k, v] of [[9, 0.89], [8, 0.0099 / 2], [1, 0.0099 / 2], [10, 0.089 / 2], [17, 0.089 / 2], [18, 0.011], [11, 0.005], [25, 0.005]] as const) LENGTH_PRIOR[k] = Math.log(v);
 
 /** Deterministic pseudo-random numbers (LCG), so the same input always gives the same output. */
 function lcg(seed: number): () => number {
@@ -489,11 +558,29 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
         if ((i & 255) === 0) progress(Math.min(total, doneRows + i), total);
       }
     : undefined;
-  const w1 = Math.max(p.band1, Math.ceil(Math.abs(n - m) * 0.5) + 10);
-  const band1 = diagonalBand(cumulative(sc.S.len), cumulative(sc.T.len), Math.min(w1, Math.max(n, m)));
+  // Long documents: pass 1 is the Gale & Church length model alone (O(1) per bead from cumulative lengths) in a wide
+  // band with the common bead types, so that the lexical scorer only runs in the narrow pass-2 band: linear time.
+  const large = n + m > LARGE_DOCUMENT;
+  const w1 = large
+    ? 100
+    : Math.max(p.band1, Math.ceil(Math.abs(n - m) * 0.5) + 10);
+  let band1: Band = diagonalBand(cumulative(sc.S.len), cumulative(sc.T.len), Math.min(w1, Math.max(n, m)));
   calibrateLex(sc, band1, n, m);
   sc.top = Math.max(sc.base + 0.1, sc.base + 0.35);
-  let res = dpAlign(n, m, types, band1, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
+  if (large) {
+    sc.srcCum = cumulative(sc.S.len);
+    sc.tgtCum = cumulative(sc.T.len);
+  }
+  let res: ReturnType<typeof dpAlign>;
+  if (large) {
+    // Length-only passes, each in a band around the previous path, until the path keeps away from the band's
+    // edges: the band follows a translation that drifts hundreds of sentences from the diagonal, in linear time.
+    for (let round = 0; ; round++) {
+      res = dpAlign(n, m, LENGTH_TYPES, band1, (i0, j0, di, dj) => sc.lengthBead(i0, j0, di, dj));
+      if (round >= 12 || !touchesEdge(res.beads, band1, 3)) break;
+      band1 = bandAroundPath(cornersOf(res.beads), n, m, w1);
+    }
+  } else res = dpAlign(n, m, types, band1, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
   doneRows = n;
 
   // 3. re-estimate
@@ -502,7 +589,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   if (options.learn !== false) {
     const pairs: Array<[number[], number[]]> = [];
     const ordered = res.beads.filter((b) => b.i1 > b.i0 && b.j1 > b.j0);
-    const step = Math.max(1, Math.floor(ordered.length / 20000));
+    const step = Math.max(1, Math.floor(ordered.length / (large ? 1000 : 20000)));
     for (let k = 0; k < ordered.length; k += step) {
       const b = ordered[k];
       const a: number[] = [];
@@ -534,10 +621,10 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   calibrateLex(sc, band1, n, m);
   sc.top = Math.max(topLevel(sc, res.beads), sc.base + 0.1);
 
+  if (large) sc.pairCache = new Map();
   // 4. pass 2 around the pass-1 path
-  const corners: Array<[number, number]> = [[0, 0], ...res.beads.map((b) => [b.i1, b.j1] as [number, number])];
-  const band2 = bandAroundPath(corners, n, m, p.band2);
-  res = dpAlign(n, m, types, band2, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
+  const band2 = bandAroundPath(cornersOf(res.beads), n, m, large ? Math.min(p.band2, 6) : p.band2);
+  res = dpAlign(n, m, large ? types.filter(([a, b]) => a + b <= 4) : types, band2, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
   progress?.(total, total);
 
   const beads = res.beads.map((b) => {
@@ -549,6 +636,21 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   });
   const links = makeLinks(beads);
   return { links, stats: statsOf(links, sc.ratio, learned), diagnostics };
+}
+
+function cornersOf(beads: ReadonlyArray<{ i1: number; j1: number }>): Array<[number, number]> {
+  return [[0, 0], ...beads.map((b) => [b.i1, b.j1] as [number, number])];
+}
+
+/** Whether a path comes within `margin` of the band's edge away from the corners (the band may have cut it off). */
+function touchesEdge(beads: ReadonlyArray<{ i1: number; j1: number }>, band: Band, margin: number): boolean {
+  const m = band.hi[band.hi.length - 1];
+  for (const b of beads) {
+    const lo = band.lo[b.i1];
+    const hi = band.hi[b.i1];
+    if ((lo > 0 && b.j1 - lo < margin) || (hi < m && hi - b.j1 < margin)) return true;
+  }
+  return false;
 }
 
 function isWordType(t: string): boolean {

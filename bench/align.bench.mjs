@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Aligner speed: sentences per second and peak RSS for Bible 001 (5,000 × 6,301) and 006 (30,000 × 42,687) from
+// ../shared/eval/data (skipped when absent) and a synthetic 200k-sentence pair. Each case runs in a fresh process
+// so that peak RSS is its own. Usage: node bench/align.bench.mjs [--case bible001|bible006|synthetic]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = path.resolve(ROOT, '../shared/eval/data/bible');
+
+async function runCase(name) {
+  const lib = await import(path.join(ROOT, 'dist/index.js'));
+  let src;
+  let tgt;
+  let srcLang = 'en';
+  let tgtLang = 'zh';
+  if (name.startsWith('bible')) {
+    const n = name.slice(5);
+    const lines = (f) => readFileSync(f, 'utf8').replace(/\n$/, '').split('\n');
+    src = lines(path.join(DATA, 'src', n));
+    tgt = lines(path.join(DATA, 'tgt', n));
+  } else {
+    // synthetic: 100k English-like and 100k Chinese-like sentences with shared numbers, lengths in ratio
+    let x = 12345;
+    const rnd = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const W = ['the', 'court', 'river', 'king', 'people', 'house', 'water', 'light', 'city', 'land'];
+    const C = '国人水王城光河地家民';
+    src = [];
+    tgt = [];
+    for (let i = 0; i < 100000; i++) {
+      const k = 3 + Math.floor(rnd() * 15);
+      src.push(Array.from({ length: k }, () => W[Math.floor(rnd() * W.length)]).join(' ') + ` ${i % 97}.`);
+      tgt.push(Array.from({ length: Math.max(2, Math.round(k * 1.6)) }, () => C[Math.floor(rnd() * C.length)]).join('') + `${i % 97}。`);
+    }
+  }
+  const lexicon = await lib.builtinLexicon();
+  const t0 = performance.now();
+  const res = lib.align(src.map((text, i) => ({ id: 's' + i, text })), tgt.map((text, i) => ({ id: 't' + i, text })), { srcLang, tgtLang, lexicon });
+  const ms = performance.now() - t0;
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `${name.padEnd(10)} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s  ` +
+      `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links)`,
+  );
+}
+
+const i = process.argv.indexOf('--case');
+if (i >= 0) await runCase(process.argv[i + 1]);
+else {
+  const cases = existsSync(DATA) ? ['bible001', 'bible006', 'synthetic'] : ['synthetic'];
+  if (!existsSync(DATA)) console.log(`align bench: ${DATA} is absent; Bible cases skipped`);
+  for (const c of cases) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--case', c], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    process.stdout.write(r.stdout);
+  }
+}
