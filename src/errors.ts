@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'WRONG_FORMAT'
   // term base / checks / config
   | 'GLOSSARY_INVALID'
+  | 'TERM_DUPLICATE'
   | 'CONFIG_INVALID'
   | 'BASELINE_INVALID'
   // alignment / review
