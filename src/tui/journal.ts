@@ -15,6 +15,8 @@ export interface JournalHeader {
   file: string;
   sha256: string;
   created: string;
+  /** Process that wrote it (to tell a live review of the same file from a crashed one). */
+  pid?: number;
 }
 
 export interface JournalEntry {
@@ -59,7 +61,7 @@ export class Journal {
       const fresh = !existsSync(this.path);
       this.fd = openSync(this.path, 'a', 0o600);
       if (fresh) {
-        const header: JournalHeader = { journal: 1, file: path.basename(this.file), sha256: this.sha256, created: this.now().toISOString() };
+        const header: JournalHeader = { journal: 1, file: path.basename(this.file), sha256: this.sha256, created: this.now().toISOString(), pid: process.pid };
         writeSync(this.fd, JSON.stringify(header) + '\n');
       }
     }
@@ -86,6 +88,17 @@ export class Journal {
     const aside = `${this.path}.${this.now().toISOString().replace(/[:.]/g, '-')}.stale`;
     renameSync(this.path, aside);
     return aside;
+  }
+}
+
+/** Is the process that wrote a journal still running (another review of the same file)? */
+export function writerAlive(header: JournalHeader): boolean {
+  if (!header.pid || header.pid === process.pid) return false;
+  try {
+    process.kill(header.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -10,7 +10,7 @@ import { compileTermBase, conceptIdFor, mergeTermBases, preferredTerms, type Ter
 import { BitextError } from '../errors.js';
 import type { AlignmentHeader, Concept, Diagnostic, Finding, Link, TermBase } from '../model/types.js';
 import { existsSync } from 'node:fs';
-import { Journal, readJournal } from './journal.js';
+import { Journal, readJournal, writerAlive } from './journal.js';
 import { runChecksOn } from './commands.js';
 import { linkText } from './state.js';
 import type { NewTermPair, ReviewSession, TermHit } from './ReviewApp.js';
@@ -124,6 +124,14 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
     s.journalPath = journal.path;
     s.journal = { append: (e) => journal!.append(e), discard: () => journal!.discard() };
     const old = readJournal(file);
+    if (old && writerAlive(old.header)) {
+      // Another review of this file is running: do not offer (or delete) its journal.
+      s.notice = `warning: this file is open in another bitext review (process ${old.header.pid}); edits made in both will conflict`;
+      journal = undefined;
+      s.journal = undefined;
+      s.journalPath = undefined;
+      return;
+    }
     if (old && old.entries.length > 0) {
       if (old.header.sha256 === sha) s.pending = old;
       else {

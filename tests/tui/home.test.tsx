@@ -13,6 +13,17 @@ import { smallAlignment } from './fixture.js';
 
 afterEach(() => cleanup());
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+
+/** The last frame once it matches (the app renders asynchronously; shared machines are slow). */
+async function frame(app: { lastFrame: () => string | undefined }, want: string | RegExp, timeout = 5000): Promise<string> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const f = app.lastFrame() ?? '';
+    if (typeof want === 'string' ? f.includes(want) : want.test(f)) return f;
+    if (Date.now() > end) return f;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 const ENTER = '\r';
 
 function fakeBackend(over: Partial<HomeBackend> = {}): HomeBackend & { added: NewTermPair[]; aligned: string[][] } {
@@ -94,8 +105,8 @@ describe('home screen', () => {
   it('runs the checks and jumps from a finding into the review at its link', async () => {
     const { app, press, result } = await openHome(fakeBackend());
     await press('c');
-    expect(app.lastFrame()).toContain('Check findings (2)');
-    expect(app.lastFrame()).toContain('the number 12 is missing');
+    expect(await frame(app, 'Check findings (2)')).toContain('Check findings (2)');
+    expect(await frame(app, 'the number 12 is missing')).toContain('the number 12 is missing');
     await press('j', ENTER);
     expect(result()).toEqual({ kind: 'review', file: 'alignments/b.jsonl', at: 'L9' });
   });
@@ -104,28 +115,28 @@ describe('home screen', () => {
     const backend = fakeBackend();
     const { app, press } = await openHome(backend);
     await press('e');
-    expect(app.lastFrame()).toContain('Term candidates from alignments/a.jsonl (3)');
+    expect(await frame(app, 'Term candidates from alignments/a.jsonl (3)')).toContain('Term candidates from alignments/a.jsonl (3)');
     await press('p', 'x', 'a');
     expect(backend.added).toEqual([
       { src: 'Silk Road e-commerce', tgt: '丝路电商', srcLang: 'en', tgtLang: 'zh', status: 'preferred', link: 'L2' },
       { src: 'China', tgt: '中国', srcLang: 'en', tgtLang: 'zh', status: 'admitted', link: 'L1' },
     ]);
-    expect(app.lastFrame()).toMatch(/✓ 丝路电商/);
-    expect(app.lastFrame()).toMatch(/✗ 数字经济/);
+    expect(await frame(app, /✓ 丝路电商/)).toMatch(/✓ 丝路电商/);
+    expect(await frame(app, /✗ 数字经济/)).toMatch(/✗ 数字经济/);
     await press('\x1b');
-    expect(app.lastFrame()).toContain('Alignments (alignments/)');
+    expect(await frame(app, 'Alignments (alignments/)')).toContain('Alignments (alignments/)');
   });
 
   it('aligns a marked document pair and selects the new alignment', async () => {
     const backend = fakeBackend({ listAlignments: async () => (backend.aligned.length ? ['alignments/a.jsonl', 'alignments/b.jsonl', 'alignments/report.jsonl'] : ['alignments/a.jsonl', 'alignments/b.jsonl']) });
     const { app, press } = await openHome(backend);
     await press('n');
-    expect(app.lastFrame()).toContain('Align a new document');
+    expect(await frame(app, 'Align a new document')).toContain('Align a new document');
     await press('j', ' ', 'j', ' ', ENTER);
     await tick(100);
     expect(backend.aligned).toEqual([['en.txt', 'zh.txt']]);
-    expect(app.lastFrame()).toContain('align: 12 links — Enter to review alignments/report.jsonl');
-    expect(app.lastFrame()).toMatch(/▶ alignments\/report\.jsonl/);
+    expect(await frame(app, 'align: 12 links — Enter to review alignments/report.jsonl')).toContain('align: 12 links — Enter to review alignments/report.jsonl');
+    expect(await frame(app, /▶ alignments\/report\.jsonl/)).toMatch(/▶ alignments\/report\.jsonl/);
   });
 });
 

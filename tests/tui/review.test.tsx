@@ -16,6 +16,17 @@ import { smallAlignment } from './fixture.js';
 const KEY = { down: '\x1b[B', up: '\x1b[A', enter: '\r', esc: '\x1b', tab: '\t', ctrlS: '\x13', ctrlR: '\x12', ctrlZ: '\x1a' };
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
+/** The last frame once it matches (the app renders asynchronously; shared machines are slow). */
+async function frame(app: { lastFrame: () => string | undefined }, want: string | RegExp, timeout = 5000): Promise<string> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const f = app.lastFrame() ?? '';
+    if (typeof want === 'string' ? f.includes(want) : want.test(f)) return f;
+    if (Date.now() > end) return f;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 afterEach(() => cleanup());
 
 function writeAlignment(a: Alignment = smallAlignment()): { dir: string; file: string } {
@@ -84,19 +95,19 @@ describe('review screen', () => {
     const { file } = writeAlignment();
     const { app, press } = await open(file);
     await press('?');
-    expect(app.lastFrame()).toContain('merge with the next / previous link');
+    expect(await frame(app, 'merge with the next / previous link')).toContain('merge with the next / previous link');
     await press('x'); // any key closes help (and does nothing else)
-    expect(app.lastFrame()).toContain('1/8 L1');
+    expect(await frame(app, '1/8 L1')).toContain('1/8 L1');
     await press(':', '6', KEY.enter);
-    expect(app.lastFrame()).toContain('6/8 L6');
+    expect(await frame(app, '6/8 L6')).toContain('6/8 L6');
     await press('/', '丝路', KEY.enter);
-    expect(app.lastFrame()).toContain('3/8 L3');
+    expect(await frame(app, '3/8 L3')).toContain('3/8 L3');
     await press('l');
-    expect(app.lastFrame()).toContain('6/8 L6');
+    expect(await frame(app, '6/8 L6')).toContain('6/8 L6');
     await press('g', KEY.tab, KEY.tab);
-    expect(app.lastFrame()).toContain('3/8 L3');
+    expect(await frame(app, '3/8 L3')).toContain('3/8 L3');
     await press('G');
-    expect(app.lastFrame()).toContain('8/8 L8');
+    expect(await frame(app, '8/8 L8')).toContain('8/8 L8');
   });
 
   it('every editing key, then ctrl-s: the file on disk is exactly what the edits imply', async () => {
@@ -106,7 +117,7 @@ describe('review screen', () => {
     // j: to L2 (2-1 wrong) · [ push en.2 into L3 · c confirm (→ L3) · x reject (→ L4) · m merge L4+L5 · M merge with L3
     // u undo that · ctrl-r redo · s split (default cuts) Enter · d unalign first sentence · } pull target · U redo (nothing)
     await press('j', '[', 'c', 'x', 'm', 'M', 'u', KEY.ctrlR, 's', KEY.enter, 'j', 'j', 'd', KEY.enter, '}', '{', 'k', ']');
-    expect(app.lastFrame()).toContain('[+]');
+    expect(await frame(app, '[+]')).toContain('[+]');
     await press(KEY.ctrlS);
     await saved(file, before);
     const s0 = initialState(smallAlignment().links);
@@ -186,7 +197,7 @@ describe('review screen', () => {
     const before = readFileSync(file, 'utf8');
     const { app, press, exited } = await open(file);
     await press('m', 'q');
-    expect(app.lastFrame()).toContain('Unsaved changes');
+    expect(await frame(app, 'Unsaved changes')).toContain('Unsaved changes');
     await press(KEY.esc);
     expect(exited()).toBeUndefined();
     await press('q', 'd');
@@ -248,16 +259,28 @@ describe('review screen', () => {
     expect(readdirSync(dir).some((n) => n.endsWith('.stale'))).toBe(true);
   });
 
+  it('does not offer or touch the journal of a review of the same file that is still running', async () => {
+    const { file } = writeAlignment();
+    const jp = journalPathFor(file);
+    const sha = (await import('../../src/io/files.js')).sha256(readFileSync(file));
+    const live = JSON.stringify({ journal: 1, file: 'doc.jsonl', sha256: sha, created: new Date().toISOString(), pid: process.ppid });
+    writeFileSync(jp, live + '\n' + JSON.stringify({ label: 'x', cursor: 0, patches: [] }) + '\n');
+    const { app, press } = await open(file);
+    expect(await frame(app, 'open in another bitext review')).toContain('open in another bitext review');
+    await press('m');
+    expect(readFileSync(jp, 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
   it('adds a term pair picked from the link to glossary/reviewed.csv and shows it in the terms panel', async () => {
     const { file, dir } = writeAlignment();
     const gl = path.join(dir, 'glossary');
     const { app, press } = await open(file, { glossaryDir: gl });
     await press('j', 'j', 'a');
-    expect(app.lastFrame()).toContain('add a term pair');
+    expect(await frame(app, 'add a term pair')).toContain('add a term pair');
     // L3 has no source: type the English, pick the Chinese span with the arrow keys (丝 → 丝路电商)
     await press('S', 'i', 'l', 'k', ' ', 'R', 'o', 'a', 'd', ' ', 'e', '-', 'c', 'o', 'm', 'm', 'e', 'r', 'c', 'e', KEY.tab);
     await press('\x1b[C', '\x1b[1;2C', '\x1b[1;2C', '\x1b[1;2C', KEY.tab, '\x1b[C');
-    expect(app.lastFrame()).toContain('丝路电商');
+    expect(await frame(app, '丝路电商')).toContain('丝路电商');
     await press(KEY.enter);
     for (let i = 0; i < 50 && !existsSync(path.join(gl, 'reviewed.csv')); i++) await tick(20);
     await tick(50);
@@ -266,10 +289,10 @@ describe('review screen', () => {
     expect(csv).toContain('silk-road-e-commerce,en,Silk Road e-commerce,admitted');
     expect(csv).toContain('silk-road-e-commerce,zh,丝路电商,admitted');
     expect(csv).toMatch(/doc\.jsonl#L3/);
-    expect(app.lastFrame()).toContain('added Silk Road e-commerce ↔ 丝路电商');
+    expect(await frame(app, 'added Silk Road e-commerce ↔ 丝路电商')).toContain('added Silk Road e-commerce ↔ 丝路电商');
     await press('t');
-    expect(app.lastFrame()).toMatch(/terms in link 3 \(1\)/);
-    expect(app.lastFrame()).toMatch(/T 丝路电商 admitted → Silk Road e-commerce \(not in the other side\)/);
+    expect(await frame(app, /terms in link 3 \(1\)/)).toMatch(/terms in link 3 \(1\)/);
+    expect(await frame(app, /T 丝路电商 admitted → Silk Road e-commerce \(not in the other side\)/)).toMatch(/T 丝路电商 admitted → Silk Road e-commerce \(not in the other side\)/);
   });
 
   it('shows findings for the link and the file, and jumps to the next finding', async () => {
@@ -280,14 +303,14 @@ describe('review screen', () => {
     ];
     const { app, press } = await open(file, { findings });
     await press('f');
-    expect(app.lastFrame()).toContain('4/8 L4');
+    expect(await frame(app, '4/8 L4')).toContain('4/8 L4');
     await press('i');
-    expect(app.lastFrame()).toMatch(/findings in link 4 \(1\)/);
-    expect(app.lastFrame()).toContain('12% in the target');
+    expect(await frame(app, /findings in link 4 \(1\)/)).toMatch(/findings in link 4 \(1\)/);
+    expect(await frame(app, '12% in the target')).toContain('12% in the target');
     await press('i');
-    expect(app.lastFrame()).toMatch(/findings in the file \(2\)/);
-    expect(app.lastFrame()).toContain('term missing');
+    expect(await frame(app, /findings in the file \(2\)/)).toMatch(/findings in the file \(2\)/);
+    expect(await frame(app, 'term missing')).toContain('term missing');
     await press('f');
-    expect(app.lastFrame()).toContain('7/8 L7');
+    expect(await frame(app, '7/8 L7')).toContain('7/8 L7');
   });
 });
