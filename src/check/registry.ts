@@ -3,6 +3,7 @@ import type { Check } from './types.js';
 import { termMissing, termForbidden } from './checks/terms.js';
 import { sameSourceDifferentTarget, sameTargetDifferentSource } from './checks/inconsistency.js';
 import { termVariants } from './checks/term-variants.js';
+import { spellingVariants } from './checks/spelling-variants.js';
 import { targetMissing, sourceMissing } from './checks/target-missing.js';
 import { targetIdentical } from './checks/target-identical.js';
 import { truncatedSentence } from './checks/truncated-sentence.js';
@@ -17,6 +18,7 @@ export const CHECKS: readonly Check[] = [
   sameSourceDifferentTarget,
   sameTargetDifferentSource,
   termVariants,
+  spellingVariants,
   numberMissing,
   numberExtra,
   targetMissing,

@@ -205,6 +205,32 @@ describe('inconsistency', () => {
   });
 });
 
+describe('spelling variants', () => {
+  it('closed vs hyphenated and -ise vs -ize spellings of one word, reported at the rarer one', () => {
+    const r = runChecksSync(
+      items([
+        link('电子商务合作机制', 'bilateral e-commerce cooperation mechanisms', { id: 'a' }),
+        link('电子商务企业', 'e-commerce enterprises move faster', { id: 'b' }),
+        link('电子商务规则', 'international ecommerce rules', { id: 'c' }),
+        link('数字化', 'digitalization of global education', { id: 'd' }),
+        link('数字化水平', 'the digitalisation level in agriculture', { id: 'e' }),
+      ]),
+    );
+    const f = of(r, 'spelling-variants');
+    expect(f.map((x) => [x.link, x.tgtText!.slice(...x.tgtSpan!)])).toEqual([
+      ['c', 'ecommerce'],
+      ['e', 'digitalisation'],
+    ]);
+    expect(f[0].message).toBe('"e-commerce" (2 times, first in link a) and "ecommerce" (1 time) are both used: pick one spelling');
+    expect(f[0].severity).toBe('info');
+  });
+
+  it('leaves open and hyphenated compounds alone (a data-sharing network / data sharing)', () => {
+    const r = runChecksSync(items([link('数据共享网络', 'a global data-sharing network'), link('数据共享', 'data sharing between partners')]));
+    expect(of(r, 'spelling-variants')).toEqual([]);
+  });
+});
+
 describe('alignment confidence', () => {
   it('reports unconfirmed links below the threshold, not confirmed or edited ones; rejected links are skipped by every check', () => {
     const r = runChecksSync(

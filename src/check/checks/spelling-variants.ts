@@ -1,0 +1,82 @@
+/**
+ * English spelling variants in one corpus: the same word written closed and hyphenated ("e-commerce" / "ecommerce",
+ * "co-operation" / "cooperation"), or with both -ise and -ize endings ("digitalisation" / "digitalization"). Not
+ * wrong alone, inconsistent together: a style guide picks one. Open compounds ("data sharing" / "data-sharing") are
+ * left alone: English hyphenates them before a noun only, by rule.
+ * Streaming: a vocabulary of word forms (5+ letters) with their first link; memory grows with the vocabulary, not
+ * the corpus.
+ */
+import type { Check, FindingDraft, PreparedLink } from '../types.js';
+import { primaryLanguage } from '../../lang/tags.js';
+
+interface First { seq: number; id: string; line: number; file: string; start: number; end: number; text: string; side: 'src' | 'tgt'; src: string; tgt: string }
+interface Entry { count: number; first: First }
+interface State { vocab: Map<string, Entry>; seq: number }
+
+const WORD = /[A-Za-z][A-Za-z-]*[A-Za-z]/g;
+const IS_FAMILY = /(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$/;
+
+function zForm(w: string): string | undefined {
+  return IS_FAMILY.test(w) ? w.replace(IS_FAMILY, 'iz$1') : undefined;
+}
+
+function plural(n: number, w: string): string {
+  return `${n} ${w}${n === 1 ? '' : 's'}`;
+}
+
+export const spellingVariants: Check<State> = {
+  id: 'spelling-variants',
+  title: 'Word spelled two ways',
+  description: 'The English text spells one word two ways across the corpus: closed and hyphenated (ecommerce / e-commerce), or -ise and -ize (digitalisation / digitalization). Pick one spelling (and put it in the term base).',
+  group: 'consistency',
+  defaultSeverity: 'info',
+  begin: () => ({ vocab: new Map(), seq: 0 }),
+  accumulate(state, p: PreparedLink) {
+    for (const side of ['src', 'tgt'] as const) {
+      const lang = side === 'src' ? p.srcLang : p.tgtLang;
+      if (primaryLanguage(lang) !== 'en') continue;
+      const text = p[side];
+      WORD.lastIndex = 0;
+      for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+        const w = m[0].toLowerCase();
+        if (w.length < 5) continue;
+        const e = state.vocab.get(w);
+        if (e) e.count++;
+        else state.vocab.set(w, { count: 1, first: { seq: state.seq++, id: p.link.id, line: p.line, file: p.file, start: m.index, end: m.index + m[0].length, text: m[0], side, src: p.src, tgt: p.tgt } });
+      }
+    }
+  },
+  finish(state) {
+    const out: FindingDraft[] = [];
+    const pairs: [string, string][] = [];
+    for (const w of state.vocab.keys()) {
+      if (w.includes('-')) {
+        const closed = w.replace(/-/g, '');
+        if (state.vocab.has(closed)) pairs.push([w, closed]);
+      }
+      const z = zForm(w);
+      if (z && state.vocab.has(z)) pairs.push([w, z]);
+    }
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [a, b] of pairs) {
+      const ea = state.vocab.get(a)!;
+      const eb = state.vocab.get(b)!;
+      // Report at the first use of the rarer spelling (on a tie, of the one that appeared later).
+      const [minor, major] = ea.count < eb.count || (ea.count === eb.count && ea.first.seq > eb.first.seq) ? [ea, eb] : [eb, ea];
+      const f = minor.first;
+      const span: [number, number] = [f.start, f.end];
+      out.push({
+        message: `"${major.first.text}" (${plural(major.count, 'time')}, first in link ${major.first.id}) and "${f.text}" (${plural(minor.count, 'time')}) are both used: pick one spelling`,
+        file: f.file,
+        line: f.line,
+        link: f.id,
+        srcText: f.src,
+        tgtText: f.tgt,
+        ...(f.side === 'src' ? { srcSpan: span } : { tgtSpan: span }),
+        related: [major.first.id],
+        data: { term: major.first.text.toLowerCase(), variants: [{ text: major.first.text, count: major.count }, { text: f.text, count: minor.count }] },
+      });
+    }
+    return out;
+  },
+};
