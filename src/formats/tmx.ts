@@ -450,6 +450,11 @@ export class TmxAlignmentBuilder {
     const idsProp = propValue(unit.props, `x-${side}-ids`);
     let ids = idsProp ? idsProp.split(/\s+/).filter(Boolean) : undefined;
     const texts = splitSide(text, ids, propValue(unit.props, `x-${side}-breaks`));
+    if (ids && ids.length > 1 && texts.length === 1) {
+      // The segment was edited since bitext wrote it: keep it as one sentence under the first id.
+      this.diagnostics.push({ code: 'TMX_SENTENCES_MERGED', message: `the ${side === 'src' ? 'source' : 'target'} sentences ${ids.join(', ')} cannot be split again; read as one sentence`, severity: 'info', file: this.options.file, line: unit.line });
+      ids = [ids[0]];
+    }
     if (!ids || ids.length !== texts.length || ids.some((id) => this.sentIds[side].has(id)) || new Set(ids).size !== ids.length) ids = undefined;
     const out: LinkSentence[] = [];
     texts.forEach((t, i) => {

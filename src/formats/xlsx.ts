@@ -167,7 +167,37 @@ export async function writeXlsx(records: readonly (readonly string[])[], options
   });
   if (records.length) ws.getRow(1).font = { bold: true };
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return fixZipTimestamps(new Uint8Array(buf as ArrayBuffer));
+}
+
+/**
+ * Same input, same bytes: the ZIP writer stamps every part with the current time (MS-DOS date/time fields of the
+ * local and central headers, APPNOTE §4.4.6). Set them all to 1980-01-01 00:00.
+ */
+export function fixZipTimestamps(bytes: Uint8Array): Uint8Array {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return bytes;
+  const count = dv.getUint16(eocd + 10, true);
+  let p = dv.getUint32(eocd + 16, true);
+  for (let i = 0; i < count && p + 46 <= bytes.length && dv.getUint32(p, true) === 0x02014b50; i++) {
+    dv.setUint16(p + 12, 0, true);
+    dv.setUint16(p + 14, DOS_DATE_1980, true);
+    const local = dv.getUint32(p + 42, true);
+    if (local + 30 <= bytes.length && dv.getUint32(local, true) === 0x04034b50) {
+      dv.setUint16(local + 10, 0, true);
+      dv.setUint16(local + 12, DOS_DATE_1980, true);
+    }
+    p += 46 + dv.getUint16(p + 28, true) + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+  }
+  return bytes;
 }
 
 export async function alignmentToXlsx(alignment: Alignment, options: { date?: Date } = {}): Promise<Uint8Array> {

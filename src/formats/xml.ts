@@ -12,9 +12,13 @@ import type { Diagnostic } from '../model/types.js';
 
 /** Characters allowed by XML 1.0 (§2.2 Char). */
 const ILLEGAL_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const HAS_ILLEGAL_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const NEEDS_TEXT_ESCAPE = /[&<>\r]/;
+const NEEDS_ATTR_ESCAPE = /[&<>"\r\n\t]/;
 
 /** Remove characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/FFFF). Returns the cleaned text and how many were removed. */
 export function stripIllegalXmlChars(text: string): { text: string; removed: number } {
+  if (!HAS_ILLEGAL_XML_CHAR.test(text)) return { text, removed: 0 };
   let removed = 0;
   const out = text.replace(ILLEGAL_XML_CHARS, () => {
     removed++;
@@ -25,10 +29,12 @@ export function stripIllegalXmlChars(text: string): { text: string; removed: num
 
 /** Escape text content; CR is written as a character reference so that it survives end-of-line normalisation. */
 export function escapeXmlText(text: string): string {
+  if (!NEEDS_TEXT_ESCAPE.test(text)) return text;
   return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;'));
 }
 
 export function escapeXmlAttr(text: string): string {
+  if (!NEEDS_ATTR_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"\r\n\t]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : c === '\r' ? '&#xD;' : c === '\n' ? '&#xA;' : '&#x9;',
   );

@@ -201,7 +201,7 @@ export async function* streamAlignmentFile(file: string, options: { format?: str
   if (format === 'jsonl') {
     const stream = await openByteStream(file);
     try {
-      yield* iterateAlignmentJsonl(stream, { file });
+      yield* iterateAlignmentJsonl(stream, { file, diagnostics: options.diagnostics });
     } finally {
       stream.destroy();
     }

@@ -183,6 +183,12 @@ describe('XLSX', () => {
     expect(ws.rowCount).toBe(1 + 9);
     expect(ws.getColumn(3).width).toBeGreaterThan(8);
   });
+  it('writes the same bytes for the same data (ZIP timestamps fixed)', async () => {
+    const a = await termBaseToXlsx(full);
+    await new Promise((r) => setTimeout(r, 2100));
+    const b = await termBaseToXlsx(full);
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+  });
   it('reads formulas as their cached values and rich text as text', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('G');

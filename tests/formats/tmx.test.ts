@@ -149,6 +149,12 @@ describe('writing', () => {
     expect(back.id).toBe('a"<b>&');
     expect(back.src[0].text).toBe('x\r\ny');
   });
+  it('a 1-2 unit edited in a CAT tool is read as one sentence under its first id', () => {
+    const edited = writeTmx(mixed, { date: new Date(0) }).text.replace('他说：“五点了，太晚了。”', '他说：五点了。');
+    const r = parseTmxAlignment(edited);
+    expect(r.alignment.links[1].tgt).toEqual([{ id: 'zh.1', text: '他说：五点了。' }]);
+    expect(r.diagnostics.map((d) => d.code)).toContain('TMX_SENTENCES_MERGED');
+  });
   it('streaming writer gives the same bytes', async () => {
     async function* links(): AsyncGenerator<Link> {
       for (const l of mixed.links) yield l;
