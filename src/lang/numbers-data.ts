@@ -115,6 +115,8 @@ export const EN_DENOMINATORS: Readonly<Record<string, number>> = {
 /** Words that state a count loosely: weak mentions. */
 export const EN_LOOSE: Readonly<Record<string, number>> = {
   once: 1, twice: 2, thrice: 3, both: 2, double: 2, doubled: 2, triple: 3, tripled: 3, dozen: 12,
+  // "over the past decade" = 近十年, "a century" = 百年
+  decade: 10, century: 100,
 };
 /** Scale abbreviations after digits: $1.5bn, 3tn. */
 export const EN_SCALE_ABBREVIATIONS: Readonly<Record<string, number>> = { bn: 1e9, mn: 1e6, tn: 1e12 };

@@ -307,12 +307,30 @@ function trieAlternation(words: Iterable<string>): string {
   return emit(root);
 }
 
+/** Compiles a scanner regex without its group names (groups are read by number). */
+function unnamed(source: string, flags: string): RegExp {
+  return new RegExp(source.replace(/\(\?<[a-z]+>/g, '('), flags);
+}
+
 const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![\d.])|\d+(?:\.\d+)?`;
 const ZH_NUM_CLASS = `[${ZH_DIGIT_CHARS}${ZH_UNIT_CHARS}几]`;
 const ZH_NUM = `(?:(?:${ARABIC})[百千万亿萬億]*|${ZH_NUM_CLASS}+(?:点[${ZH_DIGIT_CHARS}]+)?)`;
 /** Characters a Chinese match can start with: a one-character test rejects every other position. */
 const ZH_FIRST = escapeRe([...new Set([...ZH_LEX.keys()].map((w) => w[0]))].join('') + ZH_DIGIT_CHARS + ZH_UNIT_CHARS + '几第首');
-const ZH_SCANNER = new RegExp(
+/** Capture groups of ZH_SCANNER, in order (named in the source for reading, numbered at run time: no groups object per match). */
+const enum Z {
+  lex = 1,
+  pre,
+  pnum,
+  shou,
+  cen,
+  dec,
+  den,
+  nu,
+  num,
+  sym,
+}
+const ZH_SCANNER = unnamed(
   `(?=[\\d${ZH_FIRST}\u2160-\u216B\u2170-\u217B\u2460-\u249B])(?:` +
   [
     `(?<lex>${trieAlternation(ZH_LEX.keys())})`,
@@ -326,8 +344,10 @@ const ZH_SCANNER = new RegExp(
   ].join('|') + ')',
   'g',
 );
-const ZH_SUFFIX = /\s?(?<pct>[%‰]|个百分点|百分点)|(?<unit>个月|月份?|[日号]|年代|年|倍|成|分钟|分之)/y;
+/** After a number: 1 = percent sign or 百分点, 2 = a unit that says what the number counts. */
+const ZH_SUFFIX = /\s?([%‰]|个百分点|百分点)|(个月|月份?|[日号]|年代|年|倍|成|分钟|分之)/y;
 const ZH_MEASURE = new Set(ZH_MEASURE_WORDS);
+const ZH_DIGIT_PAIR_UNIT = /^([一二两三四五六七八九])([一二两三四五六七八九])([十百千万亿]+)$/;
 const ZH_APPROX_UNIT = /[多余来几]([万亿萬億]+)/y;
 const ZH_UNIT_AFTER = new Set('年月日号%‰岁倍成世点分万亿千百'.split(''));
 const ZH_NAME_PREFIX = new Set(ZH_NAME_PREFIX_CHARS);
@@ -369,47 +389,46 @@ function extractChinese(original: string, text: string, out: NumberMention[]): v
   ZH_SCANNER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ZH_SCANNER.exec(text)) !== null) {
-    const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    if (g.lex !== undefined) {
-      for (const v of ZH_LEX.get(g.lex) ?? []) out.push(zhMention(original, start, end, v, 'cardinal', true));
+    if (m[Z.lex] !== undefined) {
+      for (const v of ZH_LEX.get(m[Z.lex]) ?? []) out.push(zhMention(original, start, end, v, 'cardinal', true));
       continue;
     }
-    if (g.sym !== undefined) {
-      out.push(zhMention(original, start, end, symbolValue(g.sym)!, 'cardinal', true));
+    if (m[Z.sym] !== undefined) {
+      out.push(zhMention(original, start, end, symbolValue(m[Z.sym])!, 'cardinal', true));
       continue;
     }
-    if (g.shou !== undefined) {
+    if (m[Z.shou] !== undefined) {
       out.push(zhMention(original, start, end, 1, 'ordinal', true));
       continue;
     }
-    if (g.pre !== undefined) {
-      const v = parseChineseNumeral(g.pnum);
+    if (m[Z.pre] !== undefined) {
+      const v = parseChineseNumeral(m[Z.pnum]);
       if (v === undefined) continue;
-      if (g.pre === '第') {
-        const weak = v === 1 || /几/.test(g.pnum);
+      if (m[Z.pre] === '第') {
+        const weak = v === 1 || /几/.test(m[Z.pnum]);
         out.push(zhMention(original, start, end, v, 'ordinal', weak, inTokenZh(text, start, end)));
       } else {
-        const scale = g.pre === '百分之' ? 1 : g.pre === '千分之' ? 0.1 : 0.01;
+        const scale = m[Z.pre] === '百分之' ? 1 : m[Z.pre] === '千分之' ? 0.1 : 0.01;
         out.push(zhMention(original, start, end, v * scale, 'percent'));
       }
       continue;
     }
-    if (g.cen !== undefined) {
-      const c = parseChineseNumeral(g.cen);
-      const d = parseChineseNumeral(g.dec);
+    if (m[Z.cen] !== undefined) {
+      const c = parseChineseNumeral(m[Z.cen]);
+      const d = parseChineseNumeral(m[Z.dec]);
       if (c !== undefined && d !== undefined) out.push(zhMention(original, start, end, (c - 1) * 100 + d, 'year'));
       continue;
     }
-    if (g.den !== undefined) {
-      const den = parseChineseNumeral(g.den);
-      const nu = parseChineseNumeral(g.nu);
+    if (m[Z.den] !== undefined) {
+      const den = parseChineseNumeral(m[Z.den]);
+      const nu = parseChineseNumeral(m[Z.nu]);
       if (den && nu !== undefined) out.push(zhMention(original, start, end, nu / den, 'decimal', nu / den === 0.5));
       continue;
     }
-    if (g.num !== undefined) {
-      zhNumber(original, text, start, end, g.num, out);
+    if (m[Z.num] !== undefined) {
+      zhNumber(original, text, start, end, m[Z.num], out);
       const last = out[out.length - 1];
       if (last && last.start === start && last.end > ZH_SCANNER.lastIndex) ZH_SCANNER.lastIndex = last.end;
     }
@@ -506,6 +525,14 @@ function zhNumber(original: string, text: string, start: number, end: number, ru
       } else weak = true;
     } else {
       value = parseChineseNumeral(core);
+      const range = value === undefined ? ZH_DIGIT_PAIR_UNIT.exec(core) : null;
+      if (range) {
+        // 三四十 = "thirty or forty", 五六百 = "five or six hundred": both ends, weak.
+        const unit = parseChineseNumeral('一' + range[3])!;
+        out.push(zhMention(original, start, coreEnd, ZH_DIGITS[range[1]] * unit, 'cardinal', true));
+        value = ZH_DIGITS[range[2]] * unit;
+        weak = true;
+      }
       if (value === undefined) {
         // Not one well-formed numeral (三十五六 = "35 or 36"): keep the longest parsable prefix as weak.
         for (let k = core.length - 1; k > 0 && value === undefined; k--) value = parseChineseNumeral(core.slice(0, k));
@@ -538,13 +565,12 @@ function zhNumber(original: string, text: string, start: number, end: number, ru
   const sfx = ZH_SUFFIX.exec(text);
   let mentionEnd = coreEnd;
   if (sfx && coreEnd === end) {
-    const s = sfx.groups!;
-    if (s.pct !== undefined) {
+    if (sfx[1] !== undefined) {
       kind = 'percent';
-      if (s.pct === '‰') value = value / 10;
+      if (sfx[1] === '‰') value = value / 10;
       mentionEnd = ZH_SUFFIX.lastIndex;
     } else {
-      switch (s.unit) {
+      switch (sfx[2]) {
         case '年':
           if (kind !== 'year' && arabic && yearLike(run, value)) kind = 'year';
           break;
@@ -606,7 +632,16 @@ const EN_WORDS = [...EN_WORD_VALUES.keys()].filter((w) => w !== 'and' && w !== '
 const EN_WORD = `(?:${trieAlternation(EN_WORDS)})\\b`;
 const EN_MONTH_WORDS = Object.keys(EN_MONTHS);
 const EN_LOOSE_WORDS = Object.keys(EN_LOOSE);
-const EN_SCANNER = new RegExp(
+/** Capture groups of EN_SCANNER, in order. */
+const enum E {
+  num = 1,
+  words,
+  month,
+  roman,
+  loose,
+  sym,
+}
+const EN_SCANNER = unnamed(
   [
     `(?<num>${ARABIC})`,
     '\\b(?:' +
@@ -621,8 +656,9 @@ const EN_SCANNER = new RegExp(
   ].join('|'),
   'gi',
 );
-const EN_DIGITS_ONLY = new RegExp(`(?<num>${ARABIC})`, 'g');
+const EN_DIGITS_ONLY = unnamed(`(?<num>${ARABIC})`, 'g');
 const EN_PERCENT = /\s?(?:%|‰|per\s?cent\b|percentage\s+points?\b|pct\b)/iy;
+const EN_DECADES = /[\s-]+decades?\b/iy;
 const EN_ORD_SUFFIX = /(?:st|nd|rd|th)\b/iy;
 const EN_SCALE_AFTER = /\s?(hundred|thousand|million|billion|trillion)\b/iy;
 const EN_SCALE_ABBR = /(bn|mn|tn)\b/iy;
@@ -640,26 +676,27 @@ function extractEnglish(text: string, out: NumberMention[], wordsToo: boolean): 
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
     let next = end;
     const before = out.length;
-    if (g.num !== undefined) {
-      enDigits(text, start, end, g.num, out);
-    } else if (g.words !== undefined) {
-      enWords(text, start, g.words, out);
-    } else if (g.month !== undefined) {
-      next = Math.max(end, enMonth(text, start, end, g.month, out));
-    } else if (g.roman !== undefined) {
-      if (g.roman === g.roman.toUpperCase()) {
-        const v = romanValue(g.roman);
+    if (m[E.num] !== undefined) {
+      enDigits(text, start, end, m[E.num], out);
+    } else if (m[E.words] !== undefined) {
+      enWords(text, start, m[E.words], out);
+    } else if (m[E.month] !== undefined) {
+      next = Math.max(end, enMonth(text, start, end, m[E.month], out));
+    } else if (m[E.roman] !== undefined) {
+      if (m[E.roman] === m[E.roman].toUpperCase()) {
+        const v = romanValue(m[E.roman]);
         if (v !== undefined) out.push(mention(text, start, end, v, 'cardinal', true));
       }
-    } else if (g.loose !== undefined) {
-      out.push(mention(text, start, end, EN_LOOSE[g.loose.toLowerCase()], 'cardinal', true));
-    } else if (g.sym !== undefined) {
-      out.push(mention(text, start, end, symbolValue(g.sym)!, 'cardinal', true));
+    } else if (m[E.loose] !== undefined) {
+      const prevOrdinal = out.length > 0 && out[out.length - 1].kind === 'ordinal' && start - out[out.length - 1].end <= 2;
+      // "the 21st century" names a century, it does not count one
+      if (!prevOrdinal) out.push(mention(text, start, end, EN_LOOSE[m[E.loose].toLowerCase()], 'cardinal', true));
+    } else if (m[E.sym] !== undefined) {
+      out.push(mention(text, start, end, symbolValue(m[E.sym])!, 'cardinal', true));
     }
     // A consumed suffix (percent, scale word, ordinal, day after a month) moves the scan on.
     for (let k = before; k < out.length; k++) if (out[k].end > next) next = out[k].end;
@@ -668,12 +705,11 @@ function extractEnglish(text: string, out: NumberMention[], wordsToo: boolean): 
   markAlternatives(text, out);
 }
 
-/** "four or five", "a moment or two", "twenty or thirty": an approximation, both weak. */
+/** "four or five", "a moment or two", "30 or 40": an approximation, both weak. */
 const EN_OR_GAP = /^\s*or\s*$/i;
 function markAlternatives(text: string, out: NumberMention[]): void {
   for (let i = 0; i < out.length; i++) {
     const b = out[i];
-    if (!b.spelled) continue;
     const before = text.slice(Math.max(0, b.start - 5), b.start);
     if (!/\bor\s+$/i.test(before)) continue;
     b.weak = true;
@@ -732,6 +768,11 @@ function enDigits(text: string, start: number, end: number, raw: string, out: Nu
 }
 
 function pushEnNumber(text: string, start: number, end: number, value: number, out: NumberMention[], raw: string): void {
+  EN_DECADES.lastIndex = end;
+  if (EN_DECADES.test(text)) {
+    out.push(mention(text, start, EN_DECADES.lastIndex, value * 10, 'cardinal'));
+    return;
+  }
   EN_PERCENT.lastIndex = end;
   const pct = EN_PERCENT.exec(text);
   if (pct) {
@@ -974,6 +1015,12 @@ function enGroup(text: string, toks: Tok[], i: number, out: NumberMention[]): nu
       return endTok + 1;
     }
     let mEnd = e;
+    EN_DECADES.lastIndex = e;
+    if (k === 'cardinal' && EN_DECADES.test(text)) {
+      // "seven decades" = 70 years (七十年)
+      out.push(mention(text, s, EN_DECADES.lastIndex, value * 10, 'cardinal', w));
+      return Math.max(endTok + 1, first + 1);
+    }
     if (k !== 'ordinal') {
       EN_PERCENT.lastIndex = e;
       const pct = EN_PERCENT.exec(text);
@@ -1178,12 +1225,15 @@ export function compareNumbers(src: string, srcLang: Lang, tgt: string, tgtLang:
   let missingInTarget = a.filter((m, i) => !usedA[i] && !m.weak && !repeated(m, b));
   let extraInTarget = b.filter((m, j) => !usedB[j] && !m.weak && !repeated(m, a));
   if (!options.reportOmittedSmall) {
-    // A small spelled number counts as an error only when the other side also has an unmatched number (a substitution).
+    // A small spelled number counts as an error only when the other side also has a number left over (a
+    // substitution: 五 ↔ "six", 第三 ↔ "second"), not when it was simply left out or added (两侧 ↔ "either side").
     const small = (m: NumberMention): boolean => !!m.spelled && (m.kind === 'cardinal' || m.kind === 'ordinal' || m.kind === 'day') && m.value <= 10;
-    const otherA = missingInTarget.length > 0;
-    const otherB = extraInTarget.length > 0;
-    if (!otherB) missingInTarget = missingInTarget.filter((m) => !small(m));
-    if (!otherA) extraInTarget = extraInTarget.filter((m) => !small(m));
+    const evidence = (m: NumberMention): boolean =>
+      !m.inToken && (!m.weak || (m.value >= 2 && m.value <= 10 && (m.kind === 'cardinal' || m.kind === 'ordinal') && EN_LOOSE[m.raw.toLowerCase()] === undefined));
+    const leftA = a.some((m, i) => !usedA[i] && evidence(m));
+    const leftB = b.some((m, j) => !usedB[j] && evidence(m));
+    if (!leftB) missingInTarget = missingInTarget.filter((m) => !small(m));
+    if (!leftA) extraInTarget = extraInTarget.filter((m) => !small(m));
   }
   matched.sort((x, y) => x[0].start - y[0].start || x[1].start - y[1].start);
   return { missingInTarget, extraInTarget, matched };
