@@ -133,8 +133,8 @@ export function homeBackend(o: HomeOptions): HomeBackend {
     },
     async addTerm(pair, origin) {
       const terms = await loadTerms(glossaryAbs).catch(() => undefined);
-      const written = await addTermPair(path.join(glossaryAbs, REVIEW_GLOSSARY), pair, origin, terms?.matcher);
-      return rel(written);
+      const target = path.join(glossaryAbs, REVIEW_GLOSSARY);
+      return addTermPair(target, pair, origin, terms?.matcher, rel(target));
     },
   };
 }

@@ -54,6 +54,7 @@ export async function runReview(options: ReviewOptions, streams: TuiStreams = de
   const display = path.relative(options.cwd, path.resolve(options.cwd, options.file)) || options.file;
   const session = await openReviewSession(path.resolve(options.cwd, options.file), {
     glossaryDir: path.resolve(options.cwd, options.glossaryDir),
+    glossaryDisplay: options.glossaryDir,
     findings: options.findings,
     displayName: display,
     checkFrom: options.findings ? undefined : options.cwd,

@@ -8,6 +8,7 @@ import { alignmentFormatOf, readAlignmentFile, readTermBaseFile, writeAlignmentF
 import { AlignmentJsonlValidator, serializeAlignmentJsonl } from '../formats/index.js';
 import { compileTermBase, conceptIdFor, mergeTermBases, preferredTerms, type TermMatcher } from '../terms/index.js';
 import { BitextError } from '../errors.js';
+import { sameLanguage } from '../lang/tags.js';
 import type { AlignmentHeader, Concept, Diagnostic, Finding, Link, TermBase } from '../model/types.js';
 import { existsSync } from 'node:fs';
 import { Journal, readJournal, writerAlive } from './journal.js';
@@ -23,6 +24,8 @@ export interface OpenOptions {
   displayName?: string;
   /** No crash journal (tests of the screen that do not need one). */
   noJournal?: boolean;
+  /** The glossary folder as the user named it (messages). */
+  glossaryDisplay?: string;
   /** Run `bitext check` on the file (in-process) for the findings panel, from this working folder. */
   checkFrom?: string;
 }
@@ -185,7 +188,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
     termsFor: matcher ? (link) => termHits(matcher!, link, header.srcLang, header.tgtLang) : undefined,
     async addTerm(pair: NewTermPair) {
       const target = path.join(glossaryDir, REVIEW_GLOSSARY);
-      const written = await addTermPair(target, pair, options.displayName ?? file, matcher);
+      const written = await addTermPair(target, pair, options.displayName ?? file, matcher, path.join(options.glossaryDisplay ?? glossaryDir, REVIEW_GLOSSARY));
       const reloaded = await loadTerms(glossaryDir).catch(() => undefined);
       if (reloaded) {
         matcher = reloaded.matcher;
@@ -249,39 +252,58 @@ export function termHits(matcher: TermMatcher, link: Link, srcLang: string, tgtL
 }
 
 /**
- * Add a term pair as a new concept to a glossary CSV (created with the native columns when missing). The concept id
- * is made from the English (else source) term and kept unique against the file and the loaded term base.
- * Returns the file written.
+ * Add a term pair to a glossary CSV (created with the native columns when missing). When the term base already has a
+ * concept with one of the two terms, the other term joins that concept (a concept may be spread over files); when a
+ * concept has both, nothing is added (only the status is updated if the concept lives in this file). Otherwise a new
+ * concept, its id made from the English (else source) term and unique in the term base. Returns what was done.
  */
-export async function addTermPair(file: string, pair: NewTermPair, origin: string, matcher?: TermMatcher): Promise<string> {
+export async function addTermPair(file: string, pair: NewTermPair, origin: string, matcher?: TermMatcher, display = file): Promise<string> {
   let termBase: TermBase = { concepts: [] };
   if (await fileExists(file)) termBase = (await readTermBaseFile(file)).termBase;
-  const taken = new Set(termBase.concepts.map((c) => c.id));
-  if (matcher) for (const id of matcher.concepts.keys()) taken.add(id);
+  const where = display;
+  const source = { file: origin, link: pair.link };
+  const has = (c: Concept, lang: string, text: string) => c.terms.find((t) => sameLanguage(t.lang, lang) && t.text === text);
   // The same pair already in this file: only update the status.
   for (const c of termBase.concepts) {
-    const s = c.terms.find((t) => t.lang === pair.srcLang && t.text === pair.src);
-    const t = c.terms.find((x) => x.lang === pair.tgtLang && x.text === pair.tgt);
+    const s = has(c, pair.srcLang, pair.src);
+    const t = has(c, pair.tgtLang, pair.tgt);
     if (s && t) {
       s.status = pair.status;
       t.status = pair.status;
       await writeTermBaseFile(file, termBase);
-      return file;
+      return `${where} (status of concept ${c.id} updated)`;
     }
   }
+  const srcIn = matcher ? matcher.lookup(pair.src, pair.srcLang).map((h) => h.conceptId) : [];
+  const tgtIn = matcher ? matcher.lookup(pair.tgt, pair.tgtLang).map((h) => h.conceptId) : [];
+  const both = srcIn.find((id) => tgtIn.includes(id));
+  if (both) throw new Error(`the pair is already in the term base (concept ${both})`);
+  const joinId = srcIn[0] ?? tgtIn[0];
+  if (joinId) {
+    // One of the terms is known: add the other to its concept.
+    const [lang, text] = srcIn[0] ? [pair.tgtLang, pair.tgt] : [pair.srcLang, pair.src];
+    let c = termBase.concepts.find((x) => x.id === joinId);
+    if (!c) {
+      c = { id: joinId, terms: [] };
+      termBase.concepts.push(c);
+    }
+    c.terms.push({ lang, text, status: pair.status, origin: source });
+    await writeTermBaseFile(file, termBase);
+    return `${where} (added to concept ${joinId})`;
+  }
+  const taken = new Set(termBase.concepts.map((c) => c.id));
+  if (matcher) for (const id of matcher.concepts.keys()) taken.add(id);
   const english = pair.srcLang.startsWith('en') ? pair.src : pair.tgtLang.startsWith('en') ? pair.tgt : pair.src;
   const base = conceptIdFor(english);
   let id = base;
   for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
-  const source = { file: origin, link: pair.link };
-  const concept: Concept = {
+  termBase.concepts.push({
     id,
     terms: [
       { lang: pair.srcLang, text: pair.src, status: pair.status, origin: source },
       { lang: pair.tgtLang, text: pair.tgt, status: pair.status, origin: source },
     ],
-  };
-  termBase.concepts.push(concept);
+  });
   await writeTermBaseFile(file, termBase);
-  return file;
+  return where;
 }

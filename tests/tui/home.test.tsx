@@ -157,6 +157,13 @@ describe('home backend (real files)', () => {
     expect(where).toBe(path.join('glossary', 'reviewed.csv'));
     expect(readFileSync(path.join(dir, 'glossary', 'reviewed.csv'), 'utf8')).toContain('digital-economy,zh,数字经济,admitted,,,,,alignments/doc.jsonl#L2');
     expect(await b.termBase()).toEqual({ concepts: 2, terms: 4, files: 2 });
+    // One term already known: the other joins its concept; both known: refused.
+    expect(await b.addTerm({ src: 'PRC', tgt: '中国', srcLang: 'en', tgtLang: 'zh', status: 'admitted', link: 'L1' }, 'alignments/doc.jsonl')).toBe(
+      `${path.join('glossary', 'reviewed.csv')} (added to concept china)`,
+    );
+    expect(readFileSync(path.join(dir, 'glossary', 'reviewed.csv'), 'utf8')).toContain('china,en,PRC,admitted,,,,,alignments/doc.jsonl#L1');
+    await expect(b.addTerm({ src: 'China', tgt: '中国', srcLang: 'en', tgtLang: 'zh', status: 'admitted', link: 'L1' }, 'x')).rejects.toThrow(/already in the term base \(concept china\)/);
+    expect(await b.termBase()).toEqual({ concepts: 2, terms: 5, files: 2 });
     const bad = path.join(dir, 'alignments', 'bad.jsonl');
     writeFileSync(bad, '{"format":"bitext-alignment","version":1,"srcLang":"en","tgtLang":"zh"}\n{oops\n');
     expect((await b.stats('alignments/bad.jsonl')).error).toMatch(/JSON/);
