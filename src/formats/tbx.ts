@@ -16,7 +16,7 @@ import { BitextError } from '../errors.js';
 import { normalizeTag } from '../lang/tags.js';
 import type { Concept, Diagnostic, Term, TermBase, TermStatus } from '../model/types.js';
 import { VERSION } from '../version.js';
-import { formatOrigin, normalizeTermStatus, parseOrigin } from './termbase-table.js';
+import { formatOrigin, normalizeTermStatus, parseOrigin, termRowsOf, type TermRow } from './termbase-table.js';
 import { SafeXmlParser, XmlTextCleaner, escapeXmlAttr, escapeXmlText, localName } from './xml.js';
 
 const CONCEPT = new Set(['conceptEntry', 'termEntry', 'entry']);
@@ -60,6 +60,8 @@ class TbxSax {
   private descripGrpDepth = 0;
   private n = 0;
   private readonly ids = new Set<string>();
+  /** Line of the termSec/tig of each term read (for TermRow.line). */
+  readonly termLines = new Map<Term, number>();
 
   constructor(private readonly file: string | undefined) {}
 
@@ -196,6 +198,7 @@ class TbxSax {
       if (t.notes.length) term.note = t.notes.join('\n');
       if (t.origin) term.origin = t.origin;
       c.terms.push(term);
+      this.termLines.set(term, t.line);
       return;
     }
     if (LANG.has(name)) {
@@ -219,7 +222,7 @@ class TbxSax {
 }
 
 /** Read a TBX term base (v3 Basic/Core/Min in DCA or DCT style, v2 MARTIF, 2013 TBX-Min). */
-export function readTbx(text: string, options: { file?: string } = {}): { termBase: TermBase; diagnostics: Diagnostic[] } {
+export function readTbx(text: string, options: { file?: string } = {}): { termBase: TermBase; diagnostics: Diagnostic[]; rows: TermRow[] } {
   const file = options.file;
   if (text.trim() === '') throw new BitextError('EMPTY_FILE', 'the TBX file is empty', { file, line: 1 });
   const sax = new TbxSax(file);
@@ -229,7 +232,8 @@ export function readTbx(text: string, options: { file?: string } = {}): { termBa
   xml.close();
   if (!sax.sawRoot) throw new BitextError('EMPTY_FILE', 'the TBX file has no XML content', { file, line: 1 });
   if (!sax.closedRoot) throw new BitextError('TBX_MALFORMED', 'the TBX file ends before its root element is closed (truncated?)', { file, line: xml.line, column: xml.column });
-  return { termBase: { concepts: sax.concepts }, diagnostics: sax.diagnostics };
+  const termBase = { concepts: sax.concepts };
+  return { termBase, diagnostics: sax.diagnostics, rows: termRowsOf(termBase, (t) => sax.termLines.get(t) ?? 0) };
 }
 
 export interface TbxWriteOptions {

@@ -374,6 +374,23 @@ export function parseTermBaseCsv(text: string, options: { file?: string; delimit
   return termBaseFromTable(table.records, table.lines, options);
 }
 
+/** TermRow view of a term base read from a format without rows (TBX); `lineOf` gives each term's file line (0 = unknown). */
+export function termRowsOf(termBase: TermBase, lineOf: (term: Term) => number = () => 0): TermRow[] {
+  const rows: TermRow[] = [];
+  for (const c of termBase.concepts) {
+    for (const t of c.terms) {
+      const row: TermRow = { concept: c.id, lang: t.lang, text: t.text, status: t.status, line: lineOf(t) };
+      if (t.pos) row.pos = t.pos;
+      if (c.domain) row.domain = c.domain;
+      if (c.definition) row.definition = c.definition;
+      if (t.note) row.note = t.note;
+      if (t.origin) row.source = formatOrigin(t.origin);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Term base → table
 

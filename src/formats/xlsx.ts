@@ -204,7 +204,7 @@ export async function alignmentToXlsx(alignment: Alignment, options: { date?: Da
   return writeXlsx(alignmentToTable(alignment), { sheetName: 'Alignment', date: options.date });
 }
 
-export async function xlsxToAlignment(bytes: Uint8Array, options: { file?: string; srcLang?: Lang; tgtLang?: Lang } & XlsxLimits = {}): Promise<ParsedAlignment> {
+export async function xlsxToAlignment(bytes: Uint8Array, options: { file?: string; srcLang?: Lang; tgtLang?: Lang; sheet?: string } & XlsxLimits = {}): Promise<ParsedAlignment> {
   const t = await readXlsx(bytes, options);
   return tableToAlignment(t.records, t.lines, options);
 }
@@ -213,7 +213,7 @@ export async function termBaseToXlsx(termBase: TermBase, options: { date?: Date 
   return writeXlsx(termBaseToTable(termBase), { sheetName: 'Glossary', date: options.date });
 }
 
-export async function xlsxToTermBase(bytes: Uint8Array, options: { file?: string; srcLang?: Lang; tgtLang?: Lang } & XlsxLimits = {}): Promise<ParsedTermBase> {
+export async function xlsxToTermBase(bytes: Uint8Array, options: { file?: string; srcLang?: Lang; tgtLang?: Lang; sheet?: string } & XlsxLimits = {}): Promise<ParsedTermBase> {
   const t = await readXlsx(bytes, options);
   const r = termBaseFromTable(t.records, t.lines, options);
   return { ...r, diagnostics: r.diagnostics as Diagnostic[] };

@@ -20,7 +20,7 @@ import {
   type JsonlItem,
   type ParsedAlignment,
 } from '../formats/jsonl.js';
-import { formatOrigin, parseTermBaseCsv, serializeTermBaseCsv, type ParsedTermBase } from '../formats/termbase-table.js';
+import { parseTermBaseCsv, serializeTermBaseCsv, type ParsedTermBase } from '../formats/termbase-table.js';
 import type { CsvDelimiter } from '../formats/csv.js';
 import { parseTmxAlignment, iterateTmxAlignment, writeTmxStream, type TmxWriteOptions } from '../formats/tmx.js';
 
@@ -68,6 +68,8 @@ export interface ReadAlignmentOptions {
   tgtSentences?: string;
   /** TMX: keep inline tags (`<ph/>`…) as text in the sentences instead of dropping them. */
   keepTags?: boolean;
+  /** XLSX: the sheet to read (default: the first). */
+  sheet?: string;
 }
 
 export interface WriteAlignmentOptions {
@@ -125,7 +127,7 @@ export const alignmentReaders: Record<AlignmentFormat, AlignmentReader> = {
   },
   csv: async (file, o) => readAlignmentTable(file, o, undefined),
   tsv: async (file, o) => readAlignmentTable(file, o, '\t'),
-  xlsx: async (file, o) => xlsxToAlignment(await readBytes(file), { file, srcLang: o.srcLang, tgtLang: o.tgtLang }),
+  xlsx: async (file, o) => xlsxToAlignment(await readBytes(file), { file, srcLang: o.srcLang, tgtLang: o.tgtLang, sheet: o.sheet }),
   align: async (file, o) => {
     const beads = parseAlignIndex(await readText(file, o.encoding), { file });
     const { src, tgt } = await presegmentedPaths(file, o);
@@ -233,6 +235,8 @@ export const alignmentStreamers: Partial<Record<AlignmentFormat, (file: string, 
 
 export interface ReadTermBaseOptions {
   format?: string;
+  /** XLSX: the sheet to read (default: the first). */
+  sheet?: string;
   srcLang?: Lang;
   tgtLang?: Lang;
   encoding?: string;
@@ -252,31 +256,13 @@ type TermBaseWriter = (file: string, termBase: TermBase, options: WriteTermBaseO
 export const termBaseReaders: Record<TermBaseFormat, TermBaseReader> = {
   csv: async (file, o) => parseTermBaseCsv(await readText(file, o.encoding), { file, delimiter: o.delimiter, srcLang: o.srcLang, tgtLang: o.tgtLang }),
   tsv: async (file, o) => parseTermBaseCsv(await readText(file, o.encoding), { file, delimiter: o.delimiter, srcLang: o.srcLang, tgtLang: o.tgtLang }),
-  xlsx: async (file, o) => xlsxToTermBase(await readBytes(file), { file, srcLang: o.srcLang, tgtLang: o.tgtLang }),
+  xlsx: async (file, o) => xlsxToTermBase(await readBytes(file), { file, srcLang: o.srcLang, tgtLang: o.tgtLang, sheet: o.sheet }),
   tbx: async (file) => {
     const bytes = await readBytes(file);
     if (bytes.length === 0) throw new BitextError('EMPTY_FILE', 'the file is empty', { file, line: 1 });
-    const { termBase, diagnostics } = readTbx(xmlChunkDecoder(file)(bytes, true), { file });
-    return { termBase, rows: termBaseRows(termBase), diagnostics };
+    return readTbx(xmlChunkDecoder(file)(bytes, true), { file });
   },
 };
-
-/** TermRow view of a term base read from a format without rows (TBX): line 0 = unknown. */
-function termBaseRows(termBase: TermBase): ParsedTermBase['rows'] {
-  const rows: ParsedTermBase['rows'] = [];
-  for (const c of termBase.concepts) {
-    for (const t of c.terms) {
-      const row: ParsedTermBase['rows'][number] = { concept: c.id, lang: t.lang, text: t.text, status: t.status, line: 0 };
-      if (t.pos) row.pos = t.pos;
-      if (c.domain) row.domain = c.domain;
-      if (c.definition) row.definition = c.definition;
-      if (t.note) row.note = t.note;
-      if (t.origin) row.source = formatOrigin(t.origin);
-      rows.push(row);
-    }
-  }
-  return rows;
-}
 
 export const termBaseWriters: Record<TermBaseFormat, TermBaseWriter> = {
   csv: async (file, tb, o) => {

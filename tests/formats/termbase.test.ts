@@ -40,6 +40,11 @@ describe('TBX reading', () => {
       { lang: 'zh-CN', text: '赛博空间', status: 'admitted' },
     ]);
   });
+  it('gives the file line of each term', () => {
+    const { rows } = readTbx(text('tbx/basic-dca.tbx'));
+    expect(rows.map((r) => [r.text, r.line])).toEqual([['cyberspace', 10], ['cyber space', 15], ['网络空间', 22], ['赛博空间', 26]]);
+    expect(rows[0]).toMatchObject({ concept: 'c1', lang: 'en', status: 'preferred', pos: 'noun', domain: 'Networking' });
+  });
   it('TBX-Basic v3, DCT style (namespaced data categories)', () => {
     const c = readTbx(text('tbx/basic-dct.tbx')).termBase.concepts[0];
     expect(c.domain).toBe('Networking');

@@ -50,6 +50,7 @@ const spec: CommandSpec = {
     'keep-tags': { type: 'boolean', description: 'TMX input: keep inline tags (<ph/>, <bpt>…) as text instead of dropping them' },
     'src-sentences': { type: 'string', arg: 'FILE', description: '.align input: source sentences, one per line (default: IN with .<src-lang>)' },
     'tgt-sentences': { type: 'string', arg: 'FILE', description: '.align input: target sentences, one per line' },
+    sheet: { type: 'string', arg: 'NAME', description: 'XLSX input: the sheet to read (default: the first)' },
     bom: { type: 'boolean', description: 'CSV/TSV output: start with a UTF-8 BOM (for Excel)' },
     'excel-safe': { type: 'boolean', description: "CSV/TSV output: prefix cells starting with = + - @ with ' (formula injection)" },
     date: { type: 'string', arg: 'ISO', description: 'creation date written in TMX (default: SOURCE_DATE_EPOCH or now)' },
@@ -97,7 +98,7 @@ function parseDate(value: string | undefined, env: CliContext['env']): Date | un
 }
 
 /** Decide alignment vs term base for formats that can be both (csv/tsv/xlsx). */
-async function sniffKind(file: string, format: string, kind: string | undefined): Promise<'alignment' | 'termbase'> {
+async function sniffKind(file: string, format: string, kind: string | undefined, sheet?: string): Promise<'alignment' | 'termbase'> {
   if (kind) {
     if (kind !== 'alignment' && kind !== 'termbase') throw usageError(`convert: --kind must be alignment or termbase (got ${kind})`);
     return kind;
@@ -107,7 +108,7 @@ async function sniffKind(file: string, format: string, kind: string | undefined)
     return cols.includes('srcids') || cols.includes('tgtids') || cols.includes('score');
   };
   if (format === 'xlsx') {
-    const t = await readXlsx(await readBytes(file), { file });
+    const t = await readXlsx(await readBytes(file), { file, sheet });
     return t.records.length && isAlignmentHeader(t.records[0]) ? 'alignment' : 'termbase';
   }
   if (format === 'csv' || format === 'tsv') {
@@ -172,7 +173,7 @@ const command: Command = {
     let kind: 'alignment' | 'termbase';
     if (ONLY_ALIGNMENT.has(inFormat) || ONLY_ALIGNMENT.has(outFormat)) kind = 'alignment';
     else if (ONLY_TERMBASE.has(inFormat) || ONLY_TERMBASE.has(outFormat) || inFormat === 'txt') kind = 'termbase';
-    else kind = await sniffKind(input, inFormat, values.kind as string | undefined);
+    else kind = await sniffKind(input, inFormat, values.kind as string | undefined, values.sheet as string | undefined);
     if (kind === 'alignment' && (!isAlignIn || !isAlignOut)) {
       throw usageError(`convert: cannot convert ${inFormat} to ${outFormat}: one is an alignment format, the other a term-base format`, 'Alignments: jsonl, tmx, csv, tsv, xlsx, align. Term bases: csv, tsv, xlsx, tbx.');
     }
@@ -191,7 +192,7 @@ const command: Command = {
     if (kind === 'termbase') {
       const inF = (inFormat === 'txt' ? 'tsv' : inFormat) as TermBaseFormat;
       const outF = (outFormat === 'txt' ? 'tsv' : outFormat) as TermBaseFormat;
-      const r = await readTermBaseFile(input, { format: inF, srcLang, tgtLang });
+      const r = await readTermBaseFile(input, { format: inF, srcLang, tgtLang, sheet: values.sheet as string | undefined });
       diagnostics.push(...r.diagnostics);
       let written: Diagnostic[] = [];
       if (out === '-') {
@@ -252,6 +253,7 @@ const command: Command = {
       srcLang,
       tgtLang,
       keepTags: values['keep-tags'] === true,
+      sheet: values.sheet as string | undefined,
       srcSentences: values['src-sentences'] as string | undefined,
       tgtSentences: values['tgt-sentences'] as string | undefined,
     });
