@@ -188,8 +188,12 @@ function chineseCandidates(text: string): { occ: ZhOcc[]; syllables: string[]; l
         for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
       } else if (/^[a-z0-9]+$/.test(w) && /[a-z]/.test(w)) latin.push([ws, ws + w.length, w]);
     }
+    // ICU cuts words it does not know into single characters (亚太|经|合|组织, 金|砖|国家): a candidate may not
+    // start or end inside such a chain (no 合组织, 砖国家, 亚太经).
+    const single = words.map(([, , w]) => w.length === 1 && isHan(w.charCodeAt(0)) && !ZH_EDGE_STOP.has(w));
     for (let a = 0; a < words.length; a++) {
       if (ZH_EDGE_STOP.has(words[a][2]) || words[a][2] === '-') continue;
+      if (a > 0 && single[a] && single[a - 1]) continue;
       let han = 0;
       let hasDigit = false;
       let hasLatin = false;
@@ -207,6 +211,7 @@ function chineseCandidates(text: string): { occ: ZhOcc[]; syllables: string[]; l
         if (end - start > MAX_ZH_CHARS) break;
         if (ZH_EDGE_STOP.has(w) || ZH_END_STOP.has(w) || w === '-') continue;
         if (han < 2 || (hasDigit && !hasLatin)) continue;
+        if (b + 1 < words.length && single[b] && single[b + 1]) continue;
         const key = norm.slice(start, end);
         if (key.includes('的')) break;
         const lb = a === 0 || ZH_EDGE_STOP.has(words[a - 1][2]) ? 1 : 0;
@@ -571,6 +576,8 @@ function anchorScore(z: ZhOcc, e: EnOcc, anchors: Anchor[]): number {
   for (const v of zMark) zCovered += v;
   const zLen = Math.max(1, z.end - z.start);
   const support = (zCovered / zLen + Math.min(1, eMark.size / Math.max(1, e.content))) / 2;
+  // An acronym hides the words the Chinese term spells out: words of the term found elsewhere do not count against it.
+  if (e.acronym || e.alias) return support;
   const penalty = support > 0 ? Math.min(0.5, against * 0.15) : Math.min(0.8, against * 0.4);
   return support - penalty;
 }
