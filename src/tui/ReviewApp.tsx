@@ -24,6 +24,7 @@ import {
 import { cellWidth, columnsFor, layoutLink, padCells, scrollTop, wrapText } from './layout.js';
 import { STATUS_MARK, confidenceColor, formatScore, severityColor, statusColor, termStatusColor, theme } from './theme.js';
 import { editLine, splitKeys } from './input.js';
+import { joinSentences } from '../lang/tags.js';
 import type { JournalContents, JournalEntry } from './journal.js';
 import { pickUnits, type Span } from './spans.js';
 
@@ -573,6 +574,8 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
   const heightOf = (l: Link) => layoutLink(l, cols, h).height;
   u.top = scrollTop(s.links, s.cursor, u.top, h, heightOf);
 
+  // Spans to mark in the current link: its terms (terms panel open) and the spans its findings point at.
+  const marks = currentMarks();
   const listRows: ReactElement[] = [];
   if (u.mode.kind === 'help') {
     listRows.push(...renderHelp(width, h));
@@ -611,9 +614,9 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
         listRows.push(
           <Text key={`${link.id}:${r}`} wrap="truncate">
             {gutter}
-            <Text bold={selected} dimColor={link.status === 'rejected'}>{srcLine}</Text>
+            {selected && marks.src.length ? renderMarked(srcLine, marks.src) : <Text bold={selected} dimColor={link.status === 'rejected'}>{srcLine}</Text>}
             <Text color={theme.muted}>{' │ '}</Text>
-            <Text bold={selected} dimColor={link.status === 'rejected'}>{tgtLine}</Text>
+            {selected && marks.tgt.length ? renderMarked(tgtLine, marks.tgt) : <Text bold={selected} dimColor={link.status === 'rejected'}>{tgtLine}</Text>}
           </Text>,
         );
       }
@@ -794,6 +797,25 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
     );
   }
 
+  function currentMarks(): { src: Mark[]; tgt: Mark[] } {
+    const out: { src: Mark[]; tgt: Mark[] } = { src: [], tgt: [] };
+    const link = s.links[s.cursor];
+    if (!link) return out;
+    if (u.panel === 'terms' && session.termsFor) {
+      for (const t of session.termsFor(link)) out[t.side].push({ text: t.text, color: t.missingOther ? theme.warn : termStatusColor(t.status) });
+    }
+    if (u.panel === 'findings-link' || u.panel === 'findings-file') {
+      for (const f of findingsByLink.get(link.id) ?? []) {
+        const color = severityColor(f.severity);
+        if (f.srcSpan) out.src.push({ text: spanText(link, 'src', session.header.srcLang, f.srcSpan), color });
+        if (f.tgtSpan) out.tgt.push({ text: spanText(link, 'tgt', session.header.tgtLang, f.tgtSpan), color });
+      }
+    }
+    out.src = out.src.filter((m) => m.text.trim());
+    out.tgt = out.tgt.filter((m) => m.text.trim());
+    return out;
+  }
+
   function cutLine(side: Side, active: boolean, k: number) {
     return (
       <Text key={`cut${side}${k}`} color={active ? theme.accent : theme.muted} wrap="truncate">
@@ -834,6 +856,39 @@ const EDIT_KEYS = new Set(['c', 'x', 'm', 'M', 's', '[', ']', '{', '}', 'd', 'u'
 function isEditKey(input: string, key: Key): boolean {
   if (key.ctrl) return ['s', 'z', 'r', 'y'].includes(input);
   return key.return || EDIT_KEYS.has(input);
+}
+
+interface Mark {
+  text: string;
+  color: string;
+}
+
+/** The text a finding's span covers: offsets into the link side joined as the checks join it (space for English, nothing for Chinese). */
+function spanText(link: Link, side: Side, lang: string, span: [number, number]): string {
+  return joinSentences(link[side].map((x) => x.text), lang).slice(span[0], span[1]);
+}
+
+/** A screen line with the marked texts underlined in their colour (marks that a line break cuts are not shown). */
+function renderMarked(line: string, marks: Mark[]): ReactElement {
+  const parts: ReactElement[] = [];
+  let pos = 0;
+  for (;;) {
+    let best: { at: number; m: Mark } | undefined;
+    for (const m of marks) {
+      const at = line.indexOf(m.text, pos);
+      if (at >= 0 && (!best || at < best.at || (at === best.at && m.text.length > best.m.text.length))) best = { at, m };
+    }
+    if (!best) break;
+    if (best.at > pos) parts.push(<Text key={parts.length} bold>{line.slice(pos, best.at)}</Text>);
+    parts.push(
+      <Text key={parts.length} bold underline color={best.m.color}>
+        {best.m.text}
+      </Text>,
+    );
+    pos = best.at + best.m.text.length;
+  }
+  parts.push(<Text key={parts.length} bold>{line.slice(pos)}</Text>);
+  return <Text>{parts}</Text>;
 }
 
 function panelHeight(u: Ui, rows: number): number {

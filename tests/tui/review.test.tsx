@@ -298,7 +298,7 @@ describe('review screen', () => {
   it('shows findings for the link and the file, and jumps to the next finding', async () => {
     const { file } = writeAlignment();
     const findings: Finding[] = [
-      { check: 'numbers', severity: 'error', message: '12% in the target, 12 percent in the source', file: 'doc.jsonl', link: 'L4' },
+      { check: 'numbers', severity: 'error', message: '12% in the target, 12 percent in the source', file: 'doc.jsonl', link: 'L4', srcSpan: [14, 24], tgtSpan: [9, 12] },
       { check: 'terms', severity: 'warning', message: 'term missing', file: 'doc.jsonl', link: 'L7' },
     ];
     const { app, press } = await open(file, { findings });
@@ -307,6 +307,7 @@ describe('review screen', () => {
     await press('i');
     expect(await frame(app, /findings in link 4 \(1\)/)).toMatch(/findings in link 4 \(1\)/);
     expect(await frame(app, '12% in the target')).toContain('12% in the target');
+    expect(app.lastFrame()).toContain('Trade rose by 12 percent in 2020.');
     await press('i');
     expect(await frame(app, /findings in the file \(2\)/)).toMatch(/findings in the file \(2\)/);
     expect(await frame(app, 'term missing')).toContain('term missing');
