@@ -132,15 +132,56 @@ export function firstBadUtf8Offset(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-function hanShare(text: string): number {
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Does a GB18030 reading look like Chinese text rather than another legacy encoding read wrongly? Han characters
+ * must be there, and not mostly glued between Latin letters on both sides (what Latin-1 "é" + letter pairs become
+ * when read as GB18030: "caf閠ait"). A mostly-English bilingual file has a low Han share but its Han characters
+ * stand in runs of their own.
+ */
+function plausibleGb18030(text: string): boolean {
   let han = 0;
-  let letters = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0x3400 && cp <= 0x9fff) { han++; letters++; }
-    else if (/\p{L}/u.test(ch)) letters++;
+  let glued = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp >= 0x3400 && cp <= 0x9fff) {
+      han++;
+      if (isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1))) glued++;
+    } else if (cp >= 0xe000 && cp <= 0xf8ff) return false; // private use: not real text
   }
-  return letters === 0 ? 0 : han / letters;
+  return han > 0 && glued <= 0.2 * han;
+}
+
+/**
+ * Does this look like text? Nearly all characters ordinary (letters, digits, punctuation, white space) and enough
+ * of them punctuation or white space (Chinese has ~10%; random bytes read as UTF-16 land there ~0.6% of the time).
+ */
+function looksLikeText(text: string): boolean {
+  if (text.length < 32) return false;
+  let ok = 0;
+  let punct = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const p = (c >= 0x20 && c < 0x7f && !isAsciiLetter(c)) || c === 9 || c === 10 || c === 13 || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+    if (p) punct++;
+    if (p || isAsciiLetter(c) || (c >= 0xa0 && c <= 0x24f) || (c >= 0x3400 && c <= 0x9fff)) ok++;
+  }
+  return ok / text.length > 0.95 && punct / text.length > 0.03;
+}
+
+/** BOM-less UTF-16 of mostly non-ASCII text (Chinese has few zero bytes): the byte order that decodes to text. */
+function sniffUtf16ByContent(bytes: Uint8Array): { encoding: string; text: string } | undefined {
+  if (bytes.length % 2 !== 0 || bytes.length < 4) return undefined;
+  for (const encoding of ['utf-16le', 'utf-16be']) {
+    try {
+      const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+      if (!text.includes('\u0000') && looksLikeText(text.slice(0, 4096))) return { encoding, text };
+    } catch {
+      /* not this byte order */
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -171,6 +212,10 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
       text = decodeStrict(bytes, utf16, file);
     } else {
       const bin = looksBinary(bytes);
+      const byContent = bin.binary ? sniffUtf16ByContent(bytes) : undefined;
+      if (byContent) {
+        return finish(byContent.text, byContent.encoding, false, options);
+      }
       if (bin.binary) {
         throw new BitextError('BINARY_FILE', 'this is a binary file, not text', { file, offset: bin.offset, hint: 'Give a plain-text, Markdown or exchange file (TMX, TBX, CSV, XLSX for the commands that take them).' });
       }
@@ -192,7 +237,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
         } catch {
           gb = undefined;
         }
-        if (gb !== undefined && hanShare(gb) > 0.2) {
+        if (gb !== undefined && plausibleGb18030(gb)) {
           encoding = 'gb18030';
           text = gb;
         } else {
@@ -201,11 +246,17 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
       }
     }
   }
+  return finish(text, encoding, bom !== undefined, options);
+}
+
+/** Final checks on decoded text: NUL characters mean binary, white space only means empty. */
+function finish(text: string, encoding: string, bom: boolean, options: DecodeOptions): DecodedText {
+  const { file } = options;
   if (text.includes('\u0000')) {
     throw new BitextError('BINARY_FILE', 'this is a binary file, not text', { file, offset: text.indexOf('\u0000'), hint: 'Give a plain-text or Markdown file.' });
   }
   if (!options.allowEmpty && text.trim() === '') {
     throw new BitextError('EMPTY_FILE', 'the file has no text (only white space)', { file, hint: 'Check that you named the right file.' });
   }
-  return { text, encoding, bom: bom !== undefined };
+  return { text, encoding, bom };
 }

@@ -68,4 +68,18 @@ describe('decoding', () => {
     expect(decodeBytes(utf16(DOC, true), { encoding: 'utf-16' }).text).toBe(DOC);
     expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x2e]), { encoding: 'utf8' }).text).toBe('A.');
   });
+
+  it('reads BOM-less UTF-16 of Chinese text (few zero bytes) and refuses short binary junk', () => {
+    const zh = '中国积极参与国际和区域性多边机制下的数字经济治理合作，推动发起多个倡议。\n加强同专业性国际组织合作，为全球数字经济治理贡献力量。\n';
+    expect(decodeBytes(utf16(zh, true, false))).toMatchObject({ text: zh, encoding: 'utf-16le' });
+    expect(decodeBytes(utf16(zh, false, false))).toMatchObject({ text: zh, encoding: 'utf-16be' });
+    expect(code(() => decodeBytes(new Uint8Array([0, 1, 2, 0x62, 0x69, 0x6e, 0x61, 0x72, 0x79, 0])))).toBe('BINARY_FILE');
+  });
+
+  it('reads a mostly English GB18030 file, and refuses Latin-1 read as GB18030', () => {
+    const doc = 'This is a long English paragraph about the digital economy and its partners. '.repeat(20) + '\n\n这是中文。\n';
+    expect(decodeBytes(gb18030(doc))).toMatchObject({ text: doc, encoding: 'gb18030' });
+    // "caf" + 0xE9 0x74 + "ait": valid GB18030 bytes, but a Han character glued inside a Latin word is not Chinese.
+    expect(code(() => decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x74, 0x61, 0x69, 0x74, 0x0a])))).toBe('BAD_ENCODING');
+  });
 });
