@@ -47,6 +47,8 @@ export interface AlignStats {
   learnedPairs: number;
   srcSentences: number;
   tgtSentences: number;
+  /** Length-only search passes (long documents: the band is re-centred until the path keeps off its edges). */
+  lengthPasses?: number;
 }
 
 export interface AlignResult {
@@ -572,11 +574,13 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     sc.tgtCum = cumulative(sc.T.len);
   }
   let res: ReturnType<typeof dpAlign>;
+  let lengthPasses = 0;
   if (large) {
     // Length-only passes, each in a band around the previous path, until the path keeps away from the band's
     // edges: the band follows a translation that drifts hundreds of sentences from the diagonal, in linear time.
     for (let round = 0; ; round++) {
       res = dpAlign(n, m, LENGTH_TYPES, band1, (i0, j0, di, dj) => sc.lengthBead(i0, j0, di, dj));
+      lengthPasses++;
       if (round >= 12 || !touchesEdge(res.beads, band1, 3)) break;
       band1 = bandAroundPath(cornersOf(res.beads), n, m, w1);
     }
@@ -589,7 +593,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   if (options.learn !== false) {
     const pairs: Array<[number[], number[]]> = [];
     const ordered = res.beads.filter((b) => b.i1 > b.i0 && b.j1 > b.j0);
-    const step = Math.max(1, Math.floor(ordered.length / (large ? 1000 : 20000)));
+    const step = Math.max(1, Math.floor(ordered.length / (large ? 600 : 20000)));
     for (let k = 0; k < ordered.length; k += step) {
       const b = ordered[k];
       const a: number[] = [];
@@ -635,7 +639,9 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     return { ...b, conf: confidence(ln, sc.logLen(b.i0, b.i1, b.j0, b.j1), di, dj) };
   });
   const links = makeLinks(beads);
-  return { links, stats: statsOf(links, sc.ratio, learned), diagnostics };
+  const stats = statsOf(links, sc.ratio, learned);
+  if (lengthPasses) stats.lengthPasses = lengthPasses;
+  return { links, stats, diagnostics };
 }
 
 function cornersOf(beads: ReadonlyArray<{ i1: number; j1: number }>): Array<[number, number]> {

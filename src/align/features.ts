@@ -58,7 +58,6 @@ function typeId(side: SideFeatures, t: string): number {
 const PUNCT_Q = /[?？]/;
 const PUNCT_E = /[!！]/;
 const QUOTES = /["“”«»„《》「」『』]/;
-const HAN = /\p{Script=Han}/u;
 
 function punctTokens(text: string, side: SideFeatures, keys: KeySpace, out: RawToken[]): void {
   if (PUNCT_Q.test(text)) out.push({ type: typeId(side, '?'), keys: [keys.id('p:?')], weight: 1 });
@@ -129,7 +128,7 @@ export function chineseFeatures(
         i = k;
         continue;
       }
-      if (!HAN.test(text[i])) {
+      if (!(c >= 0x3400 && c <= 0x9fff) && !(c >= 0xf900 && c <= 0xfaff) && !(c >= 0xd840 && c <= 0xd87f)) {
         i++;
         continue;
       }
