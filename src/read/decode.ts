@@ -1,6 +1,7 @@
 /**
  * Bytes → text, pure. Handles UTF-8 (with/without BOM), UTF-16 LE/BE with BOM (and BOM-less UTF-16 recognised by
- * its zero bytes), GB18030/GBK (tried when the bytes are not valid UTF-8), or an explicit encoding label.
+ * its zero bytes or its content), GB18030/GBK or Big5 (tried when the bytes are not valid UTF-8; the reading with
+ * the common Han characters wins), or an explicit encoding label.
  * Refuses empty files, binary files and undecodable bytes with a BitextError naming the file and byte offset.
  * The declared encoding of an XML prolog is not trusted: bytes are sniffed (memoQ writes "utf-16" over UTF-8 bytes).
  */
@@ -170,6 +171,24 @@ function looksLikeText(text: string): boolean {
   return ok / text.length > 0.95 && punct / text.length > 0.03;
 }
 
+/** The most frequent Han characters of Chinese text, Simplified and Traditional forms. */
+const COMMON_HAN = new Set(
+  '的一是不了在人有我他这這中大来來上国國个個到说說们們为為子和你地出道也时時年得就那要下以生会會自着著去之过過家学學对對可她里裡后後小么麼心多天而能好都然没沒日于於起还還发發成事只作当當想看文无無开開手十用主行方又如前所本见見经經头頭面公同三已老从從动動两兩长長知民样樣现現分将將外但身些与與高意进進把法此实實回二理美点點月明其种種声聲全工己话話儿兒者向情部正名定女问問力机機给給等几幾很业業最间間新什打便位因重被走电電四第门門相次东東政海口使教西再平真听聽世气氣信北少关關并並内內加化由却代军軍产產入先山五太水万萬市眼体體别別处處总總才场場师師书書比住员員九笑性通目华華报報立马馬命张張活难難神数數件安表原车車白应應路期叫死常提感金何更反合放做系計计利',
+);
+
+function commonHanShare(text: string): number {
+  let han = 0;
+  let common = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x3400 && cp <= 0x9fff) {
+      han++;
+      if (COMMON_HAN.has(ch)) common++;
+    }
+  }
+  return han === 0 ? 0 : common / han;
+}
+
 /** BOM-less UTF-16 of mostly non-ASCII text (Chinese has few zero bytes): the byte order that decodes to text. */
 function sniffUtf16ByContent(bytes: Uint8Array): { encoding: string; text: string } | undefined {
   if (bytes.length % 2 !== 0 || bytes.length < 4) return undefined;
@@ -237,11 +256,22 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
         } catch {
           gb = undefined;
         }
-        if (gb !== undefined && plausibleGb18030(gb)) {
+        // Big5 (Traditional Chinese) bytes often decode as GB18030 too, into nonsense: the reading whose Han
+        // characters are the common ones wins.
+        let big5: string | undefined;
+        try {
+          big5 = new TextDecoder('big5', { fatal: true }).decode(bytes);
+        } catch {
+          big5 = undefined;
+        }
+        if (big5 !== undefined && plausibleGb18030(big5) && commonHanShare(big5) > 0.1 && commonHanShare(big5) > 1.5 * (gb !== undefined ? commonHanShare(gb) : 0)) {
+          encoding = 'big5';
+          text = big5;
+        } else if (gb !== undefined && plausibleGb18030(gb)) {
           encoding = 'gb18030';
           text = gb;
         } else {
-          throw badEncoding('the file is neither UTF-8, UTF-16 nor GB18030 text', bytes, bad, file, 'utf-8');
+          throw badEncoding('the file is neither UTF-8, UTF-16, GB18030 nor Big5 text', bytes, bad, file, 'utf-8');
         }
       }
     }

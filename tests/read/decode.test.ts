@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/read/index.js';
 import { segmentBilingual } from '../../src/segment/index.js';
 import { BitextError } from '../../src/errors.js';
-import { DOC, ENCODED, gb18030, utf16 } from './encodings.js';
+import { DOC, DOC_TW, ENCODED, big5, gb18030, utf16 } from './encodings.js';
 
 function code(fn: () => unknown): string | undefined {
   try {
@@ -81,5 +81,11 @@ describe('decoding', () => {
     expect(decodeBytes(gb18030(doc))).toMatchObject({ text: doc, encoding: 'gb18030' });
     // "caf" + 0xE9 0x74 + "ait": valid GB18030 bytes, but a Han character glued inside a Latin word is not Chinese.
     expect(code(() => decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x74, 0x61, 0x69, 0x74, 0x0a])))).toBe('BAD_ENCODING');
+  });
+
+  it('tells Big5 (Traditional Chinese) from GB18030 by the common characters', () => {
+    expect(decodeBytes(big5(DOC_TW))).toMatchObject({ text: DOC_TW, encoding: 'big5' });
+    expect(decodeBytes(gb18030(DOC))).toMatchObject({ text: DOC, encoding: 'gb18030' });
+    expect(segmentBilingual(decodeBytes(big5(DOC_TW)).text).sides.zh.sentences.map((x) => x.text)).toEqual(['這是中文。', '中國中文。']);
   });
 });

@@ -31,3 +31,18 @@ export const ENCODED: Array<[string, Uint8Array, string]> = [
   ['UTF-16BE with BOM', utf16(DOC, false), 'utf-16be'],
   ['GB18030', gb18030(DOC), 'gb18030'],
 ];
+
+/** Big5 (Traditional Chinese) codes of the characters of DOC_TW. */
+const BIG5: Record<string, [number, number]> = { 這: [0xb3, 0x6f], 是: [0xac, 0x4f], 中: [0xa4, 0xa4], 文: [0xa4, 0xe5], 國: [0xb0, 0xea], '。': [0xa1, 0x43] };
+
+export const DOC_TW = 'Hello world. This is English.\n\n這是中文。中國中文。\n';
+
+export function big5(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else if (BIG5[ch]) out.push(...BIG5[ch]);
+    else throw new Error(`no Big5 code for ${ch} in the test table`);
+  }
+  return new Uint8Array(out);
+}
