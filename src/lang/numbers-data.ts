@@ -8,7 +8,7 @@
 
 /** Chinese digit characters → value. 两 is 2 in counts (两千, 两个); 〇 and 零 are 0. */
 export const ZH_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
   壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
 };
 /** Units inside a section (十百千) and section multipliers (万, 亿). 廿/卅 are 20/30 shorthands. */
@@ -21,7 +21,9 @@ export const ZH_TENS_SHORTHAND: Readonly<Record<string, number>> = { 廿: 20, �
  * weak: Chinese says 一个/一项 where English says "a".
  */
 export const ZH_MEASURE_WORDS =
-  '个项次种条位名家批场年天周届份件部座所台辆架艘只头匹张本篇句段层级类套组对双片块根支枝颗粒滴步轮期节章款顿番回遍趟阵声口人国道笔元吨米克亩斤倍成岁秒分环幅首册页行封栋间户员轴';
+  '个项次种条位名家批场年天周届份件部座所台辆架艘只头匹张本篇句段层级类套组对双片块根支枝颗粒滴步轮期节章款顿番回遍趟阵声口人国道笔元吨米克亩斤倍成岁秒分环幅首册页行封栋间户员轴' +
+  // Traditional forms (zh-TW, zh-HK)
+  '個項種條場週屆張層級類組對雙顆輪節階陣聲國筆噸畝歲環冊頁棟間戶員軸輛隻';
 
 /** A lone 一 followed by one of these starts a word, not a count (一点儿, 一些): no mention at all. */
 export const ZH_MEASURE_EXCEPTIONS = ['一道', '一口气', '一次性', '一分为二', '一刻', '一步到位', '一头', '一行'];

@@ -335,21 +335,21 @@ const ZH_SCANNER = unnamed(
   [
     `(?<lex>${trieAlternation(ZH_LEX.keys())})`,
     `(?<pre>百分之|千分之|万分之|第)(?<pnum>${ZH_NUM})`,
-    `(?<shou>首)(?=[次个届批位家款部座台项轮])`,
+    `(?<shou>首)(?=[次个個届屆批位家款部座台项項轮輪])`,
     `(?<cen>${ZH_NUM})世纪(?<dec>${ZH_NUM})年代`,
     `(?<den>${ZH_NUM})分之(?<nu>${ZH_NUM})`,
     // A lone 一 counts only before a measure word, a month or a day (一些, 一致, 统一 are not numbers): skip it here.
-    `(?!一(?![${ZH_DIGIT_CHARS}${ZH_UNIT_CHARS}几${ZH_MEASURE_WORDS}月日号]|点[${ZH_DIGIT_CHARS}]))(?<num>${ZH_NUM})`,
+    `(?!一(?![${ZH_DIGIT_CHARS}${ZH_UNIT_CHARS}几${ZH_MEASURE_WORDS}月日号號]|点[${ZH_DIGIT_CHARS}]))(?<num>${ZH_NUM})`,
     `(?<sym>[\u2160-\u216B\u2170-\u217B\u2460-\u249B])`,
   ].join('|') + ')',
   'g',
 );
 /** After a number: 1 = percent sign or 百分点, 2 = a unit that says what the number counts. */
-const ZH_SUFFIX = /\s?([%‰]|个百分点|百分点)|(个月|月份?|[日号]|年代|年|倍|成|分钟|分之)/y;
+const ZH_SUFFIX = /\s?([%‰]|[个個]?百分[点點])|([个個]月|月份?|[日号號]|年代|年|倍|成|分钟|分鐘|分之)/y;
 const ZH_MEASURE = new Set(ZH_MEASURE_WORDS);
 const ZH_DIGIT_PAIR_UNIT = /^([一二两三四五六七八九])([一二两三四五六七八九])([十百千万亿]+)$/;
 const ZH_APPROX_UNIT = /[多余来几]([万亿萬億]+)/y;
-const ZH_UNIT_AFTER = new Set('年月日号%‰岁倍成世点分万亿千百'.split(''));
+const ZH_UNIT_AFTER = new Set('年月日号號%‰岁歲倍成世点點分万亿千百萬億'.split(''));
 const ZH_NAME_PREFIX = new Set(ZH_NAME_PREFIX_CHARS);
 const ZH_KINSHIP = new Set(ZH_KINSHIP_CHARS);
 const ZH_FINANCIAL = new Set(ZH_FINANCIAL_CHARS);
@@ -452,6 +452,7 @@ function zhNumber(original: string, text: string, start: number, end: number, ru
   if (run === '几') return;
   if (run.length === 1 && ZH_FINANCIAL.has(run)) return;
   if (run.includes('点') && text[end] === '点') return; // 一点一点 = "bit by bit"
+  if (run.length > 32) return; // no number is written with that many numeral characters; keeps the work linear
   let weak = false;
   let kind: NumberKind | undefined;
   let value: number | undefined;
@@ -474,7 +475,7 @@ function zhNumber(original: string, text: string, start: number, end: number, ru
       out.push(zhMention(original, start, end, 1, 'month', prev !== '年' && !/[一二三四五六七八九十\d][日号]/.test(text.slice(end + 1, end + 4))));
       return;
     }
-    if (next === '日' || next === '号') {
+    if (next === '日' || next === '号' || next === '號') {
       out.push(zhMention(original, start, end, 1, 'day', prev !== '月'));
       return;
     }
@@ -535,7 +536,7 @@ function zhNumber(original: string, text: string, start: number, end: number, ru
       }
       if (value === undefined) {
         // Not one well-formed numeral (三十五六 = "35 or 36"): keep the longest parsable prefix as weak.
-        for (let k = core.length - 1; k > 0 && value === undefined; k--) value = parseChineseNumeral(core.slice(0, k));
+        for (let k = core.length - 1; k > 0 && k >= core.length - 4 && value === undefined; k--) value = parseChineseNumeral(core.slice(0, k));
         if (value === undefined) return;
         weak = true;
       }
@@ -587,6 +588,7 @@ function zhNumber(original: string, text: string, start: number, end: number, ru
           break;
         case '日':
         case '号':
+        case '號':
           if (Number.isInteger(value) && value >= 1 && value <= 31) kind = 'day';
           break;
         case '倍':
@@ -1094,6 +1096,8 @@ export function extractNumbers(text: string, lang: Lang): NumberMention[] {
   else extractEnglish(norm, out, primary === 'en');
   if (out.length > 1) spreadRanges(norm, out);
   if (norm !== text) for (const m of out) m.raw = text.slice(m.start, m.end);
+  // A 300-digit string is not a quantity anyone translates.
+  for (const m of out) if (!Number.isFinite(m.value)) return out.filter((x) => Number.isFinite(x.value));
   return out;
 }
 

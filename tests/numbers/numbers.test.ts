@@ -142,6 +142,11 @@ describe('extractNumbers: Chinese forms', () => {
     expect(all('（一）总体要求', 'zh')).toEqual([]);
     expect(all('二、主要任务', 'zh')).toEqual(['2:cardinal:weak']);
   });
+  it('Traditional characters (zh-TW): 兩, 萬, 億, 個, 屆, 號', () => {
+    expect(all('兩千零五年，第十四屆，1.2萬人，3億，增長了3個百分點，5月4號，12個國家，一個中國', 'zh-TW')).toEqual([
+      '2005:cardinal', '14:ordinal', '12000:cardinal', '300000000:cardinal', '3:percent', '5:month', '4:day', '12:cardinal', '1:cardinal:weak',
+    ]);
+  });
   it('十分钟 is ten minutes, 十分 alone is "very"', () => {
     expect(strong('十分钟', 'zh')).toEqual(['10:cardinal']);
     expect(strong('十分重要', 'zh')).toEqual([]);
@@ -441,6 +446,24 @@ describe('properties', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+  it('stays linear on pathological input (long numeral runs, digit strings, word chains)', () => {
+    const cases: Array<[string, string]> = [
+      ['一二三四五六七八九十'.repeat(2000), 'zh'],
+      [('一二三四五六七八九十'.repeat(3) + '。').repeat(2000), 'zh'],
+      ['1234567890'.repeat(20000), 'en'],
+      ['1,000'.repeat(20000), 'zh'],
+      ['one two three '.repeat(20000), 'en'],
+      ['one hundred and '.repeat(20000), 'en'],
+      ['第十四次1.2万百分之三十2015年5月May 4 twenty-three '.repeat(5000), 'zh'],
+      ['1.'.repeat(50000), 'en'],
+    ];
+    for (const [text, lang] of cases) {
+      const t = performance.now();
+      const ms = extractNumbers(text, lang);
+      expect(performance.now() - t).toBeLessThan(5000);
+      expect(ms.every((m) => Number.isFinite(m.value))).toBe(true);
+    }
   });
   it('is deterministic', () => {
     const t = '2016年，二十国集团领导人第十一次峰会在中国举行，1.2万人，百分之三十';
