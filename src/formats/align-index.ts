@@ -1,7 +1,8 @@
 /**
  * The `.align` index format of the public sentence-alignment benchmarks (Vecalign, Bertalign): one bead per line,
  * `[0]:[0,1]` = source sentence 0 ↔ target sentences 0 and 1, 0-based indices into pre-segmented files (one
- * sentence per line); `[]:[3]` and `[4]:[]` are 0-1 and 1-0 beads.
+ * sentence per line); `[]:[3]` and `[4]:[]` are 0-1 and 1-0 beads. Vecalign's output appends a cost
+ * (`[0]:[0]:0.0731`): it is accepted and ignored (a cost, not a confidence).
  */
 import { BitextError } from '../errors.js';
 import { primaryLanguage } from '../lang/tags.js';
@@ -11,7 +12,8 @@ import { ALIGNMENT_FORMAT, ALIGNMENT_VERSION, type ParsedAlignment } from './jso
 
 export type AlignBead = [number[], number[]];
 
-const BEAD = /^\s*\[([^\]]*)\]\s*:\s*\[([^\]]*)\]\s*$/;
+/** `[0]:[0,1]`, also Vecalign's output with its cost appended (`[0]:[0,1]:0.1234`). */
+const BEAD = /^\s*\[([^\]]*)\]\s*:\s*\[([^\]]*)\]\s*(?::\s*-?[\d.]+(?:e-?\d+)?\s*)?$/i;
 
 function indices(list: string, file: string | undefined, line: number, column: number): number[] {
   if (list.trim() === '') return [];

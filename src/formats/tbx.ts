@@ -4,7 +4,8 @@
  * Reading (SAX, same safety as TMX): TBX v3 / ISO 30042:2019 `tbx/conceptEntry/langSec/termSec` in both styles —
  * DCA (`<termNote type="partOfSpeech">`) and DCT (namespaced `<min:partOfSpeech>`, `<basic:administrativeStatus>`) —
  * for the Basic, Core and Min dialects; TBX v2 / MARTIF (ISO 12200) `martif/termEntry/langSet/tig|ntig` as CAT
- * tools (MultiTerm, Lokalize, memoQ) still write it; and the 2013 TBX-Min `entry/langGroup/termGroup`.
+ * tools (MultiTerm, Lokalize, memoQ) still write it; the 2013 TBX-Min `entry/langGroup/termGroup`; and MultiTerm XML
+ * (`mtf/conceptGrp/languageGrp/termGrp`, field labels such as "Definition", "Part of Speech", "Status").
  * Status: administrativeStatus (preferredTerm-admn-sts…), normativeAuthorization, usageStatus (TBX-Min:
  * preferred/admitted/notRecommended/obsolete) and termStatus are mapped to TermStatus ('forbidden' → deprecated).
  * Whitespace in term and note text is collapsed (pretty-printed files wrap long notes).
@@ -19,11 +20,23 @@ import { VERSION } from '../version.js';
 import { formatOrigin, normalizeTermStatus, parseOrigin, termRowsOf, type TermRow } from './termbase-table.js';
 import { SafeXmlParser, XmlTextCleaner, escapeXmlAttr, escapeXmlText, localName } from './xml.js';
 
-const CONCEPT = new Set(['conceptEntry', 'termEntry', 'entry']);
-const LANG = new Set(['langSec', 'langSet', 'langGroup']);
-const TERMSEC = new Set(['termSec', 'tig', 'ntig', 'termGroup']);
+const CONCEPT = new Set(['conceptEntry', 'termEntry', 'entry', 'conceptGrp']);
+const LANG = new Set(['langSec', 'langSet', 'langGroup', 'languageGrp']);
+const TERMSEC = new Set(['termSec', 'tig', 'ntig', 'termGroup', 'termGrp']);
+const ROOTS = new Set(['tbx', 'martif', 'TBX', 'mtf']);
 /** Elements whose text content we read, by data category (DCA `type`) or element name (DCT / TBX-Min 2013). */
-const FIELDS = new Set(['term', 'termNote', 'descrip', 'note', 'admin', 'partOfSpeech', 'administrativeStatus', 'normativeAuthorization', 'usageStatus', 'termStatus', 'subjectField', 'definition', 'source', 'customerSubset', 'context', 'termType', 'grammaticalGender']);
+const FIELDS = new Set(['term', 'termNote', 'descrip', 'note', 'admin', 'partOfSpeech', 'administrativeStatus', 'normativeAuthorization', 'usageStatus', 'termStatus', 'subjectField', 'definition', 'source', 'customerSubset', 'context', 'termType', 'grammaticalGender', 'concept']);
+
+/** Data-category names as tools spell them (DCA `type`, DCT element, MultiTerm field labels) → one key. */
+const CATEGORY: Record<string, string> = {
+  term: 'term', concept: 'concept',
+  partofspeech: 'pos', pos: 'pos', wordclass: 'pos',
+  administrativestatus: 'status', normativeauthorization: 'status', usagestatus: 'status', termstatus: 'status', status: 'status',
+  subjectfield: 'domain', subject: 'domain', domain: 'domain', field: 'domain',
+  definition: 'definition',
+  source: 'source',
+  note: 'note', comment: 'note', remark: 'note',
+};
 
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -58,6 +71,8 @@ class TbxSax {
   private term: (Partial<Term> & { notes: string[]; line: number; statusGiven: boolean }) | undefined;
   private field: Frame | undefined;
   private descripGrpDepth = 0;
+  private inLang = false;
+  private termElement = '';
   private n = 0;
   private readonly ids = new Set<string>();
   /** Line of the termSec/tig of each term read (for TermRow.line). */
@@ -74,8 +89,8 @@ class TbxSax {
     const a = tag.attributes;
     if (!this.sawRoot) {
       this.sawRoot = true;
-      if (!['tbx', 'martif', 'TBX'].includes(name)) {
-        throw new BitextError('WRONG_FORMAT', `this is not a TBX file (its root element is <${tag.name}>)`, { ...this.where(), hint: 'Give a .tbx term base, or pass --from with the right format.' });
+      if (!ROOTS.has(name)) {
+        throw new BitextError('WRONG_FORMAT', `this is not a TBX or MultiTerm XML file (its root element is <${tag.name}>)`, { ...this.where(), hint: 'Give a .tbx term base, or pass --from with the right format.' });
       }
       const rl = a['xml:lang'] ?? a.lang;
       if (rl) this.rootLang = normalizeTag(rl);
@@ -101,14 +116,28 @@ class TbxSax {
       this.conceptLine = this.parser.line;
       return;
     }
+    if (name === 'language' && this.inLang) {
+      // MultiTerm XML: <languageGrp><language type="English" lang="EN-US"/>…
+      const l = a.lang ?? a['xml:lang'];
+      if (l) this.lang = normalizeTag(l);
+      return;
+    }
     if (LANG.has(name)) {
+      this.inLang = true;
       const l = a['xml:lang'] ?? a.lang;
+      if (name === 'languageGrp' && !l) {
+        this.lang = undefined;
+        return;
+      }
       if (!l) this.diagnostics.push({ code: 'TBX_NO_LANG', message: `<${name}> has no xml:lang; the file language ${this.rootLang ?? '(none)'} is used`, severity: 'warning', file: this.file, line: this.parser.line });
       this.lang = l ? normalizeTag(l) : this.rootLang;
       return;
     }
     if (TERMSEC.has(name)) {
+      // A termGrp inside an ntig belongs to the ntig's term.
+      if (this.term) return;
       this.term = { notes: [], line: this.parser.line, statusGiven: false };
+      this.termElement = name;
       return;
     }
     if (FIELDS.has(name)) {
@@ -124,29 +153,35 @@ class TbxSax {
 
   private fieldDone(f: Frame): void {
     const value = collapse(f.buf);
-    const cat = f.name === 'termNote' || f.name === 'descrip' || f.name === 'admin' ? (f.type ?? '') : f.name;
+    const raw = f.name === 'termNote' || f.name === 'descrip' || f.name === 'admin' ? (f.type ?? '') : f.name;
+    const cat = CATEGORY[raw.toLowerCase().replace(/[\s_-]+/g, '')] ?? '';
     const t = this.term;
     switch (cat) {
       case 'term':
         if (t) t.text = value;
         break;
-      case 'partOfSpeech':
+      case 'concept':
+        // MultiTerm XML: <conceptGrp><concept>17</concept>…: the entry number is the concept id.
+        if (this.concept && value && !t && !this.ids.has(value) && /^c\d+$/.test(this.concept.id)) {
+          this.ids.delete(this.concept.id);
+          this.concept.id = value;
+          this.ids.add(value);
+        }
+        break;
+      case 'pos':
         if (t && value) t.pos = value;
         break;
-      case 'administrativeStatus':
-      case 'normativeAuthorization':
-      case 'usageStatus':
-      case 'termStatus': {
+      case 'status': {
         if (!t) break;
         const s = tbxStatus(value);
         if (s) {
           // administrativeStatus wins over usageStatus when both are given.
-          if (!t.statusGiven || cat === 'administrativeStatus') t.status = s;
+          if (!t.statusGiven || raw === 'administrativeStatus') t.status = s;
           t.statusGiven = true;
-        } else if (value) this.diagnostics.push({ code: 'TBX_STATUS', message: `unknown ${cat} "${value}"`, severity: 'warning', file: this.file, line: this.parser.line });
+        } else if (value) this.diagnostics.push({ code: 'TBX_STATUS', message: `unknown ${raw} "${value}"`, severity: 'warning', file: this.file, line: this.parser.line });
         break;
       }
-      case 'subjectField':
+      case 'domain':
         this.setConcept('domain', value);
         break;
       case 'definition':
@@ -179,6 +214,7 @@ class TbxSax {
       return;
     }
     if (TERMSEC.has(name)) {
+      if (name !== this.termElement) return;
       const t = this.term;
       this.term = undefined;
       if (!t || !this.concept) return;
@@ -203,6 +239,7 @@ class TbxSax {
     }
     if (LANG.has(name)) {
       this.lang = undefined;
+      this.inLang = false;
       return;
     }
     if (CONCEPT.has(name)) {
@@ -213,7 +250,7 @@ class TbxSax {
       this.concepts.push(c);
       return;
     }
-    if (['tbx', 'martif', 'TBX'].includes(name)) this.closedRoot = true;
+    if (ROOTS.has(name)) this.closedRoot = true;
   }
 
   text(s: string): void {

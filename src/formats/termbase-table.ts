@@ -171,6 +171,15 @@ export function classifyWide(cell: string, srcLang: Lang, tgtLang: Lang): ColRol
   // "English term", "Chinese translation", "中文术语": a language name followed by a role word.
   const lead = /^(\S+(?: \([^)]*\))?)\s*(term|terms|translation|术语|術語|译文|名称)?$/.exec(k);
   if (lead && LANG_NAMES[lead[1]]) return { kind: 'lang', lang: LANG_NAMES[lead[1]] };
+  // "Term [en]", "Translation (zh-CN)", "term_zh", "Description [en]" (Crowdin, Phrase, Lokalise exports).
+  const tagged = /^(.*?)[\s_]*[[(]?\b([a-z]{2,3}(?:[-_][a-z0-9]{2,8})*)[\])]?$/i.exec(k);
+  if (tagged && tagged[1] && KNOWN_PRIMARY.has(tagged[2].split(/[-_]/)[0].toLowerCase())) {
+    const base = tagged[1].trim();
+    const tag = normalizeTag(tagged[2]);
+    if (/^(term|terms|translation|target|source|text|word|术语|译文)$/.test(base)) return { kind: 'lang', lang: tag };
+    if (/^(description|definition|note|notes|comment|comments|context)$/.test(base)) return { kind: 'meta', field: base === 'definition' || base === 'description' ? 'definition' : 'note' };
+    if (/^(part of speech|pos|partofspeech)$/.test(base)) return { kind: 'meta', field: 'pos' };
+  }
   if (/note|comment|remark|备注|注释|说明|註解|備註/.test(k)) return { kind: 'meta', field: 'note' };
   if (/definition|定义|定義/.test(k)) return { kind: 'meta', field: 'definition' };
   for (const [name, lang] of Object.entries(LANG_NAMES)) {

@@ -134,6 +134,35 @@ export function sniffXmlEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-
   return { encoding: 'utf-8', bomLength: 0 };
 }
 
+/**
+ * Decode a whole XML file. Bytes are sniffed (BOM, UTF-16 pattern) and read as UTF-8; only when they are not valid
+ * UTF-8 is the encoding named in the XML declaration tried (GBK/GB18030/Big5 files from older Chinese tools), and
+ * failing that GB18030. The declaration alone never wins over valid bytes (memoQ declares utf-16 over UTF-8).
+ */
+export function decodeXmlBytes(bytes: Uint8Array, file?: string): string {
+  const s = sniffXmlEncoding(bytes);
+  const body = bytes.subarray(s.bomLength);
+  const tryDecode = (enc: string): string | undefined => {
+    try {
+      return new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(body);
+    } catch {
+      return undefined;
+    }
+  };
+  const first = tryDecode(s.encoding);
+  if (first !== undefined) return first;
+  if (s.encoding === 'utf-8') {
+    const head = new TextDecoder('latin1').decode(body.subarray(0, 200));
+    const declared = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
+    for (const enc of [declared, 'gb18030']) {
+      if (!enc || /^utf-?(8|16)/.test(enc)) continue;
+      const t = tryDecode(enc);
+      if (t !== undefined) return t;
+    }
+  }
+  throw new BitextError('BAD_ENCODING', `the file is not valid ${s.encoding} text`, { file, hint: 'Save the file as UTF-8 or UTF-16 with a byte-order mark.' });
+}
+
 /** Decode XML bytes (streaming-friendly): returns a function that decodes successive chunks. */
 export function xmlChunkDecoder(file?: string): (chunk: Uint8Array, last: boolean) => string {
   let decoder: InstanceType<typeof TextDecoder> | undefined;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { BitextError } from '../errors.js';
 import { decodeBytes } from '../read/decode.js';
 import type { Alignment, Diagnostic, Lang, TermBase } from '../model/types.js';
-import { xmlChunkDecoder } from '../formats/xml.js';
+import { decodeXmlBytes } from '../formats/xml.js';
 import { readTbx, writeTbx } from '../formats/tbx.js';
 import { parseCsvTable, stringifyCsvTable } from '../formats/csv.js';
 import { alignmentToTable, tableToAlignment } from '../formats/alignment-table.js';
@@ -122,8 +122,7 @@ export const alignmentReaders: Record<AlignmentFormat, AlignmentReader> = {
   tmx: async (file, o) => {
     const bytes = await readBytes(file);
     if (bytes.length === 0) throw new BitextError('EMPTY_FILE', 'the file is empty', { file, line: 1 });
-    const decode = xmlChunkDecoder(file);
-    return parseTmxAlignment(decode(bytes, true), { file, srcLang: o.srcLang, tgtLang: o.tgtLang, keepTags: o.keepTags });
+    return parseTmxAlignment(decodeXmlBytes(bytes, file), { file, srcLang: o.srcLang, tgtLang: o.tgtLang, keepTags: o.keepTags });
   },
   csv: async (file, o) => readAlignmentTable(file, o, undefined),
   tsv: async (file, o) => readAlignmentTable(file, o, '\t'),
@@ -260,7 +259,7 @@ export const termBaseReaders: Record<TermBaseFormat, TermBaseReader> = {
   tbx: async (file) => {
     const bytes = await readBytes(file);
     if (bytes.length === 0) throw new BitextError('EMPTY_FILE', 'the file is empty', { file, line: 1 });
-    return readTbx(xmlChunkDecoder(file)(bytes, true), { file });
+    return readTbx(decodeXmlBytes(bytes, file), { file });
   },
 };
 

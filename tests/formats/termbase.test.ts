@@ -40,6 +40,22 @@ describe('TBX reading', () => {
       { lang: 'zh-CN', text: '赛博空间', status: 'admitted' },
     ]);
   });
+  it('MultiTerm XML (UTF-16LE, conceptGrp/languageGrp/termGrp, field labels)', () => {
+    const { termBase, rows } = readTbx(text('tbx/multiterm.xml'));
+    expect(termBase.concepts).toEqual([
+      {
+        id: '17',
+        domain: 'IT',
+        definition: 'A computer that provides a service.',
+        terms: [
+          { lang: 'en-US', text: 'server', status: 'preferred', pos: 'noun' },
+          { lang: 'zh-CN', text: '服务器', status: 'preferred' },
+          { lang: 'zh-CN', text: '伺服器', status: 'deprecated', note: 'Taiwan usage' },
+        ],
+      },
+    ]);
+    expect(rows).toHaveLength(3);
+  });
   it('gives the file line of each term', () => {
     const { rows } = readTbx(text('tbx/basic-dca.tbx'));
     expect(rows.map((r) => [r.text, r.line])).toEqual([['cyberspace', 10], ['cyber space', 15], ['网络空间', 22], ['赛博空间', 26]]);
@@ -150,6 +166,11 @@ describe('CSV/TSV glossaries', () => {
   it('Chinese column names', () => {
     const r = parseTermBaseCsv(text('glossary/chinese-headers.csv'));
     expect(r.termBase.concepts[0].terms).toEqual([{ lang: 'en', text: 'server', status: 'preferred' }, { lang: 'zh', text: '服务器', status: 'preferred' }]);
+  });
+  it('Crowdin-style "Term [en]" headers with per-language description and part of speech', () => {
+    const r = parseTermBaseCsv(text('glossary/crowdin-style.csv'));
+    expect(r.termBase.concepts).toEqual([{ id: 'c1', definition: 'Where code lives', terms: [{ lang: 'en', text: 'repository', status: 'preferred', pos: 'noun' }, { lang: 'zh-CN', text: '仓库', status: 'preferred', pos: 'noun' }] }]);
+    expect(r.diagnostics).toEqual([]);
   });
   it('detects the delimiter', () => {
     expect(detectDelimiter('a;b;c\n1;2;3\n')).toBe(';');
