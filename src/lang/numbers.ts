@@ -610,6 +610,8 @@ function zhNumber(original: string, text: string, start: number, end: number, ru
     }
   }
   if (!weak && isListMarker(text, start, end)) weak = true;
+  // A count of one is said with "a"/"an" or not at all in English (每1美元 = "every dollar"): weak even in digits.
+  if (value === 1 && (kind === undefined || kind === 'cardinal')) weak = true;
   out.push(zhMention(original, start, mentionEnd, value, kind ?? kindOfValue(value), weak));
 }
 
@@ -793,7 +795,8 @@ function pushEnNumber(text: string, start: number, end: number, value: number, o
     value = short;
     kind = 'year';
   }
-  out.push(mention(text, start, end, value, kind, isListMarker(text, start, end)));
+  // A count of one may be 一个/一 or nothing in Chinese: weak even in digits.
+  out.push(mention(text, start, end, value, kind, (kind === 'cardinal' && value === 1) || isListMarker(text, start, end)));
 }
 
 function enMonth(text: string, start: number, end: number, word: string, out: NumberMention[]): number {

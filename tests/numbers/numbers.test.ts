@@ -307,6 +307,7 @@ describe('compareNumbers: white-paper and news phrasing stays silent', () => {
     ['2020年初', 'early 2020'], ['5月份', 'in May'], ['从1978年到2018年', 'from 1978 to 2018'], ['1978—2018年', '1978-2018'],
     ['百万富翁', 'millionaire'], ['千万不要', 'must never'], ['十分重要', 'very important'], ['两国关系', 'bilateral relations'],
     ['双方', 'both sides'], ['中方愿同各方一道', 'China is ready to work with all parties'], ['这是唯一的选择', 'This is the only choice'],
+    ['每1美元出口', 'every dollar of exports'], ['下午3点', 'at 3 p.m.'], ['2021年10月1日', 'on 1 October 2021'],
   ])('%s ~ %s', (zh, en) => {
     silent(zh, en);
   });
@@ -346,6 +347,11 @@ describe('compareNumbers: real mismatches are reported', () => {
     const dropped = compareNumbers('道路两侧的高粱', 'zh', 'the sorghum lining the path', 'en');
     expect(dropped.missingInTarget).toEqual([]);
     expect(compareNumbers('道路两侧的高粱', 'zh', 'the sorghum lining the path', 'en', { reportOmittedSmall: true }).missingInTarget).toHaveLength(1);
+  });
+  it('a count of one is weak even in digits, but another number in its place is reported', () => {
+    const r = compareNumbers('每1美元', 'zh', 'every 2 dollars', 'en');
+    expect(r.missingInTarget).toEqual([]);
+    expect(r.extraInTarget.map((m) => m.raw)).toEqual(['2']);
   });
   it('a number repeated on one side is not reported unless countRepeats', () => {
     const src = '2016年峰会';
