@@ -1,4 +1,4 @@
 // Public API of src/segment: documents → sentences.
-export { segmentBilingual, segmentMonolingual, segmentPresegmented, segmentPair, MAX_SENTENCE_LENGTH } from './segment.js';
+export { segmentBilingual, segmentMonolingual, segmentPresegmented, segmentPair, countSentences, summarizeSegmentation, MAX_SENTENCE_LENGTH } from './segment.js';
 export type { BilingualSegmentation, PairInput } from './segment.js';
 export { splitSentences } from './split.js';

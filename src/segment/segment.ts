@@ -270,3 +270,26 @@ export function segmentPair(src: PairInput, tgt: PairInput, options: { presegmen
   };
   return { src: one(src, sl), tgt: one(tgt, tl), diagnostics };
 }
+
+/** Sentences and headings of a side. */
+export function countSentences(side: SegmentedSide): { sentences: number; headings: number } {
+  let headings = 0;
+  for (const s of side.sentences) if (s.kind === 'heading') headings++;
+  return { sentences: side.sentences.length - headings, headings };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * One line for people: "en 47 sentences + 3 headings, zh 38 sentences + 3 headings; 4 page breaks repaired".
+ * The page-break part is left out when `diagnostics` is not given (pre-segmented input).
+ */
+export function summarizeSegmentation(sides: SegmentedSide[], diagnostics?: Diagnostic[]): string {
+  const parts = sides.map((side) => {
+    const c = countSentences(side);
+    return `${side.lang} ${plural(c.sentences, 'sentence')} + ${plural(c.headings, 'heading')}`;
+  });
+  const joins = diagnostics ? `; ${plural(diagnostics.filter((d) => d.code === 'PAGE_BREAK_JOINED').length, 'page break')} repaired` : '';
+  return parts.join(', ') + joins;
+}
+

@@ -1,7 +1,7 @@
 // The bundled sample (alignments/cyberspace-ii.md): exact counts, the four page-break joins, hyphen keeps, positions.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { segmentBilingual } from '../../src/segment/index.js';
+import { segmentBilingual, summarizeSegmentation } from '../../src/segment/index.js';
 import { parseBlocks } from '../../src/read/index.js';
 import { ROOT } from '../helpers.js';
 
@@ -51,6 +51,10 @@ describe('the bundled sample', () => {
       'In 2014, as the host country, it introduced the internet economy into the APEC cooperation framework by initiating the APEC Initiative of Cooperation to Promote the Internet Economy and overseeing its approval.',
     );
     expect(r.diagnostics.filter((d) => d.code === 'PAGE_BREAK_JOINED')).toHaveLength(4);
+  });
+
+  it('summarises itself in one line (what the CLI and the demo print)', () => {
+    expect(summarizeSegmentation(r.order.map((l) => r.sides[l]), r.diagnostics)).toBe('en 47 sentences + 3 headings, zh 38 sentences + 3 headings; 4 page breaks repaired');
   });
 
   it('keeps real hyphenated words', () => {

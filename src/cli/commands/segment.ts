@@ -6,7 +6,7 @@ import { BitextError } from '../../errors.js';
 import type { Diagnostic, SegmentedSide, Sentence } from '../../model/types.js';
 import { primaryLanguage } from '../../lang/tags.js';
 import { readTextFile } from '../../io/files.js';
-import { segmentBilingual, segmentPair, segmentPresegmented } from '../../segment/index.js';
+import { countSentences, segmentBilingual, segmentPair, segmentPresegmented, summarizeSegmentation } from '../../segment/index.js';
 import { parseCommandArgs, oneOf, type CommandSpec } from '../args.js';
 import { info, warn, usageError, type CliContext, type Command } from '../context.js';
 
@@ -48,12 +48,6 @@ function sentenceJson(s: Sentence): Record<string, unknown> {
   return o;
 }
 
-function counts(side: SegmentedSide): { sentences: number; headings: number } {
-  let headings = 0;
-  for (const s of side.sentences) if (s.kind === 'heading') headings++;
-  return { sentences: side.sentences.length - headings, headings };
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -62,7 +56,7 @@ function renderText(sides: SegmentedSide[]): string {
   const out: string[] = [];
   sides.forEach((side, i) => {
     if (i > 0) out.push('');
-    const c = counts(side);
+    const c = countSentences(side);
     out.push(`[${side.lang}] ${plural(c.sentences, 'sentence')}, ${plural(c.headings, 'heading')}${side.file ? ` — ${side.file}` : ''}`);
     for (const s of side.sentences) out.push(s.kind === 'heading' ? `${'#'.repeat(s.headingLevel ?? 1)} ${s.text}` : s.text);
   });
@@ -131,14 +125,9 @@ const command: Command = {
       const where = d.file ? `${d.file}${d.line !== undefined ? `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : ''}: ` : '';
       warn(ctx, `${where}${d.message} [${d.code}]`);
     }
-    const joins = diagnostics.filter((d) => d.code === 'PAGE_BREAK_JOINED').length;
-    const parts = sides.map((s) => {
-      const c = counts(s);
-      return `${s.lang} ${plural(c.sentences, 'sentence')} + ${plural(c.headings, 'heading')}`;
-    });
     const files = [file1, file2].filter(Boolean).join(', ');
     const enc = [...new Set(encodings)].join('/');
-    info(ctx, `segment: ${parts.join(', ')}${presegmented ? '' : `; ${plural(joins, 'page break')} repaired`} (${files}, ${enc})`);
+    info(ctx, `segment: ${summarizeSegmentation(sides, presegmented ? undefined : diagnostics)} (${files}, ${enc})`);
     return 0;
   },
 };
