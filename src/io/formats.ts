@@ -12,10 +12,11 @@ import { parseCsvTable, stringifyCsvTable } from '../formats/csv.js';
 import { alignmentToTable, tableToAlignment } from '../formats/alignment-table.js';
 import { alignmentToXlsx, termBaseToXlsx, xlsxToAlignment, xlsxToTermBase } from '../formats/xlsx.js';
 import { alignIndexToAlignment, alignmentToAlignIndex, formatAlignIndex, parseAlignIndex, splitPresegmented } from '../formats/align-index.js';
-import { readBytes, openByteStream, writeFileAtomic, fileExists } from './files.js';
+import { readBytes, openByteStream, writeFileAtomic, writeFileIfChanged, fileExists } from './files.js';
 import {
   parseAlignmentJsonl,
   iterateAlignmentJsonl,
+  serializeAlignmentJsonl,
   serializeAlignmentJsonlChunks,
   type JsonlItem,
   type ParsedAlignment,
@@ -156,7 +157,9 @@ export async function presegmentedPaths(file: string, o: { srcLang?: Lang; tgtLa
 
 export const alignmentWriters: Record<AlignmentFormat, AlignmentWriter> = {
   jsonl: async (file, a) => {
-    await writeFileAtomic(file, serializeAlignmentJsonlChunks(a));
+    // Small files: write only when the bytes change (a re-run leaves git and mtimes alone); large ones stream.
+    if (a.links.length <= 100_000) await writeFileIfChanged(file, serializeAlignmentJsonl(a));
+    else await writeFileAtomic(file, serializeAlignmentJsonlChunks(a));
     return [];
   },
   tmx: async (file, a, o) => {
@@ -165,23 +168,23 @@ export const alignmentWriters: Record<AlignmentFormat, AlignmentWriter> = {
     return diagnostics;
   },
   csv: async (file, a, o) => {
-    await writeFileAtomic(file, stringifyCsvTable(alignmentToTable(a), { delimiter: ',', bom: o.bom, excelSafe: o.excelSafe }));
+    await writeFileIfChanged(file, stringifyCsvTable(alignmentToTable(a), { delimiter: ',', bom: o.bom, excelSafe: o.excelSafe }));
     return [];
   },
   tsv: async (file, a, o) => {
-    await writeFileAtomic(file, stringifyCsvTable(alignmentToTable(a), { delimiter: '\t', bom: o.bom, excelSafe: o.excelSafe }));
+    await writeFileIfChanged(file, stringifyCsvTable(alignmentToTable(a), { delimiter: '\t', bom: o.bom, excelSafe: o.excelSafe }));
     return [];
   },
   xlsx: async (file, a, o) => {
-    await writeFileAtomic(file, await alignmentToXlsx(a, { date: o.date }));
+    await writeFileIfChanged(file, await alignmentToXlsx(a, { date: o.date }));
     return [];
   },
   align: async (file, a) => {
     const { beads, srcSentences, tgtSentences } = alignmentToAlignIndex(a);
     const { src, tgt } = { src: `${file.replace(/\.align$/i, '')}.${a.header.srcLang}`, tgt: `${file.replace(/\.align$/i, '')}.${a.header.tgtLang}` };
-    await writeFileAtomic(src, srcSentences.map((x) => x + '\n').join(''));
-    await writeFileAtomic(tgt, tgtSentences.map((x) => x + '\n').join(''));
-    await writeFileAtomic(file, formatAlignIndex(beads));
+    await writeFileIfChanged(src, srcSentences.map((x) => x + '\n').join(''));
+    await writeFileIfChanged(tgt, tgtSentences.map((x) => x + '\n').join(''));
+    await writeFileIfChanged(file, formatAlignIndex(beads));
     return [{ code: 'ALIGN_SIDE_FILES', message: `sentences written to ${src} and ${tgt} (one per line); the .align file indexes them`, severity: 'info' }];
   },
 };
@@ -265,20 +268,20 @@ export const termBaseReaders: Record<TermBaseFormat, TermBaseReader> = {
 
 export const termBaseWriters: Record<TermBaseFormat, TermBaseWriter> = {
   csv: async (file, tb, o) => {
-    await writeFileAtomic(file, serializeTermBaseCsv(tb, { bom: o.bom, excelSafe: o.excelSafe, delimiter: o.delimiter ?? ',' }));
+    await writeFileIfChanged(file, serializeTermBaseCsv(tb, { bom: o.bom, excelSafe: o.excelSafe, delimiter: o.delimiter ?? ',' }));
     return [];
   },
   tsv: async (file, tb, o) => {
-    await writeFileAtomic(file, serializeTermBaseCsv(tb, { bom: o.bom, excelSafe: o.excelSafe, delimiter: o.delimiter ?? '\t' }));
+    await writeFileIfChanged(file, serializeTermBaseCsv(tb, { bom: o.bom, excelSafe: o.excelSafe, delimiter: o.delimiter ?? '\t' }));
     return [];
   },
   xlsx: async (file, tb) => {
-    await writeFileAtomic(file, await termBaseToXlsx(tb));
+    await writeFileIfChanged(file, await termBaseToXlsx(tb));
     return [];
   },
   tbx: async (file, tb) => {
     const diagnostics: Diagnostic[] = [];
-    await writeFileAtomic(file, writeTbx(tb, { diagnostics }));
+    await writeFileIfChanged(file, writeTbx(tb, { diagnostics }));
     return diagnostics;
   },
 };
