@@ -36,12 +36,15 @@ async function runCase(name) {
     }
   }
   const lexicon = await lib.builtinLexicon();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const res = lib.align(src.map((text, i) => ({ id: 's' + i, text })), tgt.map((text, i) => ({ id: 't' + i, text })), { srcLang, tgtLang, lexicon });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log(
-    `${name.padEnd(10)} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s  ` +
+    `${name.padEnd(10)} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s wall, ${cpuS.toFixed(2)} s CPU  ` +
       `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links, ${res.stats.lengthPasses ?? 0} length passes)`,
   );
 }

@@ -76,6 +76,8 @@ export interface ScoreParams {
   smoothing: number;
   band1: number;
   band2: number;
+  /** Score beads from cached sentence-pair overlaps (faster, approximate) in every pass, not only for long documents. */
+  pairScorer: boolean;
 }
 
 export const DEFAULT_PARAMS: ScoreParams = {
@@ -92,6 +94,7 @@ export const DEFAULT_PARAMS: ScoreParams = {
   smoothing: 2,
   band1: 40,
   band2: 10,
+  pairScorer: true,
 };
 
 interface Packed {
@@ -552,6 +555,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
 
   // 2. pass 1
   let sc = build();
+  if (p.pairScorer) sc.pairCache = new Map();
   const total = n * 2;
   let doneRows = 0;
   const progress = options.onProgress;
@@ -625,7 +629,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   calibrateLex(sc, band1, n, m);
   sc.top = Math.max(topLevel(sc, res.beads), sc.base + 0.1);
 
-  if (large) sc.pairCache = new Map();
+  if (large || p.pairScorer) sc.pairCache = new Map();
   // 4. pass 2 around the pass-1 path
   const band2 = bandAroundPath(cornersOf(res.beads), n, m, large ? Math.min(p.band2, 6) : p.band2);
   res = dpAlign(n, m, large ? types.filter(([a, b]) => a + b <= 4) : types, band2, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
