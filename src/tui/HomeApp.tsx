@@ -239,7 +239,7 @@ export function HomeApp({ backend, message, selected, size, onExit }: HomeAppPro
     if (v.kind === 'help') {
       for (const [k, d] of HOME_KEYS) lines.push(<Text key={`hk${k}`} wrap="truncate"><Text color={theme.accent}>{padCells(`  ${k}`, 14)}</Text>{d}</Text>);
     } else if (s.alignments.length === 0) {
-      lines.push(<Text key="none" color={theme.muted}>{`  none yet — press n to align a document (or run: bitext align FILE -o ${backend.alignmentsDir}/NAME.jsonl)`}</Text>);
+      lines.push(<Text key="none" color={theme.muted} wrap="truncate">{`  none yet — press n to align a document (or run: bitext align FILE -o ${backend.alignmentsDir}/NAME.jsonl)`}</Text>);
     }
     const shown = v.kind === 'help' ? [] : window(s.alignments, s.sel, h - 3);
     for (const [i, a] of shown) {
@@ -305,7 +305,7 @@ export function HomeApp({ backend, message, selected, size, onExit }: HomeAppPro
     keys = 'a / Enter accept (admitted) · p accept as preferred · d as deprecated · x reject · ↑↓ move · Esc back';
   } else if (v.kind === 'findings') {
     lines.push(title(`Check findings (${v.list.length})`, 'bitext check'));
-    if (v.error) lines.push(<Text key="fe" color={theme.bad}>{`  the checks did not run: ${v.error}`}</Text>);
+    if (v.error) lines.push(<Text key="fe" color={theme.bad} wrap="truncate">{`  the checks did not run: ${v.error}`}</Text>);
     else if (v.list.length === 0) lines.push(<Text key="f0" color={theme.good}>  no findings</Text>);
     for (const [i, f] of window(v.list, v.sel, h - 1)) {
       lines.push(

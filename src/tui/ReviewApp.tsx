@@ -117,28 +117,18 @@ interface Ui {
 const TERM_STATUS_CYCLE: TermStatus[] = ['preferred', 'admitted', 'deprecated', 'superseded'];
 
 export const HELP_LINES: Array<[string, string]> = [
-  ['↑ ↓  k j', 'previous / next link'],
-  ['PgUp PgDn  g G', 'page up / down, first / last link'],
-  [':', 'go to link number (or id)'],
-  ['/  n N', 'search both languages, next / previous match'],
-  ['l L', 'next / previous low-confidence link (score < 0.5)'],
-  ['Tab  shift-Tab', 'next / previous unconfirmed link'],
-  ['f F', 'next / previous link with check findings'],
-  ['c  Enter', 'confirm the link and go to the next'],
-  ['x', 'reject the link and go to the next'],
-  ['m M', 'merge with the next / previous link'],
-  ['s', 'split the link (choose the sentences of each part)'],
-  ['[ ]', 'source: push the last sentence down / pull the next link\'s first up'],
-  ['{ }', 'target: push the last sentence down / pull the next link\'s first up'],
-  ['d', 'mark a sentence as unaligned (1-0 / 0-1)'],
-  ['u  ctrl-z', 'undo'],
-  ['ctrl-r  ctrl-y', 'redo'],
-  ['a', 'add a term pair from this link to the glossary'],
-  ['t', 'show / hide the terms of this link'],
-  ['i', 'findings: this link → whole file → hidden'],
-  ['ctrl-s', 'save (atomic); edits are journaled until then'],
-  ['q  ctrl-c', 'quit (asks when there are unsaved changes)'],
-  ['?', 'this help (any key closes it)'],
+  ['↑ ↓ k j  PgUp PgDn', 'previous / next link, page up / down'],
+  ['g G  :', 'first / last link, go to a link number or id'],
+  ['/  n N', 'search both languages; next / previous match'],
+  ['l L  Tab S-Tab  f F', 'next / previous: low confidence (< 0.5), unconfirmed, with findings'],
+  ['c Enter  x', 'confirm, reject (then the next link)'],
+  ['m M  s', 'merge with the next / previous link; split (choose the cut on each side)'],
+  ['[ ]  { }', "source, target: push the last sentence into the next link / pull the next link's first one up"],
+  ['d', 'mark the first or last sentence of a side as unaligned (1-0 / 0-1)'],
+  ['u ctrl-z  ctrl-r', 'undo, redo'],
+  ['a', 'add a term pair from this link to the glossary (type, or pick with ← →)'],
+  ['t  i', 'terms of this link; findings of this link → of the file → hidden'],
+  ['ctrl-s  q', 'save (edits are journaled until then); quit'],
 ];
 
 export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAppProps) {
@@ -826,16 +816,16 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
 
   function renderHelp(w: number, hh: number): ReactElement[] {
     const out: ReactElement[] = [
-      <Text key="h0" bold>
-        {'Keys '}
-        <Text color={theme.muted}>
-          (marks: {STATUS_MARK.auto} auto, {STATUS_MARK.confirmed} confirmed, {STATUS_MARK.edited} edited, {STATUS_MARK.rejected} rejected; confidence{' '}
-        </Text>
+      <Text key="h0" bold wrap="truncate">
+        Keys — any key closes this help
+      </Text>,
+      <Text key="h1" wrap="truncate" color={theme.muted}>
+        {`status ${STATUS_MARK.auto} auto ${STATUS_MARK.confirmed} confirmed ${STATUS_MARK.edited} edited ${STATUS_MARK.rejected} rejected · confidence `}
         <Text color={theme.good}>≥.8</Text> <Text color={theme.warn}>≥.5</Text> <Text color={theme.bad}>&lt;.5</Text>
-        <Text color={theme.muted}>)</Text>
+        {' · ! has findings'}
       </Text>,
     ];
-    const kw = 16;
+    const kw = Math.max(...HELP_LINES.map(([k]) => cellWidth(k))) + 2;
     for (const [k, d] of HELP_LINES) {
       for (const [j, line] of wrapText(d, Math.max(10, w - kw - 2)).entries()) {
         out.push(
