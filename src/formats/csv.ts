@@ -86,7 +86,14 @@ export function parseCsvTable(text: string, options: { file?: string; delimiter?
   const file = options.file;
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   body = body.replace(/\r\n?/g, '\n');
-  const delimiter = options.delimiter ?? detectDelimiter(body);
+  // Excel's "sep=;" first line names the delimiter; it is not data.
+  const sep = /^sep=(.)\n/i.exec(body);
+  let lineShift = 0;
+  if (sep) {
+    body = body.slice(sep[0].length);
+    lineShift = 1;
+  }
+  const delimiter = options.delimiter ?? (sep ? sep[1] : detectDelimiter(body));
   const run = (quote: string | null | false) =>
     parse(body, {
       delimiter,
@@ -119,7 +126,7 @@ export function parseCsvTable(text: string, options: { file?: string; delimiter?
     const cells = r.record.map((c) => unneutralizeCell(c));
     if (cells.every((c) => c.trim() === '')) continue;
     records.push(cells);
-    lines.push(r.info.lines - inner);
+    lines.push(r.info.lines - inner + lineShift);
   }
   return { records, lines, delimiter };
 }

@@ -105,6 +105,7 @@ export function* serializeAlignmentJsonlChunks(alignment: Alignment, linksPerChu
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
 
+const LINK_KEYS = new Set(['id', 'src', 'tgt', 'score', 'status', 'note']);
 const HINT_FIX = 'Fix the line (or restore the file from version control) and try again.';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -262,6 +263,9 @@ export class AlignmentJsonlValidator {
     }
     if (src.length === 0 && tgt.length === 0) {
       this.log.push({ code: 'JSONL_EMPTY_LINK', message: `link ${id} has no sentence on either side`, severity: 'warning', file: this.file, line });
+    }
+    for (const k of Object.keys(v)) {
+      if (!LINK_KEYS.has(k)) this.log.push({ code: 'JSONL_UNKNOWN_KEY', message: `link ${id}: unknown field "${k}" is ignored (it will not be written back)`, severity: 'info', file: this.file, line });
     }
     const link: Link = { id, src, tgt, score: v.score, status: v.status as LinkStatus };
     if (v.note !== undefined) link.note = v.note as string;

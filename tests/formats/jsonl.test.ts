@@ -103,6 +103,12 @@ describe('reading', () => {
     expect(e.code).toBe('JSONL_SENTENCE_REUSED');
     expect(e.message).toContain('zh.0');
   });
+  it('tells about unknown link fields', () => {
+    const o = JSON.parse(lines[1]);
+    o.flags = ['x'];
+    const r = parseAlignmentJsonl([lines[0], JSON.stringify(o)].join('\n'));
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'JSONL_UNKNOWN_KEY', line: 2, severity: 'info' })]);
+  });
   it('keeps unknown header keys and refuses __proto__ tricks', () => {
     const h = JSON.parse(lines[0]);
     h.reviewer = 'Li';

@@ -172,6 +172,11 @@ describe('CSV/TSV glossaries', () => {
     expect(r.termBase.concepts).toEqual([{ id: 'c1', definition: 'Where code lives', terms: [{ lang: 'en', text: 'repository', status: 'preferred', pos: 'noun' }, { lang: 'zh-CN', text: '仓库', status: 'preferred', pos: 'noun' }] }]);
     expect(r.diagnostics).toEqual([]);
   });
+  it('honours an Excel "sep=" first line', () => {
+    const r = parseTermBaseCsv('sep=;\r\nen;zh\r\ncloud, computing;云计算\r\n');
+    expect(r.termBase.concepts[0].terms.map((t) => t.text)).toEqual(['cloud, computing', '云计算']);
+    expect(r.rows[0].line).toBe(3);
+  });
   it('detects the delimiter', () => {
     expect(detectDelimiter('a;b;c\n1;2;3\n')).toBe(';');
     expect(detectDelimiter('a\tb\n1\t2, 3\n')).toBe('\t');
