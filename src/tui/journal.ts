@@ -61,6 +61,7 @@ export class Journal {
       const fresh = !existsSync(this.path);
       this.fd = openSync(this.path, 'a', 0o600);
       if (fresh) {
+        syncDir(path.dirname(this.path));
         const header: JournalHeader = { journal: 1, file: path.basename(this.file), sha256: this.sha256, created: this.now().toISOString(), pid: process.pid };
         writeSync(this.fd, JSON.stringify(header) + '\n');
       }
@@ -88,6 +89,19 @@ export class Journal {
     const aside = `${this.path}.${this.now().toISOString().replace(/[:.]/g, '-')}.stale`;
     renameSync(this.path, aside);
     return aside;
+  }
+}
+
+/** fsync a folder so that a newly created file's name survives a crash (best effort: not every platform allows it). */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    /* not supported here (e.g. Windows) */
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
