@@ -126,6 +126,18 @@ interface LinkData {
   enTokens: number;
 }
 
+/** Up to this many links, candidates are kept in memory between passes. */
+const STORE_LIMIT = 5000;
+/** Distinct candidates counted before lossy pruning. */
+const MAX_KEYS = 1_500_000;
+/** Candidate pairs counted before lossy pruning. */
+const MAX_PAIRS = 4_000_000;
+const MAX_POOLED = 1_000_000;
+/** Candidates per side and link whose pairs are counted (the most frequent ones). */
+const MAX_PAIRED = 40;
+/** Candidates per side and link scored against each other (long links of a corpus). */
+const MAX_LOCAL = 60;
+const PAIR_BASE = 1 << 22;
 const MAX_ZH_WORDS = 6;
 const MAX_ZH_CHARS = 16;
 const MAX_EN_WORDS = 10;
@@ -486,8 +498,29 @@ function stemMatch(word: string, stem: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Scoring
 
-interface PairStats {
-  count: number;
+function prune(freq: Map<string, number>, av: Map<string, Neighbours>): void {
+  for (const [k, f] of freq) {
+    if (f < 2) {
+      freq.delete(k);
+      av.delete(k);
+    }
+  }
+}
+
+/** A long link of a corpus: keep the candidates most likely to matter (cues, names, frequent, well bounded). */
+function trimLink(d: LinkData, zhFreq: Map<string, number>, enFreq: Map<string, number>): LinkData {
+  if (d.zh.length <= MAX_LOCAL && d.en.length <= MAX_LOCAL) return d;
+  const rank = <T extends { cue: boolean; bound: number; key: string }>(list: T[], freq: Map<string, number>): T[] => {
+    if (list.length <= MAX_LOCAL) return list;
+    const score = (o: T) => (o.cue ? 4 : 0) + o.bound + Math.min(3, Math.log2(freq.get(o.key) ?? 1));
+    return list
+      .map((o, i) => ({ o, i, s: score(o) }))
+      .sort((a, b) => b.s - a.s || a.i - b.i)
+      .slice(0, MAX_LOCAL)
+      .sort((a, b) => a.i - b.i)
+      .map((x) => x.o);
+  };
+  return { ...d, zh: rank(d.zh, zhFreq), en: rank(d.en, enFreq) };
 }
 
 /**
@@ -595,58 +628,108 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const minFreq = options.minFreq ?? (usable.length > 2000 ? 2 : 1);
   const total = usable.length;
 
-  // Pass 1: candidates per link, link frequencies and neighbours (accessor variety, Feng et al. 2004).
-  const zhFreq = new Map<string, number>();
-  const enFreq = new Map<string, number>();
-  const zhAv = new Map<string, Neighbours>();
-  const enAv = new Map<string, Neighbours>();
-  const data: LinkData[] = [];
-  /** Acronym → key of its expansion, wherever the two were written together. */
-  const expansionOf = new Map<string, string>();
-  usable.forEach((link, idx) => {
+  // Candidates of a link. Kept in memory for documents; recomputed in each pass for corpora (bounded memory).
+  const store = usable.length <= STORE_LIMIT;
+  const cache: Array<LinkData | undefined> = [];
+  const build = (link: Link): LinkData => {
     const zhText = joinSentences(link[zhSide].map((s) => s.text), zhLang);
     const enText = joinSentences(link[enSide].map((s) => s.text), enLang);
     const zc = chineseCandidates(zhText);
     const tokens = tokenizeWords(enText);
     const en = englishCandidates(enText, tokens);
     const anchors = anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon);
-    for (const k of new Set(zc.occ.map((o) => o.key))) zhFreq.set(k, (zhFreq.get(k) ?? 0) + 1);
-    for (const o of zc.occ) if (!o.cue) addNeighbours(zhAv, o.key, o.left, o.right);
-    for (const o of en) {
+    return { id: link.id, zhText, enText, zh: zc.occ, en, anchors, enTokens: tokens.length };
+  };
+  const linkData = (i: number): LinkData => {
+    if (!store) return build(usable[i]);
+    return (cache[i] ??= build(usable[i]));
+  };
+
+  // Pass 1: link frequencies and neighbours (accessor variety, Feng et al. 2004) of the candidates.
+  const zhFreq = new Map<string, number>();
+  const enFreq = new Map<string, number>();
+  const zhAv = new Map<string, Neighbours>();
+  const enAv = new Map<string, Neighbours>();
+  /** Acronym → key of its expansion, wherever the two were written together. */
+  const expansionOf = new Map<string, string>();
+  /** Links where an acronym was written without its expansion. */
+  const acronymAlone = new Map<string, number>();
+  for (let i = 0; i < total; i++) {
+    const d = linkData(i);
+    for (const k of new Set(d.zh.map((o) => o.key))) zhFreq.set(k, (zhFreq.get(k) ?? 0) + 1);
+    for (const k of new Set(d.en.map((o) => o.alias ?? o.key))) enFreq.set(k, (enFreq.get(k) ?? 0) + 1);
+    for (const o of d.zh) if (!o.cue) addNeighbours(zhAv, o.key, o.left, o.right);
+    for (const o of d.en) {
       if (o.alias && !expansionOf.has(o.surface)) expansionOf.set(o.surface, o.alias);
+      else if (o.acronym && !o.alias) acronymAlone.set(o.surface, (acronymAlone.get(o.surface) ?? 0) + 1);
       if (!o.cue && !o.alias) addNeighbours(enAv, o.key, o.left, o.right);
     }
-    data.push({ id: link.id, zhText, enText, zh: zc.occ, en, anchors, enTokens: tokens.length });
-    if (options.onProgress && idx % 500 === 0) options.onProgress(idx, total * 2);
-  });
-
-  // An acronym stands for its expansion in every link, once the expansion is known.
-  for (const d of data) {
-    for (const o of d.en) if (o.acronym && !o.alias && expansionOf.has(o.surface)) o.alias = expansionOf.get(o.surface);
-    for (const k of new Set(d.en.map((o) => o.alias ?? o.key))) enFreq.set(k, (enFreq.get(k) ?? 0) + 1);
+    // Lossy counting (Manku & Motwani 2002): on a large corpus, forget candidates seen once so far.
+    if (zhFreq.size > MAX_KEYS) prune(zhFreq, zhAv);
+    if (enFreq.size > MAX_KEYS) prune(enFreq, enAv);
+    if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
   }
+  // An acronym stands for its expansion in every link, once the expansion is known.
+  for (const [acr, key] of expansionOf) enFreq.set(key, (enFreq.get(key) ?? 0) + (acronymAlone.get(acr) ?? 0));
+  const withAlias = (d: LinkData): LinkData => {
+    for (const o of d.en) if (o.acronym && !o.alias && expansionOf.has(o.surface)) o.alias = expansionOf.get(o.surface);
+    return d;
+  };
 
-  // Pass 2: co-occurrence counts (pairs of candidates in one link).
-  const pairCount = new Map<string, PairStats>();
-  for (const d of data) {
-    const zs = new Set(d.zh.map((o) => o.key));
-    const es = new Set(d.en.map((o) => o.alias ?? o.key));
-    for (const z of zs) {
-      for (const e of es) {
-        const k = z + '\u0000' + e;
-        const p = pairCount.get(k);
-        if (p) p.count++;
-        else pairCount.set(k, { count: 1 });
+  // Pass 2: co-occurrence counts of candidate pairs. Only candidates seen in two links or more need counting (a
+  // candidate seen once co-occurs once with everything in its link); ids instead of strings; lossy counting bounds it.
+  const zhIds = new Map<string, number>();
+  const enIds = new Map<string, number>();
+  for (const [k, f] of zhFreq) if (f >= 2) zhIds.set(k, zhIds.size);
+  for (const [k, f] of enFreq) if (f >= 2 && enIds.size < PAIR_BASE) enIds.set(k, enIds.size);
+  const pairCount = new Map<number, number>();
+  const topIds = (keys: Iterable<string>, ids: Map<string, number>, freq: Map<string, number>): number[] => {
+    const list: number[] = [];
+    const seen = new Set<string>();
+    for (const k of keys) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const id = ids.get(k);
+      if (id !== undefined) list.push(id);
+    }
+    if (list.length <= MAX_PAIRED) return list;
+    const byFreq = [...seen].filter((k) => ids.has(k)).sort((x, y) => (freq.get(y) ?? 0) - (freq.get(x) ?? 0) || (x < y ? -1 : 1));
+    return byFreq.slice(0, MAX_PAIRED).map((k) => ids.get(k)!);
+  };
+  if (zhIds.size && enIds.size) {
+    for (let i = 0; i < total; i++) {
+      const d = withAlias(linkData(i));
+      const zs = topIds(d.zh.map((o) => o.key), zhIds, zhFreq);
+      if (zs.length === 0) continue;
+      const es = topIds(d.en.map((o) => o.alias ?? o.key), enIds, enFreq);
+      for (const z of zs) {
+        for (const e of es) {
+          const k = z * PAIR_BASE + e;
+          pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
+        }
       }
+      if (pairCount.size > MAX_PAIRS) {
+        for (const [k, c] of pairCount) if (c < 2) pairCount.delete(k);
+      }
+      if (options.onProgress && i % 500 === 0) options.onProgress(total + i, total * 3);
     }
   }
+  const cooccurrence = (z: string, e: string): number => {
+    const zi = zhIds.get(z);
+    if (zi === undefined) return 1;
+    const ei = enIds.get(e);
+    if (ei === undefined) return 1;
+    return pairCount.get(zi * PAIR_BASE + ei) ?? 1;
+  };
 
   // Pass 3: local competitive linking per link.
   interface Pooled {
     zhKey: string;
     enKey: string;
-    zhSurfaces: Map<string, number>;
-    enSurfaces: Map<string, number>;
+    zhSurface: string;
+    /** English as first written mid-sentence (a sentence-initial capital says nothing). */
+    enSurface: string;
+    enInitial: boolean;
     acronym?: string;
     sum: number;
     n: number;
@@ -655,7 +738,10 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     generic: boolean;
   }
   const pooled = new Map<string, Pooled>();
-  data.forEach((d, idx) => {
+  const expansionSurface = new Map<string, string>();
+  for (let idx = 0; idx < total; idx++) {
+    const d = trimLink(withAlias(linkData(idx)), zhFreq, enFreq);
+    for (const e of d.en) if (e.cue && e.title && !e.acronym && !expansionSurface.has(e.key)) expansionSurface.set(e.key, e.surface);
     const cands: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
     const zLen = Math.max(1, d.zhText.length);
     const eLen = Math.max(1, d.enText.length);
@@ -665,7 +751,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     const ef = d.en.map((e) => enFreq.get(e.alias ?? e.key) ?? 1);
     const dice: Float64Array[] = d.zh.map((z, zi) =>
       Float64Array.from(d.en, (e, ei) => {
-        const c = pairCount.get(z.key + '\u0000' + (e.alias ?? e.key))?.count ?? 1;
+        const c = cooccurrence(z.key, e.alias ?? e.key);
         return ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
       }),
     );
@@ -778,26 +864,23 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       const pk = c.z.key + '\u0000' + ek;
       let p = pooled.get(pk);
       if (!p) {
-        p = { zhKey: c.z.key, enKey: ek, zhSurfaces: new Map(), enSurfaces: new Map(), sum: 0, n: 0, examples: [], generic: isGeneric(c.z, c.e, d.anchors) };
+        p = { zhKey: c.z.key, enKey: ek, zhSurface: c.z.surface, enSurface: '', enInitial: true, sum: 0, n: 0, examples: [], generic: isGeneric(c.z, c.e, d.anchors) };
         pooled.set(pk, p);
       }
       p.sum += c.s;
       p.n++;
       if (p.examples.length < 3 && !p.examples.includes(d.id)) p.examples.push(d.id);
-      const zs = c.z.surface;
-      p.zhSurfaces.set(zs, (p.zhSurfaces.get(zs) ?? 0) + 1);
       if (c.e.alias) p.acronym = c.e.surface;
-      else {
-        const es = displayEnglish(c.e);
-        p.enSurfaces.set(es, (p.enSurfaces.get(es) ?? 0) + (c.e.initial ? 1 : 2));
+      else if (!p.enSurface || (p.enInitial && !c.e.initial)) {
+        p.enSurface = displayEnglish(c.e);
+        p.enInitial = c.e.initial;
       }
     }
-    if (options.onProgress && idx % 500 === 0) options.onProgress(total + idx, total * 2);
-  });
-
-  // Expansion surfaces for acronym-only pairs.
-  const expansionSurface = new Map<string, string>();
-  for (const d of data) for (const e of d.en) if (e.cue && e.title && !e.acronym && !expansionSurface.has(e.key)) expansionSurface.set(e.key, e.surface);
+    if (pooled.size > MAX_POOLED) {
+      for (const [k, p] of pooled) if (p.n < 2) pooled.delete(k);
+    }
+    if (options.onProgress && idx % 500 === 0) options.onProgress(2 * total + idx, total * 3);
+  }
 
   // Pool, score, one-to-one.
   const ranked = [...pooled.values()]
@@ -823,8 +906,8 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     if (zTaken.has(p.zhKey) || eTaken.has(p.enKey)) continue;
     zTaken.add(p.zhKey);
     eTaken.add(p.enKey);
-    const zh = mostFrequent(p.zhSurfaces);
-    const en = p.enSurfaces.size ? mostFrequent(p.enSurfaces) : (expansionSurface.get(p.enKey) ?? p.acronym ?? p.enKey);
+    const zh = p.zhSurface;
+    const en = p.enSurface || (expansionSurface.get(p.enKey) ?? p.acronym ?? p.enKey);
     const cand: TermCandidate = { zh, en, score: Math.round(score * 1000) / 1000, freq: p.n, examples: p.examples, known: false };
     const acronym = p.acronym ?? acronymOf.get(p.enKey);
     if (acronym && acronym !== en) cand.acronym = acronym;
@@ -839,7 +922,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     out.push(cand);
     if (top > 0 && out.length >= top) break;
   }
-  options.onProgress?.(total * 2, total * 2);
+  options.onProgress?.(total * 3, total * 3);
   return out;
 }
 
@@ -850,12 +933,6 @@ function isGeneric(z: ZhOcc, e: EnOcc, anchors: Anchor[]): boolean {
   return e.inTitle === true || !/^\p{Lu}/u.test(e.surface) || e.initial;
 }
 
-function mostFrequent(m: Map<string, number>): string {
-  let best = '';
-  let n = -1;
-  for (const [k, v] of m) if (v > n || (v === n && k < best)) [best, n] = [k, v];
-  return best;
-}
 
 /** An English term as a glossary shows it: a sentence-initial capital is lowered unless the term is a name. */
 function displayEnglish(e: EnOcc): string {

@@ -26,24 +26,29 @@ function hasHan(text: string): boolean {
   return false;
 }
 
-/** Traditional → simplified Chinese (OpenCC 't' → 'cn'), guaranteed to keep the length in code units. */
+/**
+ * Traditional → simplified Chinese with OpenCC's 't' → 'cn' character table, one character at a time (cached), so
+ * that the length in code units is kept and 50,000 terms normalise in milliseconds.
+ */
 export function normalizeChinese(text: string): string {
   if (!hasHan(text)) return text;
-  const conv = converter();
-  const whole = conv(text);
-  if (whole.length === text.length) return whole;
-  // A phrase rule changed the length: convert code point by code point instead (keeps offsets valid).
   let out = '';
+  let changed = false;
   for (const ch of text) {
     let c = charCache.get(ch);
     if (c === undefined) {
-      c = conv(ch);
-      if (c.length !== ch.length) c = ch;
+      const code = ch.codePointAt(0)!;
+      if (code < 0x3400) c = ch;
+      else {
+        c = converter()(ch);
+        if (c.length !== ch.length) c = ch;
+      }
       charCache.set(ch, c);
     }
+    if (c !== ch) changed = true;
     out += c;
   }
-  return out;
+  return changed ? out : text;
 }
 
 /** Full-width ASCII → ASCII, ideographic space → space, ASCII upper → lower. Same length. */
