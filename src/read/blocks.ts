@@ -37,7 +37,11 @@ export interface DetailedBlock {
   piece: Piece;
   /** A list item (bullet or numbered): never continues the paragraph before it. */
   listItem: boolean;
+  /** A page number or page label left by a printed edition ("12", "- 12 -", "Page 3 of 9", "第12页"). */
+  pageNumber: boolean;
 }
+
+const PAGE_NUMBER = /^(?:[-–—·•(（\s]*\d{1,4}[-–—·•)）\s]*|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/i;
 
 export interface ParsedDocument {
   blocks: DetailedBlock[];
@@ -349,7 +353,8 @@ export function parseDocumentDetailed(text: string, options: { file?: string; ev
     const lang: Lang = detectLang(piece.text) ?? 'und';
     const block: Block = { index: blocks.length, lang, kind: rb.kind, text: piece.text, start: rb.start, end: rb.end };
     if (rb.kind === 'heading') block.headingLevel = rb.level;
-    blocks.push({ block, piece, listItem: Boolean(rb.item) });
+    const pageNumber = rb.kind === 'paragraph' && rb.lines.length === 1 && PAGE_NUMBER.test(rawText.trim());
+    blocks.push({ block, piece, listItem: Boolean(rb.item) && !pageNumber, pageNumber });
   }
   return { blocks, evidence, lineMode, wrapped, typicalLine, diagnostics: [] };
 }

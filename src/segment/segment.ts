@@ -108,6 +108,13 @@ function buildSide(paras: LogicalParagraph[], lang: Lang, lines: LineIndex, diag
   return side;
 }
 
+/** A page number between two halves of a sentence must neither stop the repair nor become a sentence: left out, with a note. */
+function skipPageNumber(db: DetailedBlock, lines: LineIndex, diagnostics: Diagnostic[], file?: string): undefined {
+  const { line, column } = lines.at(db.block.start);
+  diagnostics.push({ code: 'PAGE_NUMBER_SKIPPED', severity: 'info', message: `left out a page number ("${db.block.text}")`, file, line, column, offset: db.block.start });
+  return undefined;
+}
+
 function noText(lang: Lang, file: string | undefined, hint: string): BitextError {
   return new BitextError('NO_TEXT_IN_LANGUAGE', `no ${langName(lang)} text found in the document`, { file, hint });
 }
@@ -123,6 +130,7 @@ export function segmentBilingual(text: string, options: { file?: string } = {}):
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const langOf = (db: DetailedBlock): Lang | undefined => {
+    if (db.pageNumber) return skipPageNumber(db, lines, diagnostics, file);
     const l = db.block.lang;
     if (l === 'zh' || l === 'en') return l;
     const { line, column } = lines.at(db.block.start);
@@ -156,8 +164,8 @@ export function segmentMonolingual(text: string, options: { lang?: Lang; file?: 
   if (!lang) throw new BitextError('NO_TEXT_IN_LANGUAGE', 'the document has no text (no letters in any language)', { file, hint: 'Check that you named the right file.' });
   const doc = parseDocumentDetailed(text, { file });
   const lines = new LineIndex(text);
-  const repaired = repairPageBreaks(doc, lines, () => lang, file);
   const diagnostics = options.diagnostics ?? [];
+  const repaired = repairPageBreaks(doc, lines, (db) => (db.pageNumber ? skipPageNumber(db, lines, diagnostics, file) : lang), file);
   // A document of the pair that holds much text in another language (a bilingual file given as one side?).
   let own = 0;
   let other = 0;

@@ -156,10 +156,23 @@ describe('bilingual documents', () => {
     expect(segmentBilingual('中文在前。\n\nEnglish after.').order).toEqual(['zh', 'en']);
   });
 
-  it('leaves out blocks without letters (page numbers) with an info diagnostic', () => {
-    const r = segmentBilingual('The trade frame-\n\n12\n\n贸易框架。\n\nworks grew.');
+  it('leaves out blocks without letters with an info diagnostic', () => {
+    const r = segmentBilingual('The trade frame-\n\n2020–2021\n\n贸易框架。\n\nworks grew.');
     expect(r.sides.en.sentences.map((s) => s.text)).toEqual(['The trade frameworks grew.']);
     expect(r.diagnostics.map((d) => d.code)).toContain('BLOCK_WITHOUT_LANGUAGE');
+  });
+
+  it('leaves out page numbers and page labels, and repairs the sentence around them', () => {
+    const r = segmentBilingual('The trade frame-\n\nPage 12\n\n贸易框架\n\n第12页\n\nworks grew.\n\n协定。\n');
+    expect(r.sides.en.sentences.map((s) => s.text)).toEqual(['The trade frameworks grew.']);
+    expect(r.sides.zh.sentences.map((s) => s.text)).toEqual(['贸易框架', '协定。']);
+    expect(r.diagnostics.filter((d) => d.code === 'PAGE_NUMBER_SKIPPED')).toHaveLength(2);
+    const diagnostics: Diagnostic[] = [];
+    expect(segmentMonolingual('It has helped upgrade infrastructure such as ports\n\n- 7 -\n\nand railways. Done.', { diagnostics }).sentences.map((s) => s.text)).toEqual([
+      'It has helped upgrade infrastructure such as ports and railways.',
+      'Done.',
+    ]);
+    expect(diagnostics.map((d) => d.code)).toContain('PAGE_NUMBER_SKIPPED');
   });
 
   it('refuses a document with only one language', () => {
