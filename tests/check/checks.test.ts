@@ -138,17 +138,20 @@ describe('completeness', () => {
     expect(u[0].tgtText!.slice(...u[0].tgtSpan!)).toBe('“');
   });
 
-  it('unbalanced-brackets: full-width parentheses and title marks, list enumerators tolerated', () => {
+  it('unbalanced-brackets: a source typo is reported when the translation closes the same brackets; list enumerators tolerated', () => {
     const r = runChecksSync(
       items([
         link('通过成果文件《青岛宣言，在国际社会推动教育信息化方面发挥了重要作用。', 'It adopted the Qingdao Declaration, which played a significant role.'),
+        link('中国（含香港在内）的企业（共23家。', 'Chinese companies (including those of Hong Kong), 23 in all.'),
         link('（二）以数字技术推动全球经济发展', '(2) Driving global economic growth with digital technology'),
         link('1）数字技术', '1) Digital technology'),
       ]),
     );
     const u = of(r, 'unbalanced-brackets');
+    // 《 without 》 in the source: English has no title marks to compare with, so it is not the translation's problem.
     expect(u).toHaveLength(1);
-    expect(u[0].srcText!.slice(...u[0].srcSpan!)).toBe('《');
+    expect(u[0].srcText!.slice(...u[0].srcSpan!)).toBe('（');
+    expect(u[0].message).toBe('in the source, （ is opened but never closed');
   });
 
   it('unbalanced-brackets: a quotation spanning two sentences, unbalanced alike on both sides, is not reported', () => {

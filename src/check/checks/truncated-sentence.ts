@@ -7,12 +7,19 @@ import { clip } from '../text.js';
 
 const CLOSERS = /[\s"'\u2019\u201d\u300d\u300f\uff09)\]\u3011\u300b\u3009*_]+$/u;
 const FINAL = /[.!?\u3002\uff0e\uff01\uff1f\u2026;\uff1b:\uff1a]$/u;
+/** Stops mid-word: a letter, a digit, an ideograph, or a hyphen (a word cut at a page break, "frame-"). */
+const OPEN = /[\p{L}\p{N}\-\u00ad]$/u;
 
-function ends(text: string): 'final' | 'open' | 'none' {
+/**
+ * 'final': ends a sentence; 'open': stops on a word (cut off); 'other': a comma, a dash, an ellipsis mark… — the
+ * sentence runs on into the next link or breaks off on purpose (interrupted speech "let's see—'"), not a cut.
+ */
+function ends(text: string): 'final' | 'open' | 'other' | 'none' {
   const t = text.replace(CLOSERS, '');
   if (t === '') return 'none';
   if (FINAL.test(t)) return 'final';
-  return 'open';
+  if (OPEN.test(t)) return 'open';
+  return 'other';
 }
 
 /** The last word (or last CJK character) before trailing spaces and closers. */
@@ -31,7 +38,7 @@ function lastWords(text: string): string {
 export const truncatedSentence: Check = {
   id: 'truncated-sentence',
   title: 'Sentence cut off',
-  description: 'One side ends with sentence-final punctuation and the other does not: the shorter side is probably cut off (a page break, a lost line) or runs on into the next link. Headings are not checked.',
+  description: 'One side ends with sentence-final punctuation and the other stops on a word: that side is probably cut off (a page break, a lost line). Headings are not checked; an ending on a comma, a dash or an ellipsis (speech broken off on purpose) is not reported.',
   group: 'completeness',
   defaultSeverity: 'warning',
   link(p: PreparedLink) {

@@ -17,6 +17,17 @@ for (const [o, [c, f]] of Object.entries(OPEN)) CLOSE[c] = [o, f];
 
 interface Problem { family: Family; char: string; at: number; kind: 'unclosed' | 'unopened' }
 
+/** Single quotes used as quotation marks (at a word boundary, not inside "isn't"): not balanced by the scan in English. */
+const BOUNDARY_APOSTROPHE = /(?:^|[\s(—–-])['‘’]|['’](?:$|[\s).,!?;:—–-])/;
+
+/** 'untracked': the side quotes with marks the scan does not balance (English single quotes) and none it does. */
+function quoteState(text: string, cjk: boolean, problems: Problem[]): 'unbalanced' | 'balanced' | 'untracked' | 'none' {
+  if (problems.some((p) => p.family === 'quote')) return 'unbalanced';
+  if ((cjk ? /[“”"‘’「」『』]/ : /[“”"「」『』]/).test(text)) return 'balanced';
+  if (!cjk && BOUNDARY_APOSTROPHE.test(text)) return 'untracked';
+  return 'none';
+}
+const FAMILY_CHARS: Record<Family, RegExp> = { round: /[()（）]/, square: /[[\]【】]/, quote: /[“”"「」『』]/, title: /[《》〈〉]/ };
 const ANY = /[()（）[\]【】“”「」『』《》〈〉"‘’]/;
 
 export function bracketProblems(text: string, cjk: boolean): Problem[] {
@@ -81,9 +92,16 @@ export const unbalancedBrackets: Check = {
     const sFam = new Set(sp.map((x) => x.family));
     const tFam = new Set(tp.map((x) => x.family));
     const out: FindingDraft[] = [];
+    // A quotation broken across links shows as a lone quote mark on one side, while the other side may use a quote
+    // style this scan cannot balance (English ' for Chinese “”): a lone quote is reported only when the other side's
+    // quotes are balanced or absent.
+    if (quoteState(p.src, isScriptioContinua(p.srcLang), sp) === 'untracked') sFam.add('quote');
+    if (quoteState(p.tgt, isScriptioContinua(p.tgtLang), tp) === 'untracked') tFam.add('quote');
     const t = tp.find((x) => !sFam.has(x.family));
     if (t) out.push({ message: `in the translation, ${describe(t)}`, tgtSpan: [t.at, t.at + 1], data: { side: 'target', char: t.char } });
-    const s = sp.find((x) => !tFam.has(x.family));
+    // The source is not the translator's: its lone mark is reported only when the translation closes that family
+    // properly (then the source has a typo); a quotation or aside running over several links has lone marks alone.
+    const s = sp.find((x) => !tFam.has(x.family) && FAMILY_CHARS[x.family].test(p.tgt));
     if (s) out.push({ message: `in the source, ${describe(s)}`, srcSpan: [s.at, s.at + 1], data: { side: 'source', char: s.char } });
     return out;
   },
