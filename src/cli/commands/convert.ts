@@ -8,6 +8,7 @@ import { BitextError } from '../../errors.js';
 import type { Alignment, Diagnostic, Link } from '../../model/types.js';
 import { parseCommandArgs, type CommandSpec } from '../args.js';
 import { info, usageError, warn, type CliContext, type Command } from '../context.js';
+import { createProgress } from '../progress.js';
 import {
   ALIGNMENT_FORMATS,
   TERMBASE_FORMATS,
@@ -218,10 +219,12 @@ const command: Command = {
       if (first.done || first.value.type !== 'header') throw new BitextError('WRONG_FORMAT', 'the file has no alignment header', { file: input });
       const header = first.value.header;
       let count = 0;
+      const progress = createProgress(ctx, `converting ${path.basename(input)}`);
       async function* links(): AsyncGenerator<Link> {
         for await (const item of items) {
           if (item.type === 'link') {
             count++;
+            if (count % 1000 === 0) progress.update(count);
             yield item.link;
           }
         }
@@ -243,6 +246,7 @@ const command: Command = {
       } else {
         await writeFileAtomic(out, writeTmxStream(header, links(), { date, srcLang: tmxSrc, tgtLang: tmxTgt }, diagnostics));
       }
+      progress.done();
       reportDiagnostics(ctx, diagnostics);
       info(ctx, `converted ${count} link(s): ${input} (${inF}) → ${out} (${outF})`);
       return 0;
