@@ -418,6 +418,8 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
       case 'f':
       case 'F':
         if (findingIds.size === 0) return dispatch({ type: 'message', text: cur.checking ? 'the checks are still running' : cur.findings ? 'no findings in this file' : 'no checks were run for this file' });
+        // Show what was found there (the findings panel opens unless another panel is open).
+        if (cur.panel === 'none') cur.panel = 'findings-link';
         return dispatch({ type: 'nextWhere', what: 'finding', dir: input === 'f' ? 1 : -1, linkIds: findingIds });
       case 'c':
         return dispatch({ type: 'setStatus', status: 'confirmed', advance: true });

@@ -304,7 +304,6 @@ describe('review screen', () => {
     const { app, press } = await open(file, { findings });
     await press('f');
     expect(await frame(app, '4/8 L4')).toContain('4/8 L4');
-    await press('i');
     expect(await frame(app, /findings in link 4 \(1\)/)).toMatch(/findings in link 4 \(1\)/);
     expect(await frame(app, '12% in the target')).toContain('12% in the target');
     expect(app.lastFrame()).toContain('Trade rose by 12 percent in 2020.');
