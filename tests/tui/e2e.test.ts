@@ -15,7 +15,7 @@ const SOCKET = `bitext-e2e-${process.pid}`;
 const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(what: RegExp | string, session: string, timeout = 20000): Promise<string> {
+async function waitFor(what: RegExp | string, session: string, timeout = 30000): Promise<string> {
   const end = Date.now() + timeout;
   let screen = '';
   while (Date.now() < end) {
@@ -86,7 +86,7 @@ describe('bitext review', () => {
     expect(screen).toContain('·6 ✓1 ✎0 ✗0');
     tmux('send-keys', '-t', 'two', 'q');
     await waitGone('two');
-  }, 60000);
+  }, 120000);
 
   it.skipIf(!hasTmux)('kill -9 loses nothing: the next review offers the journal', async () => {
     const dir = tempDir('bitext-e2e-');
@@ -111,5 +111,5 @@ describe('bitext review', () => {
     tmux('send-keys', '-t', 'four', 'q');
     await waitGone('four');
     expect(parseAlignmentJsonl(readFileSync(file, 'utf8')).alignment.links[0].status).toBe('rejected');
-  }, 60000);
+  }, 120000);
 });
