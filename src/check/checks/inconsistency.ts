@@ -6,12 +6,32 @@
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
 import { clip, normalizedHash, normalizedSide } from '../text.js';
 
-interface First { id: string; line: number; file: string; other: number; otherText?: string }
-interface State { groups: Map<number, First>; findings: FindingDraft[]; budget: number }
+/**
+ * Compact state: one Map from the normalised key's hash to a slot; the slot's first link in parallel arrays (typed
+ * arrays for numbers), so a million groups cost tens of megabytes, not hundreds.
+ */
+interface State {
+  slots: Map<number, number>;
+  ids: string[];
+  lines: Int32Array;
+  files: Uint16Array;
+  other: Float64Array;
+  otherText: (string | undefined)[];
+  fileNames: string[];
+  findings: FindingDraft[];
+  budget: number;
+}
 
 /** Characters of first-variant text kept for messages; beyond it groups keep only hashes. */
 const TEXT_BUDGET = 32_000_000;
 const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
+
+function grow<T extends Int32Array | Uint16Array | Float64Array>(a: T, n: number): T {
+  if (n < a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(1024, a.length * 2));
+  b.set(a);
+  return b;
+}
 
 function make(side: 'src' | 'tgt'): Check<State> {
   const other = side === 'src' ? 'tgt' : 'src';
@@ -25,7 +45,7 @@ function make(side: 'src' | 'tgt'): Check<State> {
         : 'The same translation (ignoring case and spacing) stands for two different source sentences: one of them may be a copy-paste error.',
     group: 'consistency',
     defaultSeverity: 'warning',
-    begin: () => ({ groups: new Map(), findings: [], budget: TEXT_BUDGET }),
+    begin: () => ({ slots: new Map(), ids: [], lines: new Int32Array(1024), files: new Uint16Array(1024), other: new Float64Array(1024), otherText: [], fileNames: [], findings: [], budget: TEXT_BUDGET }),
     accumulate(state, p: PreparedLink) {
       const keyText = p[side];
       const otherText = p[other];
@@ -34,17 +54,27 @@ function make(side: 'src' | 'tgt'): Check<State> {
       if (!TWO_LETTERS.test(key)) return;
       const k = normalizedHash(p, side);
       const o = normalizedHash(p, other);
-      const first = state.groups.get(k);
-      if (!first) {
-        const f: First = { id: p.link.id, line: p.line, file: p.file, other: o };
+      const slot = state.slots.get(k);
+      if (slot === undefined) {
+        const n = state.ids.length;
+        state.slots.set(k, n);
+        state.ids.push(p.link.id);
+        state.lines = grow(state.lines, n);
+        state.files = grow(state.files, n);
+        state.other = grow(state.other, n);
+        state.lines[n] = p.line;
+        let fi = state.fileNames.length > 0 && state.fileNames[state.fileNames.length - 1] === p.file ? state.fileNames.length - 1 : state.fileNames.indexOf(p.file);
+        if (fi < 0) fi = state.fileNames.push(p.file) - 1;
+        state.files[n] = fi;
+        state.other[n] = o;
         if (state.budget > 0) {
-          f.otherText = otherText;
+          state.otherText[n] = otherText;
           state.budget -= otherText.length;
         }
-        state.groups.set(k, f);
         return;
       }
-      if (first.other === o) return;
+      if (state.other[slot] === o) return;
+      const first = { id: state.ids[slot], line: state.lines[slot], file: state.fileNames[state.files[slot]], otherText: state.otherText[slot] };
       const where = `link ${first.id} (${first.file === p.file ? '' : first.file + ' '}line ${first.line})`;
       const message =
         side === 'src'
