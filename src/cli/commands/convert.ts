@@ -229,24 +229,27 @@ const command: Command = {
           }
         }
       }
-      if (outF === 'jsonl') {
-        const chunks = async function* (): AsyncGenerator<string> {
-          yield serializeHeaderJsonl(header) + '\n';
-          let buf: string[] = [];
-          for await (const l of links()) {
-            buf.push(serializeLinkJsonl(l));
-            if (buf.length >= 1000) {
-              yield buf.join('\n') + '\n';
-              buf = [];
+      try {
+        if (outF === 'jsonl') {
+          const chunks = async function* (): AsyncGenerator<string> {
+            yield serializeHeaderJsonl(header) + '\n';
+            let buf: string[] = [];
+            for await (const l of links()) {
+              buf.push(serializeLinkJsonl(l));
+              if (buf.length >= 1000) {
+                yield buf.join('\n') + '\n';
+                buf = [];
+              }
             }
-          }
-          if (buf.length) yield buf.join('\n') + '\n';
-        };
-        await writeFileAtomic(out, chunks());
-      } else {
-        await writeFileAtomic(out, writeTmxStream(header, links(), { date, srcLang: tmxSrc, tgtLang: tmxTgt }, diagnostics));
+            if (buf.length) yield buf.join('\n') + '\n';
+          };
+          await writeFileAtomic(out, chunks());
+        } else {
+          await writeFileAtomic(out, writeTmxStream(header, links(), { date, srcLang: tmxSrc, tgtLang: tmxTgt }, diagnostics));
+        }
+      } finally {
+        progress.done();
       }
-      progress.done();
       reportDiagnostics(ctx, diagnostics);
       info(ctx, `converted ${count} link(s): ${input} (${inF}) → ${out} (${outF})`);
       return 0;
