@@ -6,11 +6,42 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { setInterval, clearInterval } from 'node:timers';
-import { CheckSession, compileTermBase } from '../dist/index.js';
+import { CheckSession } from '../dist/check/index.js';
+import { compileTermBase } from '../dist/terms/index.js';
 import { streamAlignmentFile } from '../dist/io/formats.js';
 
 const LINKS = Number(process.argv[2] ?? 1_000_000);
 const TERMS = Number(process.argv[3] ?? 10_000);
+
+// --eval: false-alarm census on correct human translations: the hand-aligned MAC-Dev gold (6 novel chapters,
+// zh→en, in ../shared/eval/data when present), every check, findings per check. Read from there, never copied.
+if (process.argv[2] === '--eval') {
+  const { runChecksSync } = await import('../dist/check/index.js');
+  const base = new URL('../../shared/eval/data/mac-dev-2021/', import.meta.url).pathname;
+  if (!existsSync(base)) {
+    console.log('check --eval: ../shared/eval/data/mac-dev-2021 is not here; skipped');
+    process.exit(0);
+  }
+  const { readdirSync } = await import('node:fs');
+  const items = [];
+  for (const g of readdirSync(base + 'gold').filter((f) => f.endsWith('.align')).sort()) {
+    const n = g.replace('.align', '');
+    const zh = readFileSync(`${base}zh/${n}`, 'utf8').split('\n');
+    const en = readFileSync(`${base}en/${n}`, 'utf8').split('\n');
+    const header = { format: 'bitext-alignment', version: 1, srcLang: 'zh', tgtLang: 'en', sources: [], tool: { name: 'gold', version: '0' } };
+    readFileSync(`${base}gold/${g}`, 'utf8').trim().split('\n').forEach((l, i) => {
+      const [a, b] = l.split(':').map((x) => JSON.parse(x));
+      const link = { id: `l${i}`, src: a.map((k) => ({ id: `zh.${k}`, text: zh[k] })), tgt: b.map((k) => ({ id: `en.${k}`, text: en[k] })), score: 1, status: 'confirmed' };
+      items.push({ link, line: i + 2, file: `mac-${n}`, header });
+    });
+  }
+  const r = runChecksSync(items);
+  const by = {};
+  for (const f of r.findings) by[f.check] = (by[f.check] ?? 0) + 1;
+  console.log(`check --eval: MAC-Dev gold, ${r.links} links: ${r.counts.error} errors, ${r.counts.warning} warnings, ${r.counts.info} info`);
+  console.log('  ' + Object.entries(by).map(([k, v]) => `${k} ${v}`).join(', '));
+  process.exit(0);
+}
 
 // Deterministic pseudo-random numbers (mulberry32).
 function rng(seed) {
