@@ -65,7 +65,7 @@ const csvText = serializeTermBaseCsv(TERMBASES[1].termBase);
 const tableText = stringifyCsvTable(alignmentToTable(mixed));
 const alignText = formatAlignIndex([[[0], [0, 1]], [[], [2]], [[1, 2], []]]);
 
-describe('readers raise only BitextError', () => {
+describe('readers raise only BitextError', { timeout: 60_000 }, () => {
   it('JSONL', () => {
     fc.assert(fc.property(fc.oneof(randomText, mutated(jsonlText)), (s) => onlyBitextErrors(() => parseAlignmentJsonl(s))), params);
   });

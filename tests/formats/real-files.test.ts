@@ -22,7 +22,7 @@ function list(dir: string, ext: string): string[] {
   return out.sort();
 }
 
-describe.skipIf(!present)('real TMX files', () => {
+describe.skipIf(!present)('real TMX files', { timeout: 30_000 }, () => {
   const files = present ? list('tmx', '.tmx') : [];
   it.each(files.map((f) => [path.relative(REAL, f), f]))('%s: every unit read (whole and streaming)', async (_name, file) => {
     const text = decodeBytes(readFileSync(file), { file }).text;

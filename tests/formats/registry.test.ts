@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticLog, IdRegistry } from '../../src/formats/registry.js';
 
-describe('IdRegistry', () => {
+describe('IdRegistry', { timeout: 30_000 }, () => {
   it('remembers numbered and other ids with their lines, without confusing L1 and L01', () => {
     const r = new IdRegistry();
     r.set('L1', 2);

@@ -204,7 +204,7 @@ describe('CSV/TSV glossaries', () => {
   });
 });
 
-describe('XLSX', () => {
+describe('XLSX', { timeout: 30_000 }, () => {
   it('is read back by exceljs itself: header row, one row per term, column widths', async () => {
     const bytes = await termBaseToXlsx(full);
     const wb = new ExcelJS.Workbook();
