@@ -106,7 +106,9 @@ interface RawBlock {
 }
 
 /** Group lines into raw blocks. */
-function groupBlocks(text: string, lines: Line[], lineMode: boolean): RawBlock[] {
+const INDENT = /^(?:\u3000|[ \t\u00a0]{2,}|\t)/;
+
+function groupBlocks(text: string, lines: Line[], lineMode: boolean, indentMode = false): RawBlock[] {
   const out: RawBlock[] = [];
   let cur: RawBlock | undefined;
   let inFence = false;
@@ -179,7 +181,9 @@ function groupBlocks(text: string, lines: Line[], lineMode: boolean): RawBlock[]
     const item = Boolean(bullet || ordered);
     // Line-by-line bilingual text (an English line, then its Chinese line) without blank lines between them.
     const lineLang = detectLang(rest);
-    if (item || lineMode || (cur && cur.lang && lineLang && lineLang !== cur.lang)) close();
+    // In indent mode an unindented line after a sentence end (a title such as 第二章) also starts a block.
+    const afterEnd = indentMode && cur !== undefined && /[.!?。！？…]["'”’」』）)]*\s*$/.test(text.slice(cur.lines[cur.lines.length - 1].start, cur.lines[cur.lines.length - 1].end));
+    if (item || lineMode || (indentMode && (INDENT.test(raw) || afterEnd)) || (cur && cur.lang && lineLang && lineLang !== cur.lang)) close();
     if (!cur) cur = { kind: 'paragraph', lines: [], start: l.start, end: l.end, item };
     cur.lang ??= lineLang;
     cur.lines.push({ start: s, end: l.end });
@@ -318,6 +322,17 @@ export function parseDocumentDetailed(text: string, options: { file?: string; ev
   if (textLines <= 1) lineMode = false;
   let wrapped = false;
   let typicalLine = 0;
+  // No blank lines, but paragraphs open with an indent (Chinese e-books: two ideographic spaces): an indented line starts a paragraph,
+  // the lines under it continue it.
+  let indentMode = false;
+  if (lineMode && textLines >= 4) {
+    let indented = 0;
+    for (const l of lines) if (!isBlankLine(text, l) && INDENT.test(text.slice(l.start, l.end))) indented++;
+    if (indented >= 0.1 * textLines && indented <= 0.9 * textLines) {
+      indentMode = true;
+      lineMode = false;
+    }
+  }
   if (lineMode && textLines >= 4) {
     // Wrapped prose: most lines do not end a sentence, yet sentences end inside many lines (lists, headlines and
     // verse have no sentence end inside a line, and stay one paragraph per line).
@@ -336,7 +351,7 @@ export function parseDocumentDetailed(text: string, options: { file?: string; ev
     wrapped = ending < 0.5 * lens.length && inner >= 0.2 * lens.length;
   }
   const evidence = options.evidence ?? collectHyphenEvidence(text);
-  const raws = groupBlocks(text, lines, lineMode);
+  const raws = groupBlocks(text, lines, lineMode, indentMode);
   const blocks: DetailedBlock[] = [];
   for (const rb of raws) {
     const rawText = text.slice(rb.start, rb.end);

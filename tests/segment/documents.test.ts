@@ -63,6 +63,19 @@ describe('plain text documents', () => {
     expect(texts('Silk Road e-commerce\nBelt and Road Initiative\ncross-border e-commerce\nthe digital economy\n')).toHaveLength(4);
   });
 
+  it('reads indented paragraphs without blank lines (e-book style): an indented line opens a paragraph', () => {
+    const t = '第一章\n　　中国积极参与国际和区域性多边机制下的数字经济\n治理合作。推动发起多个倡议。\n　　加强同专业性国际组织合作，\n为全球数字经济治理贡献力量。\n第二章\n　　推进亚太经合组织数字经济合作进程。\n';
+    const side = segmentMonolingual(t);
+    expect(side.sentences.map((s) => [s.text, s.paragraph])).toEqual([
+      ['第一章', 0],
+      ['中国积极参与国际和区域性多边机制下的数字经济治理合作。', 1],
+      ['推动发起多个倡议。', 1],
+      ['加强同专业性国际组织合作，为全球数字经济治理贡献力量。', 2],
+      ['第二章', 3],
+      ['推进亚太经合组织数字经济合作进程。', 4],
+    ]);
+  });
+
   it('joins Chinese lines without a space and trims full-width indents', () => {
     const t = '\u3000\u3000中国积极参与\n国际合作。优化数字营商环境\u3000激活市场主体活力。\n\n第二段。';
     expect(texts(t)).toEqual(['中国积极参与国际合作。', '优化数字营商环境 激活市场主体活力。', '第二段。']);
