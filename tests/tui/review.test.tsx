@@ -120,6 +120,7 @@ describe('review screen', () => {
     expect(await frame(app, '[+]')).toContain('[+]');
     await press(KEY.ctrlS);
     await saved(file, before);
+    await frame(app, 'saved '); // the journal is reset and the marker cleared once the write is done
     const s0 = initialState(smallAlignment().links);
     const actions: Action[] = [
       { type: 'move', delta: 1 },
@@ -212,7 +213,7 @@ describe('review screen', () => {
     const { press, exited } = await open(file);
     await press('c', 'q', 's');
     await saved(file, before);
-    await tick(50);
+    for (let i = 0; i < 100 && !exited(); i++) await tick(20);
     expect(exited()).toEqual({ saved: true, discarded: false });
     expect(onDisk(file).links[0].status).toBe('confirmed');
   });
