@@ -49,6 +49,8 @@ export interface AlignStats {
   tgtSentences: number;
   /** Length-only search passes (long documents: the band is re-centred until the path keeps off its edges). */
   lengthPasses?: number;
+  /** Milliseconds per phase (features, pass1, learn, pass2), for benchmarks. */
+  timings?: Record<string, number>;
 }
 
 export interface AlignResult {
@@ -108,8 +110,9 @@ interface Packed {
   uniq: Int32Array;
 }
 
-function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined): Packed {
+function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
   const n = side.tokens.length;
+  const seen = new Int32Array(keySpace);
   const len = new Float64Array(n);
   for (let i = 0; i < n; i++) len[i] = lengthOf(texts[i]);
   let nt = 0;
@@ -130,15 +133,15 @@ function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, n
   for (let i = 0; i < n; i++) {
     tokStart[i] = ti;
     uniqStart[i] = uniqList.length;
-    const seen = new Set<number>();
+    const stamp = i + 1;
     for (const t of side.tokens[i]) {
       keyStart[ti] = ki;
       let matchable = false;
       const add = (k: number) => {
         keys[ki++] = k;
         if (!otherHas || otherHas[k]) matchable = true;
-        if (!seen.has(k)) {
-          seen.add(k);
+        if (seen[k] !== stamp) {
+          seen[k] = stamp;
           uniqList.push(k);
         }
       };
@@ -547,6 +550,13 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     });
   }
 
+  const timings: Record<string, number> = {};
+  let tPhase = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - tPhase);
+    tPhase = now;
+  };
   // 1. features
   const keys = new KeySpace();
   const srcTexts = src.map((s) => s.text);
@@ -566,8 +576,8 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>) => {
     const hasS = presence(fs, extraS, keys.size);
     const hasT = presence(ft, extraT, keys.size);
-    const S = pack(fs, srcTexts, extraS, hasT);
-    const T = pack(ft, tgtTexts, extraT, hasS);
+    const S = pack(fs, srcTexts, extraS, hasT, keys.size);
+    const T = pack(ft, tgtTexts, extraT, hasS, keys.size);
     const sc = new Scorer(S, T, keys.size, p);
     const totS = S.len.reduce((a, b) => a + b, 0);
     const totT = T.len.reduce((a, b) => a + b, 0);
@@ -584,6 +594,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
 
   // 2. pass 1
   let sc = build();
+  lap('features');
   const total = n * 2;
   let doneRows = 0;
   const progress = options.onProgress;
@@ -621,6 +632,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     res = dpAlign(n, m, types, band1, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
   }
   doneRows = n;
+  lap('pass1');
 
   // 3. re-estimate
   const v = estimateVariance(sc, res.beads);
@@ -661,6 +673,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   sc.top = Math.max(topLevel(sc, res.beads), sc.base + 0.1);
 
   // 4. pass 2 around the pass-1 path
+  lap('learn');
   const band2 = bandAroundPath(cornersOf(res.beads), n, m, large ? Math.min(p.band2, 6) : p.band2);
   if (large || p.pairScorer) sc.usePairBand(band2);
   res = dpAlign(n, m, large ? types.filter(([a, b]) => a + b <= 4) : types, band2, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
@@ -679,6 +692,8 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const links = makeLinks(beads);
   const stats = statsOf(links, sc.ratio, learned);
   if (lengthPasses) stats.lengthPasses = lengthPasses;
+  lap('pass2');
+  stats.timings = timings;
   return { links, stats, diagnostics };
 }
 

@@ -109,6 +109,7 @@ export function chineseFeatures(
   const side: SideFeatures = { lang: 'zh', tokens: [], types: [], typeIds: new Map() };
   const glossKeyCache = new Map<string, number[]>();
   const maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
+  const prefixes = lexicon ? prefixesOf(lexicon) : undefined;
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
     const toks: RawToken[] = [];
@@ -134,19 +135,23 @@ export function chineseFeatures(
       }
       let found = 0;
       if (lexicon) {
-        for (let l = Math.min(maxL, n - i); l >= 1; l--) {
-          const g = lexicon.entries.get(text.slice(i, i + l));
-          if (g) {
+        // longest match, stopping as soon as no longer head word starts with the characters read so far
+        let head = '';
+        for (let l = 1; l <= maxL && i + l <= n; l++) {
+          const sub = text.slice(i, i + l);
+          if (lexicon.entries.has(sub)) {
             found = l;
-            const head = text.slice(i, i + l);
-            let kk = glossKeyCache.get(head);
-            if (!kk) {
-              kk = g.map((s) => keys.id('w:' + s));
-              glossKeyCache.set(head, kk);
-            }
-            toks.push({ type: typeId(side, head), keys: kk, weight: l >= 2 ? 1 : 0.7 });
-            break;
+            head = sub;
           }
+          if (!prefixes!.has(sub)) break;
+        }
+        if (found) {
+          let kk = glossKeyCache.get(head);
+          if (!kk) {
+            kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
+            glossKeyCache.set(head, kk);
+          }
+          toks.push({ type: typeId(side, head), keys: kk, weight: found >= 2 ? 1 : 0.7 });
         }
       }
       if (!found) {
@@ -161,6 +166,19 @@ export function chineseFeatures(
     side.tokens.push(toks);
   }
   return side;
+}
+
+const PREFIXES = new WeakMap<Lexicon, Set<string>>();
+
+/** Proper prefixes of the head words of a lexicon (computed once per lexicon), for an early stop in longest match. */
+function prefixesOf(lex: Lexicon): Set<string> {
+  let set = PREFIXES.get(lex);
+  if (!set) {
+    set = new Set<string>();
+    for (const h of lex.entries.keys()) for (let l = 1; l < h.length; l++) set.add(h.slice(0, l));
+    PREFIXES.set(lex, set);
+  }
+  return set;
 }
 
 /**
