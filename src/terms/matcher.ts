@@ -16,6 +16,7 @@ import levenshtein from 'fast-levenshtein';
 import type { Concept, Lang, Term, TermBase } from '../model/types.js';
 import { isScriptioContinua, primaryLanguage } from '../lang/tags.js';
 import { AhoCorasick } from './ahocorasick.js';
+import { termKeyCache } from './termbase.js';
 import { isAcronym, normalizeCharText, tokenizeWords, wordKey, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
 
 export interface TermMatch {
@@ -190,7 +191,8 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
       if (!text) continue;
       const lang = primaryLanguage(term.lang);
       const idx = indexFor(lang);
-      const key = idx.mode === 'chars' ? charKey(text) : wordKey(text);
+      const cached = text === term.text ? termKeyCache.get(term) : undefined;
+      const key = cached ?? (idx.mode === 'chars' ? charKey(text) : wordKey(text));
       if (!key) continue;
       const entry: Entry = { conceptId: concept.id, term, acronym: idx.mode === 'words' && isAcronym(text) };
       let k = idx.byKey.get(key);

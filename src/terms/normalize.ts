@@ -52,7 +52,10 @@ export function normalizeChinese(text: string): string {
 }
 
 /** Full-width ASCII → ASCII, ideographic space → space, ASCII upper → lower. Same length. */
+const NEEDS_FOLD = /[A-Z\u00c0-\u052f\u2010-\u2015\u2212\u00b7\u30fb\u2027\u3000\uff01-\uff5e]/;
+
 export function foldWidthAndCase(text: string): string {
+  if (!NEEDS_FOLD.test(text)) return text;
   let out = '';
   let changed = false;
   for (let i = 0; i < text.length; i++) {
@@ -62,7 +65,7 @@ export function foldWidthAndCase(text: string): string {
     else if (c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014 || c === 0x2015 || c === 0x2212) c = 0x2d; // dashes → "-"
     else if (c === 0x00b7 || c === 0x30fb || c === 0x2027) c = 0xb7; // middle dots (凯文·凯利) as one
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    else if (c > 0x7f && c < 0xd800) {
+    else if (c >= 0xc0 && c < 0x530) {
       // Non-ASCII letters (é, Ä, Σ…): lower-case when that keeps one code unit.
       const ch = String.fromCharCode(c);
       const lo = ch.toLowerCase();

@@ -40,6 +40,9 @@ export function termKey(text: string, lang: Lang): string {
   return isScriptioContinua(lang) ? normalizeCharText(text).replace(/\s+/g, '') : wordKey(text);
 }
 
+/** Keys computed while merging, reused by compileTermBase for the same Term objects. */
+export const termKeyCache = new WeakMap<Term, string>();
+
 interface Seen {
   file: string;
   line?: number;
@@ -64,6 +67,7 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
   const global = new Map<string, Seen[]>();
   const conceptFieldFrom = new Map<string, Seen>();
   const loadedAt = new Map<Term, Seen>();
+  const tagCache = new Map<string, string>();
 
   const diag = (code: string, message: string, file: string, line: number | undefined, severity: 'warning' | 'info' = 'warning') => {
     diagnostics.push({ code, message, severity, file, ...(line !== undefined ? { line } : {}) });
@@ -86,7 +90,8 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
         diag('TERM_NO_LANG', `term "${text}" has no language: skipped (fill the lang column, e.g. zh or en)`, file, row.line);
         continue;
       }
-      const lang = normalizeTag(rawLang);
+      let lang = tagCache.get(rawLang);
+      if (lang === undefined) tagCache.set(rawLang, (lang = normalizeTag(rawLang)));
       let status = parseTermStatus(row.status);
       if (!status) {
         diag('TERM_BAD_STATUS', `term "${text}" has an unknown status "${row.status}": read as admitted (use preferred, admitted, deprecated or superseded)`, file, row.line);
@@ -117,6 +122,7 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
 
       const primary = primaryLanguage(lang);
       const key = termKey(text, primary);
+      termKeyCache.set(term, key);
       const ck = `${conceptId}\0${primary}\0${key}`;
       const first = inConcept.get(ck);
       if (first) {
