@@ -150,6 +150,19 @@ export function segmentBilingual(text: string, options: { file?: string } = {}):
   const sides = { zh: buildSide(zh, 'zh', lines, diagnostics, file), en: buildSide(en, 'en', lines, diagnostics, file) };
   diagnostics.push(...repaired.diagnostics);
   diagnostics.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
+  // A translation has roughly as many sentences as its original (1:1 to 1:3): far fewer on one side means a
+  // monolingual document with a stray line in the other language, or half of the document missing.
+  const nz = sides.zh.sentences.length;
+  const ne = sides.en.sentences.length;
+  if (Math.min(nz, ne) * 5 < Math.max(nz, ne)) {
+    const [few, many] = nz < ne ? (['zh', 'en'] as const) : (['en', 'zh'] as const);
+    diagnostics.unshift({
+      code: 'UNBALANCED_SIDES',
+      severity: 'warning',
+      message: `only ${Math.min(nz, ne)} ${langName(few)} sentences against ${Math.max(nz, ne)} ${langName(many)} ones: check that the whole translation is in the document`,
+      file,
+    });
+  }
   return { blocks: doc.blocks.map((b) => b.block), sides, order: first === 'zh' ? ['zh', 'en'] : ['en', 'zh'], diagnostics };
 }
 

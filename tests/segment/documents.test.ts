@@ -165,6 +165,12 @@ describe('bilingual documents', () => {
     expect(r.order).toEqual(['en', 'zh']);
   });
 
+  it('warns when one language has far fewer sentences than the other', () => {
+    const r = segmentBilingual('One. Two. Three. Four. Five. Six.\n\n只有一句。\n');
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toContainEqual(['UNBALANCED_SIDES', 'warning']);
+    expect(segmentBilingual('One. Two.\n\n一。\n').diagnostics.map((d) => d.code)).not.toContain('UNBALANCED_SIDES');
+  });
+
   it('puts the language of the first block first', () => {
     expect(segmentBilingual('中文在前。\n\nEnglish after.').order).toEqual(['zh', 'en']);
   });
