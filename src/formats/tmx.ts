@@ -574,6 +574,11 @@ export interface TmxWriteOptions {
   datatype?: string;
   /** Write link id/score/status/sentence ids as props (default true). */
   props?: boolean;
+  /**
+   * For a translation memory: leave out rejected links and links with an empty side (they are not translations).
+   * Off by default so that bitext's own TMX keeps every link.
+   */
+  translationsOnly?: boolean;
 }
 
 /** `YYYYMMDDThhmmssZ` (TMX 1.4 §3.2 date format, UTC). */
@@ -660,7 +665,11 @@ function tmxUnit(link: Link, st: TmxWriteState): string {
 }
 
 /** Links with no sentence at all cannot be a `<tu>` (it needs one `<tuv>`): they are left out with a warning. */
-function writable(link: Link, diagnostics: Diagnostic[]): boolean {
+function writable(link: Link, diagnostics: Diagnostic[], options: TmxWriteOptions): boolean {
+  if (options.translationsOnly && (link.status === 'rejected' || !link.src.length || !link.tgt.length)) {
+    diagnostics.push({ code: 'TMX_NOT_A_TRANSLATION', message: `link ${link.id} is ${link.status === 'rejected' ? 'rejected' : 'one-sided'} and is left out of the translation memory`, severity: 'info' });
+    return false;
+  }
   if (link.src.length || link.tgt.length) return true;
   diagnostics.push({ code: 'TMX_EMPTY_LINK', message: `link ${link.id} has no sentence and is not written`, severity: 'warning' });
   return false;
@@ -673,7 +682,7 @@ export function* writeTmxChunks(header: AlignmentHeader, links: Iterable<Link>, 
   let buf = '';
   let n = 0;
   for (const link of links) {
-    if (!writable(link, diagnostics)) continue;
+    if (!writable(link, diagnostics, options)) continue;
     buf += tmxUnit(link, st);
     if (++n >= unitsPerChunk) {
       yield buf;
@@ -691,7 +700,7 @@ export async function* writeTmxStream(header: AlignmentHeader, links: AsyncItera
   let buf = '';
   let n = 0;
   for await (const link of links) {
-    if (!writable(link, diagnostics)) continue;
+    if (!writable(link, diagnostics, options)) continue;
     buf += tmxUnit(link, st);
     if (++n >= unitsPerChunk) {
       yield buf;

@@ -83,6 +83,8 @@ export interface WriteAlignmentOptions {
   /** TMX language tags (default: regional tags of the alignment languages). */
   tmxSrcLang?: Lang;
   tmxTgtLang?: Lang;
+  /** TMX: leave out rejected and one-sided links (a translation memory for a CAT tool). */
+  translationsOnly?: boolean;
 }
 
 function withFile<T>(file: string, fn: () => T): T {
@@ -190,7 +192,7 @@ export const alignmentWriters: Record<AlignmentFormat, AlignmentWriter> = {
 };
 
 function tmxOptions(o: WriteAlignmentOptions): TmxWriteOptions {
-  return { date: o.date, srcLang: o.tmxSrcLang, tgtLang: o.tmxTgtLang };
+  return { date: o.date, srcLang: o.tmxSrcLang, tgtLang: o.tmxTgtLang, translationsOnly: o.translationsOnly };
 }
 
 /** Write an alignment atomically in the format of the file name (or options.format). Returns what could not be represented. */

@@ -155,6 +155,11 @@ describe('writing', () => {
     expect(r.alignment.links[1].tgt).toEqual([{ id: 'zh.1', text: '他说：五点了。' }]);
     expect(r.diagnostics.map((d) => d.code)).toContain('TMX_SENTENCES_MERGED');
   });
+  it('translationsOnly leaves rejected and one-sided links out of a translation memory', () => {
+    const r = writeTmx(mixed, { date: new Date(0), translationsOnly: true });
+    expect(parseTmxAlignment(r.text).alignment.links.map((l) => l.id)).toEqual(['L1', 'L2', 'L3', 'L6']);
+    expect(r.diagnostics.filter((d) => d.code === 'TMX_NOT_A_TRANSLATION')).toHaveLength(2);
+  });
   it('streaming writer gives the same bytes', async () => {
     async function* links(): AsyncGenerator<Link> {
       for (const l of mixed.links) yield l;

@@ -48,6 +48,7 @@ const spec: CommandSpec = {
     'tgt-lang': { type: 'string', arg: 'LANG', description: 'target language to read' },
     'tmx-src-lang': { type: 'string', arg: 'TAG', description: 'language tag written in TMX for the source (default: regional, e.g. en-US)' },
     'tmx-tgt-lang': { type: 'string', arg: 'TAG', description: 'language tag written in TMX for the target (default: e.g. zh-CN)' },
+    tm: { type: 'boolean', description: 'TMX output for a translation memory: leave out rejected and one-sided links' },
     'keep-tags': { type: 'boolean', description: 'TMX input: keep inline tags (<ph/>, <bpt>…) as text instead of dropping them' },
     'src-sentences': { type: 'string', arg: 'FILE', description: '.align input: source sentences, one per line (default: IN with .<src-lang>)' },
     'tgt-sentences': { type: 'string', arg: 'FILE', description: '.align input: target sentences, one per line' },
@@ -129,12 +130,12 @@ async function emit(ctx: CliContext, out: string, text: string): Promise<void> {
   else await writeFileAtomic(out, text);
 }
 
-function alignmentText(a: Alignment, to: AlignmentFormat, o: { date?: Date; bom?: boolean; excelSafe?: boolean; tmxSrc?: string; tmxTgt?: string }, diagnostics: Diagnostic[]): string {
+function alignmentText(a: Alignment, to: AlignmentFormat, o: { date?: Date; bom?: boolean; excelSafe?: boolean; tmxSrc?: string; tmxTgt?: string; translationsOnly?: boolean }, diagnostics: Diagnostic[]): string {
   switch (to) {
     case 'jsonl':
       return serializeAlignmentJsonl(a);
     case 'tmx': {
-      const r = writeTmx(a, { date: o.date, srcLang: o.tmxSrc, tgtLang: o.tmxTgt });
+      const r = writeTmx(a, { date: o.date, srcLang: o.tmxSrc, tgtLang: o.tmxTgt, translationsOnly: o.translationsOnly });
       diagnostics.push(...r.diagnostics);
       return r.text;
     }
@@ -188,6 +189,7 @@ const command: Command = {
     const excelSafe = values['excel-safe'] === true;
     const tmxSrc = values['tmx-src-lang'] as string | undefined;
     const tmxTgt = values['tmx-tgt-lang'] as string | undefined;
+    const translationsOnly = values.tm === true;
     const diagnostics: Diagnostic[] = [];
 
     if (kind === 'termbase') {
@@ -245,7 +247,7 @@ const command: Command = {
           };
           await writeFileAtomic(out, chunks());
         } else {
-          await writeFileAtomic(out, writeTmxStream(header, links(), { date, srcLang: tmxSrc, tgtLang: tmxTgt }, diagnostics));
+          await writeFileAtomic(out, writeTmxStream(header, links(), { date, srcLang: tmxSrc, tgtLang: tmxTgt, translationsOnly }, diagnostics));
         }
       } finally {
         progress.done();
@@ -271,9 +273,9 @@ const command: Command = {
     }
     if (out === '-') {
       if (outF === 'xlsx') throw usageError('convert: XLSX cannot be written to stdout', 'Give an output file name.');
-      await emit(ctx, out, alignmentText(r.alignment, outF, { date, bom, excelSafe, tmxSrc, tmxTgt }, diagnostics));
+      await emit(ctx, out, alignmentText(r.alignment, outF, { date, bom, excelSafe, tmxSrc, tmxTgt, translationsOnly }, diagnostics));
     } else {
-      diagnostics.push(...(await writeAlignmentFile(out, r.alignment, { format: outF, date, bom, excelSafe, tmxSrcLang: tmxSrc, tmxTgtLang: tmxTgt })));
+      diagnostics.push(...(await writeAlignmentFile(out, r.alignment, { format: outF, date, bom, excelSafe, tmxSrcLang: tmxSrc, tmxTgtLang: tmxTgt, translationsOnly })));
     }
     reportDiagnostics(ctx, diagnostics);
     info(ctx, `converted ${r.alignment.links.length} link(s): ${input} (${inF}) → ${out === '-' ? 'stdout' : path.normalize(out)} (${outF})`);
