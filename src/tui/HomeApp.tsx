@@ -44,6 +44,7 @@ export function HomeApp({ backend, message, selected, size, onExit }: HomeAppPro
   const { stdout } = useStdout();
   const [, rerender] = useReducer((x: number) => x + 1, 0);
   const st = useRef<HomeState>({ alignments: [], sel: 0, view: { kind: 'main' }, message });
+  const writes = useRef<Promise<void>>(Promise.resolve());
   const set = (p: Partial<HomeState>) => {
     Object.assign(st.current, p);
     rerender();
@@ -153,12 +154,22 @@ export function HomeApp({ backend, message, selected, size, onExit }: HomeAppPro
         if (status) {
           const zhIsSrc = /^(zh|ja)/i.test(v.srcLang);
           const pair = { src: zhIsSrc ? c.zh : c.en, tgt: zhIsSrc ? c.en : c.zh, srcLang: v.srcLang, tgtLang: v.tgtLang, status, link: c.example ?? '' };
-          void busy('adding the term…', async () => {
-            const where = await backend.addTerm(pair, v.file);
-            v.decided.set(v.sel, status);
-            set({ view: { ...v, sel: next() }, message: `added ${c.zh} ↔ ${c.en} (${status}) to ${where}` });
-            backend.termBase().then((t) => set({ termBase: t ?? null }));
-          });
+          const at = v.sel;
+          v.decided.set(at, status);
+          set({ view: { ...v, sel: next() } });
+          // Writes run one after another (each rewrites reviewed.csv); the list stays usable meanwhile.
+          writes.current = writes.current
+            .then(() => backend.addTerm(pair, v.file))
+            .then(
+              (where) => {
+                set({ message: `added ${c.zh} ↔ ${c.en} (${status}) to ${where}` });
+                backend.termBase().then((t) => set({ termBase: t ?? null }));
+              },
+              (err: Error) => {
+                v.decided.delete(at);
+                set({ message: `not added: ${c.zh} ↔ ${c.en}: ${err.message}` });
+              },
+            );
         }
         return;
       }

@@ -507,15 +507,17 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
     if (key.return) {
       const [src, tgt] = mode.values.map((v) => v.trim());
       if (!src || !tgt) return dispatch({ type: 'message', text: 'type (or pick with ← →) both terms, then Enter' });
-      set({ mode: { ...mode, busy: true } });
+      // Back to reviewing at once; the glossary write finishes in the background and reports on the message line.
+      ui.current.state = { ...ui.current.state, message: `adding ${src} ↔ ${tgt}…` };
+      set({ mode: { kind: 'normal' } });
       session.addTerm!({ src, tgt, srcLang: session.header.srcLang, tgtLang: session.header.tgtLang, status: mode.status, link: link.id })
         .then((where) => {
           ui.current.state = { ...ui.current.state, message: `added ${src} ↔ ${tgt} (${mode.status}) to ${where}` };
-          set({ mode: { kind: 'normal' } });
+          rerender();
         })
         .catch((err: Error) => {
-          ui.current.state = { ...ui.current.state, message: `term not added: ${err.message}` };
-          set({ mode: { ...mode, busy: false } });
+          ui.current.state = { ...ui.current.state, message: `term not added (${src} ↔ ${tgt}): ${err.message}` };
+          rerender();
         });
       return;
     }

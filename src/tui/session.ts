@@ -152,6 +152,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
   if (terms) diagnostics.push(...terms.diagnostics);
   let matcher = terms?.matcher;
   let overwriteChanged = false;
+  let termWrites: Promise<void> = Promise.resolve();
 
   const session: OpenedSession = {
     file: options.displayName ?? file,
@@ -186,15 +187,23 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
       ? () => runChecksOn([file], options.checkFrom!, existsSync(glossaryDir) ? glossaryDir : undefined)
       : undefined,
     termsFor: matcher ? (link) => termHits(matcher!, link, header.srcLang, header.tgtLang) : undefined,
-    async addTerm(pair: NewTermPair) {
-      const target = path.join(glossaryDir, REVIEW_GLOSSARY);
-      const written = await addTermPair(target, pair, options.displayName ?? file, matcher, path.join(options.glossaryDisplay ?? glossaryDir, REVIEW_GLOSSARY));
-      const reloaded = await loadTerms(glossaryDir).catch(() => undefined);
-      if (reloaded) {
-        matcher = reloaded.matcher;
-        session.termsFor = (link) => termHits(matcher!, link, header.srcLang, header.tgtLang);
-      }
-      return written;
+    addTerm(pair: NewTermPair) {
+      // One glossary write at a time: each reads, extends and rewrites reviewed.csv.
+      const run = termWrites.then(async () => {
+        const target = path.join(glossaryDir, REVIEW_GLOSSARY);
+        const written = await addTermPair(target, pair, options.displayName ?? file, matcher, path.join(options.glossaryDisplay ?? glossaryDir, REVIEW_GLOSSARY));
+        const reloaded = await loadTerms(glossaryDir).catch(() => undefined);
+        if (reloaded) {
+          matcher = reloaded.matcher;
+          session.termsFor = (link) => termHits(matcher!, link, header.srcLang, header.tgtLang);
+        }
+        return written;
+      });
+      termWrites = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
     },
   };
   if (!reader || reader.done) {

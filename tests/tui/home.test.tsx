@@ -117,6 +117,7 @@ describe('home screen', () => {
     await press('e');
     expect(await frame(app, 'Term candidates from alignments/a.jsonl (3)')).toContain('Term candidates from alignments/a.jsonl (3)');
     await press('p', 'x', 'a');
+    for (let i = 0; i < 100 && backend.added.length < 2; i++) await tick(20);
     expect(backend.added).toEqual([
       { src: 'Silk Road e-commerce', tgt: '丝路电商', srcLang: 'en', tgtLang: 'zh', status: 'preferred', link: 'L2' },
       { src: 'China', tgt: '中国', srcLang: 'en', tgtLang: 'zh', status: 'admitted', link: 'L1' },
