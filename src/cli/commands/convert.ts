@@ -38,7 +38,7 @@ const spec: CommandSpec = {
   usage: 'bitext convert IN OUT [--from FORMAT] [--to FORMAT] [--src-lang L] [--tgt-lang L]',
   description:
     'Convert an alignment or a term base between file formats.\n' +
-    `Alignments: ${ALIGNMENT_FORMATS.join(', ')}.  Term bases: ${TERMBASE_FORMATS.join(', ')} (.txt = tab-separated).\n` +
+    `Alignments: ${ALIGNMENT_FORMATS.join(', ')}.  Term bases: ${TERMBASE_FORMATS.join(', ')} (.txt = tab-separated; .xml = TBX or MultiTerm XML).\n` +
     'The format comes from the file extension; OUT "-" writes to stdout (give --to).',
   options: {
     from: { type: 'string', arg: 'FORMAT', description: 'format of IN (default: from its extension)' },
