@@ -498,13 +498,8 @@ function stemMatch(word: string, stem: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Scoring
 
-function prune(freq: Map<string, number>, av: Map<string, Neighbours>): void {
-  for (const [k, f] of freq) {
-    if (f < 2) {
-      freq.delete(k);
-      av.delete(k);
-    }
-  }
+function prune(freq: Map<string, number>): void {
+  for (const [k, f] of freq) if (f < 2) freq.delete(k);
 }
 
 /** A long link of a corpus: keep the candidates most likely to matter (cues, names, frequent, well bounded). */
@@ -645,7 +640,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     return (cache[i] ??= build(usable[i]));
   };
 
-  // Pass 1: link frequencies and neighbours (accessor variety, Feng et al. 2004) of the candidates.
+  // Pass 1: link frequencies of the candidates.
   const zhFreq = new Map<string, number>();
   const enFreq = new Map<string, number>();
   const zhAv = new Map<string, Neighbours>();
@@ -658,15 +653,13 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     const d = linkData(i);
     for (const k of new Set(d.zh.map((o) => o.key))) zhFreq.set(k, (zhFreq.get(k) ?? 0) + 1);
     for (const k of new Set(d.en.map((o) => o.alias ?? o.key))) enFreq.set(k, (enFreq.get(k) ?? 0) + 1);
-    for (const o of d.zh) if (!o.cue) addNeighbours(zhAv, o.key, o.left, o.right);
     for (const o of d.en) {
       if (o.alias && !expansionOf.has(o.surface)) expansionOf.set(o.surface, o.alias);
       else if (o.acronym && !o.alias) acronymAlone.set(o.surface, (acronymAlone.get(o.surface) ?? 0) + 1);
-      if (!o.cue && !o.alias) addNeighbours(enAv, o.key, o.left, o.right);
     }
     // Lossy counting (Manku & Motwani 2002): on a large corpus, forget candidates seen once so far.
-    if (zhFreq.size > MAX_KEYS) prune(zhFreq, zhAv);
-    if (enFreq.size > MAX_KEYS) prune(enFreq, enAv);
+    if (zhFreq.size > MAX_KEYS) prune(zhFreq);
+    if (enFreq.size > MAX_KEYS) prune(enFreq);
     if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
   }
   // An acronym stands for its expansion in every link, once the expansion is known.
@@ -696,11 +689,15 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     const byFreq = [...seen].filter((k) => ids.has(k)).sort((x, y) => (freq.get(y) ?? 0) - (freq.get(x) ?? 0) || (x < y ? -1 : 1));
     return byFreq.slice(0, MAX_PAIRED).map((k) => ids.get(k)!);
   };
-  if (zhIds.size && enIds.size) {
+  // Pass 2 also gathers the neighbours (accessor variety, Feng et al. 2004) of the candidates seen twice or more:
+  // only those can be shown to be fragments.
+  if (zhIds.size || enIds.size) {
     for (let i = 0; i < total; i++) {
       const d = withAlias(linkData(i));
+      for (const o of d.zh) if (!o.cue && zhIds.has(o.key)) addNeighbours(zhAv, o.key, o.left, o.right);
+      for (const o of d.en) if (!o.cue && !o.alias && enIds.has(o.key)) addNeighbours(enAv, o.key, o.left, o.right);
       const zs = topIds(d.zh.map((o) => o.key), zhIds, zhFreq);
-      if (zs.length === 0) continue;
+      if (zs.length === 0 || enIds.size === 0) continue;
       const es = topIds(d.en.map((o) => o.alias ?? o.key), enIds, enFreq);
       for (const z of zs) {
         for (const e of es) {
