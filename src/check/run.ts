@@ -70,9 +70,13 @@ export class CheckSession {
     return this.active.map((a) => a.check.id);
   }
 
+  private readonly withHeader = new Set<string>();
+
   private context(file: string, header: AlignmentHeader | undefined): CheckContext {
     let ctx = this.ctxByFile.get(file);
-    if (ctx) return ctx;
+    // A file registered before its header was read gets its languages when the header comes.
+    if (ctx && (this.withHeader.has(file) || !header)) return ctx;
+    if (header) this.withHeader.add(file);
     const h = header ?? ({} as Partial<AlignmentHeader>);
     const headerThreshold = typeof h.reviewThreshold === 'number' ? h.reviewThreshold : undefined;
     ctx = {
@@ -84,6 +88,11 @@ export class CheckSession {
       config: this.config,
       reviewThreshold: this.config.reviewThreshold ?? this.options.reviewThreshold ?? headerThreshold ?? DEFAULT_REVIEW_THRESHOLD,
     };
+    const known = this.ctxByFile.get(file);
+    if (known) {
+      Object.assign(known, ctx);
+      return known;
+    }
     this.ctxByFile.set(file, ctx);
     this.fileOrder.set(file, this.fileOrder.size);
     return ctx;

@@ -1,6 +1,6 @@
 // Each check on real sentences of the bundled sample: the true positives, and no false alarm on the correct links.
 import { describe, expect, it } from 'vitest';
-import { CHECKS, runChecksSync, type CheckReport } from '../../src/check/index.js';
+import { CHECKS, CheckSession, runChecksSync, type CheckReport } from '../../src/check/index.js';
 import { compileTermBase } from '../../src/terms/index.js';
 import type { TermBase } from '../../src/model/types.js';
 import { items, link, sampleItems, sampleLink } from './util.js';
@@ -70,6 +70,31 @@ describe('on the bundled sample (hand-aligned)', () => {
 
   it('is deterministic', () => {
     expect(JSON.stringify(runChecksSync(sampleItems()))).toBe(JSON.stringify(report));
+  });
+});
+
+describe('English → Chinese files', () => {
+  it('take the languages from the header even when the file was registered first (sentences joined with a space)', () => {
+    const s = new CheckSession();
+    const header = { format: 'bitext-alignment' as const, version: 1, srcLang: 'en', tgtLang: 'zh', sources: [], tool: { name: 't', version: '0' } };
+    s.addFile('en-zh.jsonl');
+    s.addFile('en-zh.jsonl', header);
+    for (const it of sampleItems()) {
+      const l = it.link;
+      s.add({ link: { ...l, src: l.tgt, tgt: l.src }, line: it.line, file: 'en-zh.jsonl', header });
+    }
+    const r = s.finish();
+    const t = of(r, 'truncated-sentence');
+    expect(t.map((f) => f.message)).toEqual(['the source stops mid-sentence: "…embers in support of negotiations about" (the translation ends its sentence)']);
+    const v = of(r, 'term-variants');
+    expect(v).toHaveLength(1);
+    expect(v[0].srcText!.slice(...v[0].srcSpan!)).toBe('artificial intelligence');
+    expect(v[0].message).toMatch(/^two source forms are translated as 人工智能: "artificial intelligence" in 1 link \(l5\) and "AI" in 2 links \(l13, l22\)$/);
+    const s2 = new CheckSession({ only: ['low-confidence'], config: { reviewThreshold: 1 } });
+    s2.addFile('en-zh.jsonl');
+    const l4 = sampleLink('l4');
+    s2.add({ link: { ...l4, src: l4.tgt, tgt: l4.src }, line: 6, file: 'en-zh.jsonl', header });
+    expect(s2.finish().findings[0].srcText).toContain('countries and ports. On this basis');
   });
 });
 

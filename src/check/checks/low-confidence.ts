@@ -11,6 +11,6 @@ export const lowConfidence: Check = {
     if (p.link.status !== 'auto') return undefined;
     const score = p.link.score;
     if (typeof score !== 'number' || !(score < ctx.reviewThreshold)) return undefined;
-    return [{ message: `alignment confidence ${score.toFixed(2)} is below the review threshold ${ctx.reviewThreshold} and the link is not confirmed`, data: { score, threshold: ctx.reviewThreshold } }];
+    return [{ message: `alignment confidence ${Number(score.toFixed(3))} is below the review threshold ${ctx.reviewThreshold} and the link is not confirmed`, data: { score, threshold: ctx.reviewThreshold } }];
   },
 };

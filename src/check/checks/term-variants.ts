@@ -166,7 +166,7 @@ export const termVariants: Check<State> = {
       const enSpan: [number, number] = [occ.start, occ.end];
       const cjkSpan: [number, number] = [cjkStart, cjkStart + term.length];
       out.push({
-        message: `${term} is translated two ways: ${list(v1)} and ${list(v2)}`,
+        message: at.enIsTarget ? `${term} is translated two ways: ${list(v1)} and ${list(v2)}` : `two source forms are translated as ${term}: ${list(v1)} and ${list(v2)}`,
         file: at.p.file,
         line: at.p.line,
         link: at.p.link.id,
