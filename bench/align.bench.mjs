@@ -45,7 +45,7 @@ async function runCase(name) {
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log(
     `${name.padEnd(10)} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s wall, ${cpuS.toFixed(2)} s CPU  ` +
-      `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links, ${res.stats.lengthPasses ?? 0} length passes; ms ${JSON.stringify(res.stats.timings)})`,
+      `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links, ${res.stats.lengthPasses ?? 0} length + ${res.stats.lexicalPasses ?? 0} lexical passes; ms ${JSON.stringify(res.stats.timings)})`,
   );
 }
 

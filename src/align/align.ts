@@ -49,6 +49,8 @@ export interface AlignStats {
   tgtSentences: number;
   /** Length-only search passes (long documents: the band is re-centred until the path keeps off its edges). */
   lengthPasses?: number;
+  /** Medium-band lexical passes of long documents (re-centred like the length passes). */
+  lexicalPasses?: number;
   /** Milliseconds per phase (features, pass1, learn, pass2), for benchmarks. */
   timings?: Record<string, number>;
 }
@@ -419,6 +421,8 @@ class Scorer {
   }
 }
 
+/** Half-width of the medium band of the lexical passes of long documents. */
+const MID_BAND = 40;
 /** Sentences (both sides) above which pass 1 uses the length model only. */
 const LARGE_DOCUMENT = 4000;
 /** Bead types of the length-only pass, with Gale & Church's (1993) prior probabilities. */
@@ -618,6 +622,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   }
   let res: ReturnType<typeof dpAlign>;
   let lengthPasses = 0;
+  let lexicalPasses = 0;
   if (large) {
     // Length-only passes, each in a band around the previous path, until the path keeps away from the band's
     // edges: the band follows a translation that drifts hundreds of sentences from the diagonal, in linear time.
@@ -626,6 +631,17 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
       lengthPasses++;
       if (round >= 12 || !touchesEdge(res.beads, band1, 3)) break;
       band1 = bandAroundPath(cornersOf(res.beads), n, m, w1);
+    }
+    // Then the lexical scorer (sentence-pair overlaps) with the simple bead types in a medium band around that path,
+    // re-centred the same way: it finds what lengths cannot, e.g. a block of untranslated sentences, which the
+    // length model spreads over hundreds of 1-2 links.
+    const midTypes = types.filter(([a, b]) => a + b <= 3);
+    for (let round = 0; ; round++) {
+      const bandMid = bandAroundPath(cornersOf(res.beads), n, m, MID_BAND);
+      sc.usePairBand(bandMid);
+      res = dpAlign(n, m, midTypes, bandMid, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj));
+      lexicalPasses++;
+      if (round >= 8 || !touchesEdge(res.beads, bandMid, 3)) break;
     }
   } else {
     if (p.pairScorer) sc.usePairBand(band1);
@@ -692,6 +708,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const links = makeLinks(beads);
   const stats = statsOf(links, sc.ratio, learned);
   if (lengthPasses) stats.lengthPasses = lengthPasses;
+  if (lexicalPasses) stats.lexicalPasses = lexicalPasses;
   lap('pass2');
   stats.timings = timings;
   return { links, stats, diagnostics };

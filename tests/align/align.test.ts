@@ -178,3 +178,29 @@ describe('bad input', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/\[0\]:\[0\]\n/);
   });
 });
+
+describe('long documents (anchor-free banded search)', () => {
+  it('follows a pair that drifts 250 sentences from the length diagonal', () => {
+    let x = 7;
+    const rnd = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const W = ['river', 'house', 'light', 'water', 'mountain', 'people', 'city', 'road'];
+    const C = ['河', '房子', '光', '水', '山', '人民', '城市', '路'];
+    const en: string[] = [];
+    const zh: string[] = [];
+    const goldZh: number[] = []; // zh index of en sentence i
+    for (let i = 0; i < 2100; i++) {
+      if (i === 1000) for (let k = 0; k < 250; k++) zh.push(`这是一句没有英文对应的补充说明${'字'.repeat(3 + (k % 9))}。`);
+      const words = Array.from({ length: 4 + Math.floor(rnd() * 10) }, () => Math.floor(rnd() * W.length));
+      en.push(`Line ${i + 1}: the ${words.map((w) => W[w]).join(' and the ')}.`);
+      goldZh.push(zh.length);
+      zh.push(`第${i + 1}行：${words.map((w) => C[w]).join('和')}。`);
+    }
+    const r = align(en.map((text, i) => ({ id: `en.${i}`, text })), zh.map((text, i) => ({ id: `zh.${i}`, text })), { srcLang: 'en', tgtLang: 'zh' });
+    expect(r.stats.lengthPasses).toBeGreaterThan(0);
+    let right = 0;
+    for (const l of r.links) {
+      if (l.src.length === 1 && l.tgt.length === 1 && Number(l.tgt[0].id.slice(3)) === goldZh[Number(l.src[0].id.slice(3))]) right++;
+    }
+    expect(right / en.length).toBeGreaterThan(0.95);
+  }, 60000);
+});
