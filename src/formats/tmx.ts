@@ -590,15 +590,21 @@ export function tmxDate(d: Date): string {
 interface TmxWriteState {
   src: string;
   tgt: string;
+  srcAttr: string;
+  tgtAttr: string;
   date: string;
   props: boolean;
   cleaner: XmlTextCleaner;
 }
 
 function writeState(header: AlignmentHeader, options: TmxWriteOptions, diagnostics: Diagnostic[]): TmxWriteState {
+  const src = regionalTag(options.srcLang ?? header.srcLang);
+  const tgt = regionalTag(options.tgtLang ?? header.tgtLang);
   return {
-    src: regionalTag(options.srcLang ?? header.srcLang),
-    tgt: regionalTag(options.tgtLang ?? header.tgtLang),
+    src,
+    tgt,
+    srcAttr: escapeXmlAttr(src),
+    tgtAttr: escapeXmlAttr(tgt),
     date: tmxDate(options.date ?? new Date()),
     props: options.props ?? true,
     cleaner: new XmlTextCleaner(diagnostics),
@@ -628,40 +634,44 @@ export function tmxPrologue(header: AlignmentHeader, options: TmxWriteOptions = 
 
 export const TMX_EPILOGUE = '  </body>\n</tmx>\n';
 
-function sideSeg(sentences: LinkSentence[], lang: Lang): { text: string; breaks: number[] } {
-  const texts = sentences.map((s) => s.text);
+/** One side of a link as one segment: texts joined (space or nothing by language) and the offsets where each sentence after the first starts. */
+function sideSeg(texts: string[], lang: Lang): { text: string; breaks: string } {
+  if (texts.length === 1) return { text: texts[0], breaks: '' };
   const text = joinSentences(texts, lang);
-  const sep = text.length - texts.reduce((n, t) => n + t.length, 0) > 0 ? 1 : 0;
+  let total = 0;
+  for (const t of texts) total += t.length;
+  const sep = text.length > total ? 1 : 0;
   const breaks: number[] = [];
   let pos = 0;
   for (let i = 0; i < texts.length - 1; i++) {
     pos += texts[i].length + sep;
     breaks.push(pos);
   }
-  return { text, breaks };
+  return { text, breaks: breaks.join(' ') };
 }
 
 function tmxUnit(link: Link, st: TmxWriteState): string {
-  const where = `link ${link.id}`;
-  const c = (t: string) => escapeXmlText(st.cleaner.clean(t, where));
-  let out = `    <tu tuid="${escapeXmlAttr(st.cleaner.clean(link.id, where))}" creationdate="${st.date}">\n`;
-  const cleanSide = (ss: LinkSentence[]) => ss.map((x) => ({ ...x, text: st.cleaner.clean(x.text, where) }));
-  const src = sideSeg(cleanSide(link.src), st.src);
-  const tgt = sideSeg(cleanSide(link.tgt), st.tgt);
+  const cleaner = st.cleaner;
+  const where = link.id;
+  const clean = (t: string) => cleaner.clean(t, `link ${where}`);
+  const c = (t: string) => escapeXmlText(clean(t));
+  const srcTexts = link.src.map((x) => clean(x.text));
+  const tgtTexts = link.tgt.map((x) => clean(x.text));
+  const src = srcTexts.length ? sideSeg(srcTexts, st.src) : undefined;
+  const tgt = tgtTexts.length ? sideSeg(tgtTexts, st.tgt) : undefined;
+  const id = c(link.id);
+  let out = `    <tu tuid="${escapeXmlAttr(clean(link.id))}" creationdate="${st.date}">\n`;
   if (st.props) {
-    out += `      <prop type="x-link-id">${c(link.id)}</prop>\n`;
-    out += `      <prop type="x-score">${roundScore(link.score)}</prop>\n`;
-    out += `      <prop type="x-status">${c(link.status)}</prop>\n`;
-    if (link.src.length) out += `      <prop type="x-src-ids">${c(link.src.map((s) => s.id).join(' '))}</prop>\n`;
-    if (src.breaks.length) out += `      <prop type="x-src-breaks">${src.breaks.join(' ')}</prop>\n`;
-    if (link.tgt.length) out += `      <prop type="x-tgt-ids">${c(link.tgt.map((s) => s.id).join(' '))}</prop>\n`;
-    if (tgt.breaks.length) out += `      <prop type="x-tgt-breaks">${tgt.breaks.join(' ')}</prop>\n`;
+    out += `      <prop type="x-link-id">${id}</prop>\n      <prop type="x-score">${roundScore(link.score)}</prop>\n      <prop type="x-status">${c(link.status)}</prop>\n`;
+    if (src) out += `      <prop type="x-src-ids">${c(link.src.map((s) => s.id).join(' '))}</prop>\n`;
+    if (src?.breaks) out += `      <prop type="x-src-breaks">${src.breaks}</prop>\n`;
+    if (tgt) out += `      <prop type="x-tgt-ids">${c(link.tgt.map((s) => s.id).join(' '))}</prop>\n`;
+    if (tgt?.breaks) out += `      <prop type="x-tgt-breaks">${tgt.breaks}</prop>\n`;
   }
   if (link.note !== undefined) out += `      <note>${c(link.note)}</note>\n`;
-  if (link.src.length) out += `      <tuv xml:lang="${escapeXmlAttr(st.src)}"><seg>${escapeXmlText(src.text)}</seg></tuv>\n`;
-  if (link.tgt.length) out += `      <tuv xml:lang="${escapeXmlAttr(st.tgt)}"><seg>${escapeXmlText(tgt.text)}</seg></tuv>\n`;
-  out += '    </tu>\n';
-  return out;
+  if (src) out += `      <tuv xml:lang="${st.srcAttr}"><seg>${escapeXmlText(src.text)}</seg></tuv>\n`;
+  if (tgt) out += `      <tuv xml:lang="${st.tgtAttr}"><seg>${escapeXmlText(tgt.text)}</seg></tuv>\n`;
+  return out + '    </tu>\n';
 }
 
 /** Links with no sentence at all cannot be a `<tu>` (it needs one `<tuv>`): they are left out with a warning. */
