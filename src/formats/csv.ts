@@ -99,7 +99,7 @@ export function parseCsvTable(text: string, options: { file?: string; delimiter?
       delimiter,
       quote: quote as string,
       relax_column_count: true,
-      relax_quotes: delimiter === '\t',
+      relax_quotes: true,
       skip_empty_lines: true,
       raw: true,
       info: true,

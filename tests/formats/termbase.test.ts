@@ -172,6 +172,10 @@ describe('CSV/TSV glossaries', () => {
     expect(r.termBase.concepts).toEqual([{ id: 'c1', definition: 'Where code lives', terms: [{ lang: 'en', text: 'repository', status: 'preferred', pos: 'noun' }, { lang: 'zh-CN', text: '仓库', status: 'preferred', pos: 'noun' }] }]);
     expect(r.diagnostics).toEqual([]);
   });
+  it('a quote inside an unquoted cell is text (hand-made CSV: 5" screen)', () => {
+    const r = parseTermBaseCsv('en,zh\n5" screen,5英寸屏幕\n"a, b",c\n');
+    expect(r.termBase.concepts.map((c) => c.terms[0].text)).toEqual(['5" screen', 'a, b']);
+  });
   it('honours an Excel "sep=" first line', () => {
     const r = parseTermBaseCsv('sep=;\r\nen;zh\r\ncloud, computing;云计算\r\n');
     expect(r.termBase.concepts[0].terms.map((t) => t.text)).toEqual(['cloud, computing', '云计算']);
