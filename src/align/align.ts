@@ -13,7 +13,7 @@
 import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
 import { primaryLanguage } from '../lang/tags.js';
-import { bandAroundPath, beadTypes, diagonalBand, dpAlign, type Band, type BeadType } from './dp.js';
+import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, type Band, type BeadType } from './dp.js';
 import { capitalisedWords, chineseFeatures, KeySpace, NameMatcher, spacedFeatures, type SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
@@ -387,20 +387,6 @@ class Scorer {
   srcCum?: Float64Array;
   tgtCum?: Float64Array;
 
-  /**
-   * Gale & Church (1993): log prior of the bead type + log probability of the length difference (here the Gaussian
-   * log density −z²/2, cheap enough for the wide first pass over long documents).
-   */
-  lengthBead(i0: number, j0: number, di: number, dj: number): number {
-    const prior = LENGTH_PRIOR[di * 8 + dj];
-    if (di === 0 || dj === 0) return prior;
-    const ls = this.srcCum![i0 + di] - this.srcCum![i0];
-    const lt = this.tgtCum![j0 + dj] - this.tgtCum![j0];
-    const mean = (ls * this.ratio + lt) / 2;
-    const d = lt - ls * this.ratio;
-    return prior - (d * d) / (2 * this.variance * (mean > 1 ? mean : 1));
-  }
-
   bead(i0: number, j0: number, di: number, dj: number): number {
     const p = this.p;
     if (di === 0 || dj === 0) {
@@ -627,7 +613,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     // Length-only passes, each in a band around the previous path, until the path keeps away from the band's
     // edges: the band follows a translation that drifts hundreds of sentences from the diagonal, in linear time.
     for (let round = 0; ; round++) {
-      res = dpAlign(n, m, LENGTH_TYPES, band1, (i0, j0, di, dj) => sc.lengthBead(i0, j0, di, dj));
+      res = lengthDp(sc.srcCum!, sc.tgtCum!, sc.ratio, sc.variance, LENGTH_TYPES, LENGTH_PRIOR, band1);
       lengthPasses++;
       if (round >= 12 || !touchesEdge(res.beads, band1, 3)) break;
       band1 = bandAroundPath(cornersOf(res.beads), n, m, w1);
