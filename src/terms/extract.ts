@@ -136,7 +136,7 @@ const MAX_POOLED = 1_000_000;
 /** Candidates per side and link whose pairs are counted (the most frequent ones). */
 const MAX_PAIRED = 40;
 /** Candidates per side and link scored against each other (long links of a corpus). */
-const MAX_LOCAL = 60;
+const MAX_LOCAL = 40;
 const PAIR_BASE = 1 << 22;
 const MAX_ZH_WORDS = 6;
 const MAX_ZH_CHARS = 16;
@@ -177,7 +177,7 @@ function pinyinOfWord(word: string): string[] {
 const CUE_RE = /[“"「『]([^”"」』\n]{2,30})[”"」』]|《([^》\n]{2,40})》/g;
 
 /** Chinese candidates of one link text, and the per-character pinyin and Latin runs used for anchors. */
-function chineseCandidates(text: string): { occ: ZhOcc[]; syllables: string[]; latin: Array<[number, number, string]> } {
+function chineseCandidates(text: string, withPinyin = true): { occ: ZhOcc[]; syllables: string[]; latin: Array<[number, number, string]> } {
   const norm = normalizeCharText(text);
   const occ: ZhOcc[] = [];
   const syllables: string[] = new Array(text.length).fill('');
@@ -195,6 +195,7 @@ function chineseCandidates(text: string): { occ: ZhOcc[]; syllables: string[]; l
     const words: Array<[number, number, string]> = [];
     for (const s of seg.segment(run)) words.push([i + s.index, i + s.index + s.segment.length, s.segment]);
     for (const [ws, , w] of words) {
+      if (!withPinyin) break;
       if (isHan(w.charCodeAt(0))) {
         const p = pinyinOfWord(w);
         for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
@@ -626,18 +627,19 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   // Candidates of a link. Kept in memory for documents; recomputed in each pass for corpora (bounded memory).
   const store = usable.length <= STORE_LIMIT;
   const cache: Array<LinkData | undefined> = [];
-  const build = (link: Link): LinkData => {
+  const build = (link: Link, full: boolean): LinkData => {
     const zhText = joinSentences(link[zhSide].map((s) => s.text), zhLang);
     const enText = joinSentences(link[enSide].map((s) => s.text), enLang);
-    const zc = chineseCandidates(zhText);
+    const zc = chineseCandidates(zhText, full);
     const tokens = tokenizeWords(enText);
     const en = englishCandidates(enText, tokens);
-    const anchors = anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon);
+    const anchors = full ? anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon) : [];
     return { id: link.id, zhText, enText, zh: zc.occ, en, anchors, enTokens: tokens.length };
   };
-  const linkData = (i: number): LinkData => {
-    if (!store) return build(usable[i]);
-    return (cache[i] ??= build(usable[i]));
+  /** Candidates of link i; `full` adds the anchors (pinyin, dictionary), needed only by the last pass. */
+  const linkData = (i: number, full = false): LinkData => {
+    if (!store) return build(usable[i], full);
+    return (cache[i] ??= build(usable[i], true));
   };
 
   // Pass 1: link frequencies of the candidates.
@@ -711,13 +713,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       if (options.onProgress && i % 500 === 0) options.onProgress(total + i, total * 3);
     }
   }
-  const cooccurrence = (z: string, e: string): number => {
-    const zi = zhIds.get(z);
-    if (zi === undefined) return 1;
-    const ei = enIds.get(e);
-    if (ei === undefined) return 1;
-    return pairCount.get(zi * PAIR_BASE + ei) ?? 1;
-  };
+
 
   // Pass 3: local competitive linking per link.
   interface Pooled {
@@ -737,7 +733,12 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const pooled = new Map<string, Pooled>();
   const expansionSurface = new Map<string, string>();
   for (let idx = 0; idx < total; idx++) {
-    const d = trimLink(withAlias(linkData(idx)), zhFreq, enFreq);
+    let d = withAlias(linkData(idx, true));
+    if (minFreq >= 2) {
+      // On a corpus a pair must be found twice: candidates seen once (and not quoted) cannot make one.
+      d = { ...d, zh: d.zh.filter((o) => o.cue || zhIds.has(o.key)), en: d.en.filter((o) => o.cue || enIds.has(o.alias ?? o.key)) };
+    }
+    d = trimLink(d, zhFreq, enFreq);
     for (const e of d.en) if (e.cue && e.title && !e.acronym && !expansionSurface.has(e.key)) expansionSurface.set(e.key, e.surface);
     const cands: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
     const zLen = Math.max(1, d.zhText.length);
@@ -746,9 +747,11 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     // than the other pairs its terms could form here (two terms seen once in one link have Dice 1 with everything).
     const zf = d.zh.map((z) => zhFreq.get(z.key) ?? 1);
     const ef = d.en.map((e) => enFreq.get(e.alias ?? e.key) ?? 1);
-    const dice: Float64Array[] = d.zh.map((z, zi) =>
-      Float64Array.from(d.en, (e, ei) => {
-        const c = cooccurrence(z.key, e.alias ?? e.key);
+    const zIds = d.zh.map((z) => zhIds.get(z.key) ?? -1);
+    const eIds = d.en.map((e) => enIds.get(e.alias ?? e.key) ?? -1);
+    const dice: Float64Array[] = d.zh.map((_, zi) =>
+      Float64Array.from(d.en, (_e, ei) => {
+        const c = zIds[zi] < 0 || eIds[ei] < 0 ? 1 : (pairCount.get(zIds[zi] * PAIR_BASE + eIds[ei]) ?? 1);
         return ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
       }),
     );
