@@ -408,7 +408,7 @@ class Scorer {
 }
 
 /** Half-width of the medium band of the lexical passes of long documents. */
-const MID_BAND = 40;
+const MID_BAND = 20;
 /** Sentences (both sides) above which pass 1 uses the length model only. */
 const LARGE_DOCUMENT = 4000;
 /** Bead types of the length-only pass, with Gale & Church's (1993) prior probabilities. */
