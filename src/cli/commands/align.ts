@@ -64,8 +64,13 @@ function plural(n: number, w: string): string {
   return `${n} ${w}${n === 1 ? '' : 's'}`;
 }
 
-async function loadDict(file: string, zhOther: string): Promise<Lexicon> {
-  const bytes = await readBytes(file);
+async function loadDict(absPath: string, zhOther: string, file: string): Promise<Lexicon> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(absPath);
+  } catch (err) {
+    throw err instanceof BitextError ? new BitextError(err.code, err.message, { file, hint: err.hint }) : err;
+  }
   const text = decodeBytes(bytes, { file }).text;
   const firstLines = text.split(/\r?\n/, 50).filter((l) => l && !l.startsWith('#'));
   const isCedict = firstLines.length > 0 && firstLines.filter((l) => /^\S+\s+\S+\s+\[[^\]]*\]\s+\//.test(l)).length >= firstLines.length / 2;
@@ -153,7 +158,7 @@ const command: Command = {
     if (zh && other === 'en' && !values['no-builtin-dict']) lexicons.push(await builtinLexicon());
     for (const d of (values.dict as string[] | undefined) ?? []) {
       if (!zh) throw usageError('align: --dict is a Chinese dictionary; neither side is Chinese');
-      lexicons.push(await loadDict(abs(d), other));
+      lexicons.push(await loadDict(abs(d), other, d));
     }
     const glossDir = abs(String(values.glossary));
     if (zh && (await fileExists(glossDir))) {
