@@ -112,12 +112,19 @@ const command: Command = {
 
     // read and segment
     const abs = (f: string) => path.resolve(ctx.cwd, f);
+    const read = async (f: string): Promise<Uint8Array> => {
+      try {
+        return await readBytes(abs(f));
+      } catch (err) {
+        throw err instanceof BitextError ? new BitextError(err.code, err.message, { file: f, hint: err.hint }) : err;
+      }
+    };
     let src: SegmentedSide;
     let tgt: SegmentedSide;
     const diagnostics: Diagnostic[] = [];
     const sources: SourceFileInfo[] = [];
     if (!file2) {
-      const bytes = await readBytes(abs(file1));
+      const bytes = await read(file1);
       sources.push({ role: 'bilingual', file: file1, sha256: sha256(bytes) });
       const text = decodeBytes(bytes, { file: file1, encoding }).text;
       let r;
@@ -134,7 +141,7 @@ const command: Command = {
       tgt = r.sides[order[1] as 'zh' | 'en'];
       diagnostics.push(...r.diagnostics);
     } else {
-      const [a, b] = await Promise.all([readBytes(abs(file1)), readBytes(abs(file2))]);
+      const [a, b] = await Promise.all([read(file1), read(file2)]);
       sources.push({ role: 'src', file: file1, sha256: sha256(a) }, { role: 'tgt', file: file2, sha256: sha256(b) });
       const r = segmentPair(
         { text: decodeBytes(a, { file: file1, encoding }).text, file: file1, lang: srcOpt },
