@@ -3,7 +3,7 @@
  * configured severities, fingerprints the findings and sorts them. Pure: the caller supplies the links (an array, a
  * generator, or an async stream of a million links read in bounded memory).
  */
-import type { AlignmentHeader, Concept, Finding, Lang, Severity } from '../model/types.js';
+import type { AlignmentHeader, Concept, Finding, Lang, Link, Severity } from '../model/types.js';
 import { joinSentences } from '../lang/tags.js';
 import { CHECKS } from './registry.js';
 import type { Check, CheckConfig, CheckContext, CheckReport, CheckTermMatcher, FindingDraft, LinkItem, PreparedLink } from './types.js';
@@ -193,6 +193,18 @@ export async function runChecks(input: Iterable<LinkItem> | AsyncIterable<LinkIt
     for (const item of input as Iterable<LinkItem>) s.add(item);
   }
   return s.finish();
+}
+
+/** JSONL items as the formats readers yield them (`iterateAlignmentJsonl`, `streamAlignmentFile`) → links to check. */
+export async function* linkItemsFrom(
+  source: AsyncIterable<{ type: 'header'; header: AlignmentHeader; line: number } | { type: 'link'; link: Link; line: number }>,
+  file: string,
+): AsyncGenerator<LinkItem> {
+  let header: AlignmentHeader | undefined;
+  for await (const item of source) {
+    if (item.type === 'header') header = item.header;
+    else yield { link: item.link, line: item.line, file, header };
+  }
 }
 
 /** Does the report fail the build at this level? */

@@ -1,9 +1,11 @@
 // Each check on real sentences of the bundled sample: the true positives, and no false alarm on the correct links.
 import { describe, expect, it } from 'vitest';
-import { CHECKS, CheckSession, runChecksSync, type CheckReport } from '../../src/check/index.js';
+import { readFileSync } from 'node:fs';
+import { CHECKS, CheckSession, linkItemsFrom, runChecks, runChecksSync, type CheckReport } from '../../src/check/index.js';
+import { iterateAlignmentJsonl } from '../../src/formats/jsonl.js';
 import { compileTermBase } from '../../src/terms/index.js';
 import type { TermBase } from '../../src/model/types.js';
-import { items, link, sampleItems, sampleLink } from './util.js';
+import { SAMPLE, items, link, sampleItems, sampleLink } from './util.js';
 
 const of = (r: CheckReport, check: string) => r.findings.filter((f) => f.check === check);
 
@@ -70,6 +72,17 @@ describe('on the bundled sample (hand-aligned)', () => {
 
   it('is deterministic', () => {
     expect(JSON.stringify(runChecksSync(sampleItems()))).toBe(JSON.stringify(report));
+  });
+});
+
+describe('streaming input', () => {
+  it('runChecks takes an async stream of JSONL items (linkItemsFrom) and gives the same report as the sync runner', async () => {
+    const text = readFileSync(SAMPLE, 'utf8');
+    async function* chunks() {
+      for (let i = 0; i < text.length; i += 1000) yield text.slice(i, i + 1000);
+    }
+    const r = await runChecks(linkItemsFrom(iterateAlignmentJsonl(chunks(), { file: 'cyberspace-ii.jsonl' }), 'cyberspace-ii.jsonl'));
+    expect(JSON.stringify(r)).toBe(JSON.stringify(runChecksSync(sampleItems())));
   });
 });
 
