@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import ExcelJS from 'exceljs';
-import { ROOT, runBitext, tempDir } from '../helpers.js';
+import { ROOT, SHARED, runBitext, tempDir } from '../helpers.js';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/terms/cyberspace-ii.sentences.jsonl');
 const HEADER = 'concept,lang,term,status,pos,domain,definition,note,source\n';
@@ -233,5 +233,21 @@ describe('bitext terms extract', () => {
     const r = runBitext(['terms', 'extract', file, '--top', '40', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).length).toBeGreaterThan(10);
+  });
+});
+
+const REAL = path.join(SHARED, 'real');
+describe.skipIf(!existsSync(REAL))('bitext terms import on files written by other tools (../shared/real)', () => {
+  it('imports an OmegaT glossary (UTF-16BE, headerless TSV) and a KDE Lokalize TBX, then lists them cleanly', () => {
+    const cwd = glossaryDir({});
+    const omegat = runBitext(['terms', 'import', path.join(REAL, 'glossary/omegat_l10n_en_zh-CN_utf16be-bom.tsv.txt'), '-o', 'glossary/omegat.csv'], { cwd });
+    expect(omegat.code).toBe(0);
+    expect(omegat.stderr).toMatch(/imported \d+ concepts/);
+    const kde = runBitext(['terms', 'import', path.join(REAL, 'tbx/kde-lokalize_martif_en-US_zh-CN_synonyms.tbx'), '-o', 'glossary/kde.csv'], { cwd });
+    expect(kde.code).toBe(0);
+    const list = runBitext(['terms', 'list', '--format', 'json'], { cwd });
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).length).toBeGreaterThan(300);
+    expect(list.stderr).not.toMatch(/TERM_STATUS_CONFLICT|TERM_DUPLICATE/);
   });
 });

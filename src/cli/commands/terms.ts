@@ -13,7 +13,7 @@ import { readAlignmentFile, readTermBaseFile, termBaseFormatOf, writeTermBaseFil
 import { decodeBytes } from '../../read/decode.js';
 import { parseCsvTable, stringifyCsvTable } from '../../formats/csv.js';
 import { formatOrigin, serializeTermBaseCsv, NATIVE_TERM_COLUMNS } from '../../formats/termbase-table.js';
-import { compileTermBase, conceptIdFor, extractTerms, mergeTermBases, normalizeCharText, parseTermStatus, type ExtractLexicon, type TermCandidate, type TermRowLike } from '../../terms/index.js';
+import { compileTermBase, conceptIdFor, extractTerms, mergeTermBases, normalizeCharText, parseTermStatus, termKey, type ExtractLexicon, type TermCandidate, type TermRowLike } from '../../terms/index.js';
 import { formatHelp, oneOf, parseCommandArgs, type CommandSpec } from '../args.js';
 import { createProgress } from '../progress.js';
 import { info, usageError, warn, type CliContext, type Command } from '../context.js';
@@ -371,7 +371,8 @@ async function runImport(argv: string[], ctx: CliContext): Promise<number> {
       }
       for (const t of c.terms) {
         const known = matcher.lookup(t.text, t.lang).some((h) => h.conceptId === target);
-        const dup = into.terms.some((x) => primaryLanguage(x.lang) === primaryLanguage(t.lang) && x.text === t.text);
+        const key = termKey(t.text, primaryLanguage(t.lang));
+        const dup = into.terms.some((x) => primaryLanguage(x.lang) === primaryLanguage(t.lang) && termKey(x.text, primaryLanguage(x.lang)) === key);
         if (known || dup) {
           stats.skipped++;
           continue;
