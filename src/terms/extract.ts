@@ -129,10 +129,10 @@ interface LinkData {
 /** Up to this many links, candidates are kept in memory between passes. */
 const STORE_LIMIT = 5000;
 /** Distinct candidates counted before lossy pruning. */
-const MAX_KEYS = 1_500_000;
+const MAX_KEYS = 400_000;
 /** Candidate pairs counted before lossy pruning. */
-const MAX_PAIRS = 4_000_000;
-const MAX_POOLED = 1_000_000;
+const MAX_PAIRS = 1_500_000;
+const MAX_POOLED = 300_000;
 /** Candidates per side and link whose pairs are counted (the most frequent ones). */
 const MAX_PAIRED = 40;
 /** Candidates per side and link scored against each other (long links of a corpus). */
@@ -499,8 +499,11 @@ function stemMatch(word: string, stem: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Scoring
 
-function prune(freq: Map<string, number>): void {
-  for (const [k, f] of freq) if (f < 2) freq.delete(k);
+/** Lossy counting: drop the rarest entries (count below a rising threshold) until the map is half its bound. */
+function prune<K>(map: Map<K, number>, bound: number): void {
+  for (let t = 2; map.size > bound / 2; t *= 2) {
+    for (const [k, f] of map) if (f < t) map.delete(k);
+  }
 }
 
 /** A long link of a corpus: keep the candidates most likely to matter (cues, names, frequent, well bounded). */
@@ -660,8 +663,8 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       else if (o.acronym && !o.alias) acronymAlone.set(o.surface, (acronymAlone.get(o.surface) ?? 0) + 1);
     }
     // Lossy counting (Manku & Motwani 2002): on a large corpus, forget candidates seen once so far.
-    if (zhFreq.size > MAX_KEYS) prune(zhFreq);
-    if (enFreq.size > MAX_KEYS) prune(enFreq);
+    if (zhFreq.size > MAX_KEYS) prune(zhFreq, MAX_KEYS);
+    if (enFreq.size > MAX_KEYS) prune(enFreq, MAX_KEYS);
     if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
   }
   // An acronym stands for its expansion in every link, once the expansion is known.
@@ -707,9 +710,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
           pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
         }
       }
-      if (pairCount.size > MAX_PAIRS) {
-        for (const [k, c] of pairCount) if (c < 2) pairCount.delete(k);
-      }
+      if (pairCount.size > MAX_PAIRS) prune(pairCount, MAX_PAIRS);
       if (options.onProgress && i % 500 === 0) options.onProgress(total + i, total * 3);
     }
   }
@@ -877,7 +878,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       }
     }
     if (pooled.size > MAX_POOLED) {
-      for (const [k, p] of pooled) if (p.n < 2) pooled.delete(k);
+      for (let t = 2; pooled.size > MAX_POOLED / 2; t *= 2) for (const [k, p] of pooled) if (p.n < t) pooled.delete(k);
     }
     if (options.onProgress && idx % 500 === 0) options.onProgress(2 * total + idx, total * 3);
   }
