@@ -10,6 +10,7 @@ import { fileExists, listFiles, readBytes, sha256, writeFileAtomic } from '../..
 import { decodeBytes } from '../../read/decode.js';
 import { readTermBaseFile, writeAlignmentFile } from '../../io/formats.js';
 import { serializeAlignmentJsonl } from '../../formats/jsonl.js';
+import { formatAlignIndex } from '../../formats/align-index.js';
 import { segmentBilingual, segmentPair } from '../../segment/index.js';
 import { align, buildLexicon, builtinLexicon, linksToBeads, mergeLexicons, parseCedict, parseCedictReadings, parseWordList, termBasePairs, type Lexicon } from '../../align/index.js';
 import { VERSION } from '../../version.js';
@@ -195,16 +196,19 @@ const command: Command = {
     progress.done();
     diagnostics.push(...result.diagnostics);
 
+    const out = values.output === undefined ? defaultOutput(ctx, file1) : String(values.output);
+    // Source paths are stored relative to the output file's folder (POSIX separators), so the header — and the
+    // file's bytes — do not depend on where the command was run from, and a reader can find the documents again.
+    const base = out === '-' ? ctx.cwd : path.dirname(abs(out));
     const header: AlignmentHeader = {
       format: 'bitext-alignment',
       version: 1,
       srcLang,
       tgtLang,
-      sources,
+      sources: sources.map((s) => ({ ...s, file: path.relative(base, abs(s.file)).split(path.sep).join('/') })),
       tool: { name: 'bitext', version: VERSION },
     };
     const alignment: Alignment = { header, links: result.links };
-    const out = values.output === undefined ? defaultOutput(ctx, file1) : String(values.output);
     let where: string;
     if (out === '-') {
       ctx.stdout.write(serializeAlignmentJsonl(alignment));
@@ -213,7 +217,7 @@ const command: Command = {
       const target = abs(out);
       if (/\.align$/i.test(target)) {
         const beads = linksToBeads(result.links, src.sentences.map((s) => s.id), tgt.sentences.map((s) => s.id));
-        await writeFileAtomic(target, beads.map(([a, b]) => `[${a.join(',')}]:[${b.join(',')}]\n`).join(''));
+        await writeFileAtomic(target, formatAlignIndex(beads));
       } else {
         diagnostics.push(...(await writeAlignmentFile(target, alignment)));
       }
