@@ -2,8 +2,11 @@
  * Aho–Corasick multi-pattern string matching (Aho & Corasick 1975): one pass over the text finds every
  * occurrence of every pattern, so matching 10,000 terms costs about as much as matching 10.
  *
- * The trie is stored flat: transitions in one Map keyed by `node * 0x10000 + codeUnit`, failure links and
- * output links in typed arrays. Patterns are sequences of UTF-16 code units.
+ * Patterns are sequences of UTF-16 code units. While patterns are added the trie lives in a Map; `build()` freezes it
+ * into flat typed arrays: code units are mapped to a dense alphabet (a code unit no pattern uses sends the automaton
+ * straight back to the root), the root has a dense transition table, every other edge sits in one open-addressing
+ * hash table (Fibonacci hashing, linear probing) keyed by (node, symbol); failure links and dictionary-suffix (output)
+ * links are precomputed breadth-first. Searching allocates nothing per character.
  */
 export interface AcHit {
   /** Index of the pattern as added. */
@@ -14,19 +17,39 @@ export interface AcHit {
   end: number;
 }
 
+/** Hits of `scan`, in flat arrays reused between calls (valid until the next call). */
+export interface AcHits {
+  count: number;
+  pattern: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
 export class AhoCorasick {
-  private readonly goto = new Map<number, number>();
+  private goto: Map<number, number> | undefined = new Map<number, number>();
   private childHead: number[] = [-1];
   private sibling: number[] = [-1];
   private nodeChar: number[] = [0];
   /** Pattern id ending exactly at this node (-1 none); more via `extraOut`. */
-  private out: number[] = [-1];
+  private out: Int32Array | number[] = [-1];
   private extraOut = new Map<number, number[]>();
   private fail: Int32Array = new Int32Array(1);
   /** Nearest node on the failure chain that has an output (-1 none). */
   private dictLink: Int32Array = new Int32Array(1);
   private readonly lengths: number[] = [];
+  private lengthArr: Int32Array = new Int32Array(0);
   private built = false;
+  // Frozen automaton.
+  /** Code unit → symbol (1..alphabet), 0 when no pattern uses it. */
+  private symbol: Uint32Array = new Uint32Array(0);
+  /** Root transitions by symbol (0 = stay at the root). */
+  private rootNext: Int32Array = new Int32Array(1);
+  private hashNode: Int32Array = new Int32Array(0);
+  private hashSym: Int32Array = new Int32Array(0);
+  private hashNext: Int32Array = new Int32Array(0);
+  private hashShift = 32;
+  private hashMask = 0;
+  private readonly hits: AcHits = { count: 0, pattern: new Int32Array(64), start: new Int32Array(64), end: new Int32Array(64) };
 
   get size(): number {
     return this.lengths.length;
@@ -34,8 +57,9 @@ export class AhoCorasick {
 
   /** Add a pattern; returns its id. Empty patterns are ignored (id -1). */
   add(pattern: string): number {
-    if (this.built) throw new Error('AhoCorasick: add() after build()');
+    if (this.built || !this.goto) throw new Error('AhoCorasick: add() after build()');
     if (pattern.length === 0) return -1;
+    const out = this.out as number[];
     let node = 0;
     for (let i = 0; i < pattern.length; i++) {
       const c = pattern.charCodeAt(i);
@@ -44,7 +68,7 @@ export class AhoCorasick {
       if (next === undefined) {
         next = this.nodeChar.length;
         this.nodeChar.push(c);
-        this.out.push(-1);
+        out.push(-1);
         this.childHead.push(-1);
         this.sibling.push(this.childHead[node]);
         this.childHead[node] = next;
@@ -54,7 +78,7 @@ export class AhoCorasick {
     }
     const id = this.lengths.length;
     this.lengths.push(pattern.length);
-    if (this.out[node] === -1) this.out[node] = id;
+    if (out[node] === -1) out[node] = id;
     else {
       const list = this.extraOut.get(node);
       if (list) list.push(id);
@@ -63,66 +87,172 @@ export class AhoCorasick {
     return id;
   }
 
-  /** Compute failure links (breadth-first). Called once, automatically by `search` if needed. */
+  /** Freeze the trie and compute failure links (breadth-first). Called once, automatically by `search` if needed. */
   build(): void {
     if (this.built) return;
     const n = this.nodeChar.length;
-    this.fail = new Int32Array(n);
-    this.dictLink = new Int32Array(n).fill(-1);
+    // Dense alphabet of the code units the patterns use.
+    const symbol = new Uint32Array(0x10000);
+    let alphabet = 0;
+    for (let v = 1; v < n; v++) {
+      const c = this.nodeChar[v];
+      if (symbol[c] === 0) symbol[c] = ++alphabet;
+    }
+    this.symbol = symbol;
+    const rootNext = new Int32Array(alphabet + 1);
+    for (let c = this.childHead[0]; c !== -1; c = this.sibling[c]) rootNext[symbol[this.nodeChar[c]]] = c;
+    this.rootNext = rootNext;
+    // Open-addressing table of the non-root edges, load ≤ 1/2.
+    const edges = n - 1 - (this.childHead[0] === -1 ? 0 : countChildren(this.childHead[0], this.sibling));
+    let bits = 4;
+    while (1 << bits < edges * 2) bits++;
+    const cap = 1 << bits;
+    this.hashShift = 32 - bits;
+    this.hashMask = cap - 1;
+    this.hashNode = new Int32Array(cap).fill(-1);
+    this.hashSym = new Int32Array(cap);
+    this.hashNext = new Int32Array(cap);
+    for (let v = 1; v < n; v++) {
+      for (let c = this.childHead[v]; c !== -1; c = this.sibling[c]) this.insertEdge(v, symbol[this.nodeChar[c]], c);
+    }
+    this.out = Int32Array.from(this.out as number[]);
+    this.lengthArr = Int32Array.from(this.lengths);
+
+    const fail = new Int32Array(n);
+    const dictLink = new Int32Array(n).fill(-1);
+    const out = this.out;
     const queue = new Int32Array(n);
     let head = 0;
     let tail = 0;
     for (let c = this.childHead[0]; c !== -1; c = this.sibling[c]) {
-      this.fail[c] = 0;
+      fail[c] = 0;
       queue[tail++] = c;
     }
     while (head < tail) {
       const node = queue[head++];
       for (let child = this.childHead[node]; child !== -1; child = this.sibling[child]) {
-        const ch = this.nodeChar[child];
-        let f = this.fail[node];
-        let target: number | undefined;
+        const sym = symbol[this.nodeChar[child]];
+        let f = fail[node];
+        let target = -1;
         for (;;) {
-          target = this.goto.get(f * 0x10000 + ch);
-          if (target !== undefined || f === 0) break;
-          f = this.fail[f];
+          target = f === 0 ? rootNext[sym] || -1 : this.edge(f, sym);
+          if (target !== -1 || f === 0) break;
+          f = fail[f];
         }
-        const fl = target !== undefined && target !== child ? target : 0;
-        this.fail[child] = fl;
-        this.dictLink[child] = this.out[fl] !== -1 ? fl : this.dictLink[fl];
+        const fl = target !== -1 && target !== child ? target : 0;
+        fail[child] = fl;
+        dictLink[child] = out[fl] !== -1 ? fl : dictLink[fl];
         queue[tail++] = child;
       }
     }
+    this.fail = fail;
+    this.dictLink = dictLink;
+    // The construction arrays are no longer needed.
+    this.goto = undefined;
+    this.childHead = [];
+    this.sibling = [];
+    this.nodeChar = [];
     this.built = true;
+  }
+
+  private insertEdge(node: number, sym: number, next: number): void {
+    let h = Math.imul((node << 12) ^ sym, 0x9e3779b1) >>> this.hashShift;
+    while (this.hashNode[h] !== -1) h = (h + 1) & this.hashMask;
+    this.hashNode[h] = node;
+    this.hashSym[h] = sym;
+    this.hashNext[h] = next;
+  }
+
+  /** Child of `node` (not the root) by symbol, -1 if none. */
+  private edge(node: number, sym: number): number {
+    const hn = this.hashNode;
+    let h = Math.imul((node << 12) ^ sym, 0x9e3779b1) >>> this.hashShift;
+    for (;;) {
+      const v = hn[h];
+      if (v === node && this.hashSym[h] === sym) return this.hashNext[h];
+      if (v === -1) return -1;
+      h = (h + 1) & this.hashMask;
+    }
   }
 
   /** Every occurrence of every pattern in `text`, ordered by end offset. */
   search(text: string): AcHit[] {
-    this.build();
+    const codes = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+    const r = this.scan(codes, codes.length);
     const hits: AcHit[] = [];
+    for (let i = 0; i < r.count; i++) hits.push({ pattern: r.pattern[i], start: r.start[i], end: r.end[i] });
+    return hits;
+  }
+
+  /**
+   * Every occurrence of every pattern in the first `length` code units of `codes`, ordered by end offset (at one end:
+   * longest first), into flat arrays that are reused by the next call.
+   */
+  scan(codes: Uint16Array, length: number): AcHits {
+    this.build();
+    const hits = this.hits;
+    hits.count = 0;
+    const symbol = this.symbol;
+    const rootNext = this.rootNext;
+    const fail = this.fail;
+    const out = this.out as Int32Array;
+    const dictLink = this.dictLink;
     let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = 0; i < length; i++) {
+      const sym = symbol[codes[i]];
+      if (sym === 0) {
+        node = 0;
+        continue;
+      }
       for (;;) {
-        const next = this.goto.get(node * 0x10000 + c);
-        if (next !== undefined) {
+        if (node === 0) {
+          node = rootNext[sym];
+          break;
+        }
+        const next = this.edge(node, sym);
+        if (next !== -1) {
           node = next;
           break;
         }
-        if (node === 0) break;
-        node = this.fail[node];
+        node = fail[node];
       }
-      for (let o = this.out[node] !== -1 ? node : this.dictLink[node]; o !== -1; o = this.dictLink[o]) {
-        this.emit(o, i + 1, hits);
-      }
+      if (node === 0) continue;
+      for (let o = out[node] !== -1 ? node : dictLink[node]; o !== -1; o = dictLink[o]) this.emit(o, i + 1);
     }
     return hits;
   }
 
-  private emit(node: number, end: number, hits: AcHit[]): void {
-    const first = this.out[node];
-    hits.push({ pattern: first, start: end - this.lengths[first], end });
-    const extra = this.extraOut.get(node);
-    if (extra) for (const p of extra) hits.push({ pattern: p, start: end - this.lengths[p], end });
+  private emit(node: number, end: number): void {
+    const first = (this.out as Int32Array)[node];
+    this.push(first, end);
+    if (this.extraOut.size > 0) {
+      const extra = this.extraOut.get(node);
+      if (extra) for (const p of extra) this.push(p, end);
+    }
   }
+
+  private push(pattern: number, end: number): void {
+    const hits = this.hits;
+    if (hits.count === hits.pattern.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      hits.pattern = grow(hits.pattern);
+      hits.start = grow(hits.start);
+      hits.end = grow(hits.end);
+    }
+    const k = hits.count++;
+    hits.pattern[k] = pattern;
+    hits.start[k] = end - this.lengthArr[pattern];
+    hits.end[k] = end;
+  }
+}
+
+function countChildren(head: number, sibling: number[]): number {
+  let k = 0;
+  for (let c = head; c !== -1; c = sibling[c]) k++;
+  return k;
 }

@@ -17,7 +17,7 @@ import type { Concept, Lang, Term, TermBase } from '../model/types.js';
 import { isScriptioContinua, primaryLanguage } from '../lang/tags.js';
 import { AhoCorasick } from './ahocorasick.js';
 import { termKeyCache } from './termbase.js';
-import { isAcronym, normalizeCharText, tokenizeWords, wordKey, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
+import { foldCharUnit, isAcronym, normalizeCharText, tokenizeWords, wordKey, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
 
 export interface TermMatch {
   conceptId: string;
@@ -65,6 +65,8 @@ interface KeyInfo {
   entries: Entry[];
   /** Words in the term (word mode). */
   words: number;
+  /** Some entry is an acronym (matched only when written in capitals). */
+  hasAcronym?: boolean;
 }
 
 interface LangIndex {
@@ -107,6 +109,40 @@ function compactChars(text: string): { s: string; map: Int32Array } {
     map[n++] = i;
   }
   return { s, map: map.subarray(0, n) };
+}
+
+// Reused buffers of the fast paths (the matcher is synchronous, so one set serves every call).
+let codeBuf = new Uint16Array(1024);
+let mapBuf = new Int32Array(1024);
+let tokBuf = new Int32Array(256);
+const BARRIER_CODE = BARRIER.charCodeAt(0);
+
+function ensureBuffers(n: number): void {
+  if (codeBuf.length >= n) return;
+  let size = codeBuf.length;
+  while (size < n) size *= 2;
+  codeBuf = new Uint16Array(size);
+  mapBuf = new Int32Array(size);
+}
+
+/**
+ * `compactChars` into the reused buffers, folding one code unit at a time (`foldCharUnit`): returns the number of kept
+ * code units, or -1 when the text has a surrogate pair (then the string path is taken).
+ */
+function compactCharsInto(text: string): number {
+  ensureBuffers(text.length);
+  const codes = codeBuf;
+  const map = mapBuf;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return -1;
+    const f = c < 0x41 ? c : foldCharUnit(c);
+    if (isSpace(f)) continue;
+    codes[n] = f;
+    map[n++] = i;
+  }
+  return n;
 }
 
 function charKey(text: string): string {
@@ -205,7 +241,10 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
         if (words > idx.maxWords) idx.maxWords = words;
       }
       const list = idx.keys[k].entries;
-      if (!list.some((e) => e.conceptId === entry.conceptId && e.term === entry.term)) list.push(entry);
+      if (!list.some((e) => e.conceptId === entry.conceptId && e.term === entry.term)) {
+        list.push(entry);
+        if (entry.acronym) idx.keys[k].hasAcronym = true;
+      }
     }
   }
   for (const idx of indexes.values()) idx.ac.build();
@@ -235,6 +274,23 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
   };
 
   const findChars = (idx: LangIndex, text: string, threshold: number, overlapping: boolean): TermMatch[] => {
+    if (threshold === 0) {
+      const n = compactCharsInto(text);
+      if (n >= 0) {
+        const hits = idx.ac.scan(codeBuf, n);
+        const map = mapBuf;
+        const spans: Span[] = [];
+        for (let h = 0; h < hits.count; h++) {
+          const start = map[hits.start[h]];
+          const end = map[hits.end[h] - 1] + 1;
+          if (isAsciiAlnum(text.charCodeAt(start)) && start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) continue;
+          if (isAsciiAlnum(text.charCodeAt(end - 1)) && end < text.length && isAsciiAlnum(text.charCodeAt(end))) continue;
+          spans.push({ start, end, key: hits.pattern[h], fuzzy: false, score: 1 });
+        }
+        if (spans.length === 0) return [];
+        return toMatches(overlapping ? spans.sort((a, b) => a.start - b.start || b.end - a.end) : selectNonOverlapping(spans), idx, text);
+      }
+    }
     const { s, map } = compactChars(text);
     const spans: Span[] = [];
     const covered = threshold > 0 ? new Uint8Array(s.length + 1) : undefined;
@@ -275,6 +331,7 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
   const findWords = (idx: LangIndex, text: string, threshold: number, overlapping: boolean): TermMatch[] => {
     const tokens = tokenizeWords(text);
     if (tokens.length === 0) return [];
+    if (threshold === 0) return findWordsExact(idx, text, tokens, overlapping);
     const { s, tokStart, tokEnd, posTok } = wordStream(tokens);
     const spans: Span[] = [];
     const covered = threshold > 0 ? new Uint8Array(tokens.length) : undefined;
@@ -314,6 +371,52 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
       }
       spans.push(...bestFuzzy(fuzzySpans));
     }
+    return toMatches(overlapping ? spans.sort((a, b) => a.start - b.start || b.end - a.end) : selectNonOverlapping(spans), idx, text);
+  };
+
+  /** `findWords` without fuzzy matching: the word stream is written into the reused buffers, no string copies. */
+  const findWordsExact = (idx: LangIndex, text: string, tokens: WordToken[], overlapping: boolean): TermMatch[] => {
+    let len = 0;
+    for (let t = 0; t < tokens.length; t++) len += tokens[t].norm.length + (tokens[t].before === 'break' ? 1 : 0);
+    ensureBuffers(len + 1);
+    if (tokBuf.length < tokens.length * 2) tokBuf = new Int32Array(tokens.length * 4);
+    const codes = codeBuf;
+    const posTok = mapBuf;
+    const tok = tokBuf;
+    let n = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      if (tokens[t].before === 'break') {
+        codes[n] = BARRIER_CODE;
+        posTok[n++] = -1;
+      }
+      tok[2 * t] = n;
+      const norm = tokens[t].norm;
+      for (let i = 0; i < norm.length; i++) {
+        codes[n] = norm.charCodeAt(i);
+        posTok[n++] = t;
+      }
+      tok[2 * t + 1] = n;
+    }
+    const hits = idx.ac.scan(codes, n);
+    const spans: Span[] = [];
+    for (let h = 0; h < hits.count; h++) {
+      const hs = hits.start[h];
+      const he = hits.end[h];
+      const t1 = posTok[hs];
+      const t2 = posTok[he - 1];
+      if (t1 < 0 || t2 < 0 || tok[2 * t1] !== hs || tok[2 * t2 + 1] !== he) continue;
+      const start = tokens[t1].start;
+      const end = tokens[t2].end;
+      const info = idx.keys[hits.pattern[h]];
+      let entries = info.entries;
+      if (info.hasAcronym) {
+        const capsOk = writtenInCapitals(text.slice(start, end));
+        entries = info.entries.filter((e) => !e.acronym || capsOk);
+        if (entries.length === 0) continue;
+      }
+      spans.push({ start, end, key: hits.pattern[h], fuzzy: false, score: 1, ...(entries.length < info.entries.length ? { entries } : {}) });
+    }
+    if (spans.length === 0) return [];
     return toMatches(overlapping ? spans.sort((a, b) => a.start - b.start || b.end - a.end) : selectNonOverlapping(spans), idx, text);
   };
 

@@ -82,6 +82,25 @@ export function normalizeCharText(text: string): string {
   return foldWidthAndCase(normalizeChinese(text));
 }
 
+/** Per-code-unit cache of `normalizeCharText` (-1: not computed yet). */
+let unitFold: Int32Array | undefined;
+
+/**
+ * `normalizeCharText` of one BMP code unit that is not a surrogate, cached in a table. Folding a text unit by unit
+ * gives the same result as folding it whole (the OpenCC table changes only Han characters, one by one), so the term
+ * matcher folds its input without building normalised copies.
+ */
+export function foldCharUnit(c: number): number {
+  const table = unitFold ?? (unitFold = new Int32Array(0x10000).fill(-1));
+  let r = table[c];
+  if (r < 0) {
+    const f = normalizeCharText(String.fromCharCode(c));
+    r = f.length === 1 ? f.charCodeAt(0) : c;
+    table[c] = r;
+  }
+  return r;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // English (and other space-separated languages): word tokens.
 
