@@ -25,6 +25,9 @@ export interface AcHits {
   end: Int32Array;
 }
 
+/** Largest full transition table built (entries; 4 bytes each). */
+const DENSE_LIMIT = 1 << 23;
+
 export class AhoCorasick {
   private goto: Map<number, number> | undefined = new Map<number, number>();
   private childHead: number[] = [-1];
@@ -49,6 +52,11 @@ export class AhoCorasick {
   private hashNext: Int32Array = new Int32Array(0);
   private hashShift = 32;
   private hashMask = 0;
+  /** First node with an output on the dictionary-suffix chain from each node (itself or `dictLink`), -1 none. */
+  private firstOut: Int32Array = new Int32Array(1);
+  /** Full transition table `node * stride + symbol` when small enough, else undefined. */
+  private delta: Int32Array | undefined;
+  private stride = 0;
   private readonly hits: AcHits = { count: 0, pattern: new Int32Array(64), start: new Int32Array(64), end: new Int32Array(64) };
 
   get size(): number {
@@ -147,6 +155,24 @@ export class AhoCorasick {
     }
     this.fail = fail;
     this.dictLink = dictLink;
+    const firstOut = new Int32Array(n);
+    for (let v = 0; v < n; v++) firstOut[v] = out[v] !== -1 ? v : dictLink[v];
+    this.firstOut = firstOut;
+    // Small automata (an English term base: few symbols) also get the full transition table (a DFA row per node,
+    // failure transitions resolved), filled breadth-first from each node's failure row.
+    const stride = alphabet + 1;
+    if (n * stride <= DENSE_LIMIT) {
+      const delta = new Int32Array(n * stride);
+      delta.set(rootNext, 0);
+      for (let q = 0; q < tail; q++) {
+        const v = queue[q];
+        const row = v * stride;
+        delta.copyWithin(row, fail[v] * stride, fail[v] * stride + stride);
+        for (let c = this.childHead[v]; c !== -1; c = this.sibling[c]) delta[row + symbol[this.nodeChar[c]]] = c;
+      }
+      this.delta = delta;
+      this.stride = stride;
+    }
     // The construction arrays are no longer needed.
     this.goto = undefined;
     this.childHead = [];
@@ -194,9 +220,20 @@ export class AhoCorasick {
     const hits = this.hits;
     hits.count = 0;
     const symbol = this.symbol;
+    const firstOut = this.firstOut;
+    const delta = this.delta;
+    if (delta) {
+      const stride = this.stride;
+      let state = 0;
+      for (let i = 0; i < length; i++) {
+        state = delta[state * stride + symbol[codes[i]]];
+        if (state === 0) continue;
+        for (let o = firstOut[state]; o !== -1; o = this.dictLink[o]) this.emit(o, i + 1);
+      }
+      return hits;
+    }
     const rootNext = this.rootNext;
     const fail = this.fail;
-    const out = this.out as Int32Array;
     const dictLink = this.dictLink;
     let node = 0;
     for (let i = 0; i < length; i++) {
@@ -218,7 +255,7 @@ export class AhoCorasick {
         node = fail[node];
       }
       if (node === 0) continue;
-      for (let o = out[node] !== -1 ? node : dictLink[node]; o !== -1; o = dictLink[o]) this.emit(o, i + 1);
+      for (let o = firstOut[node]; o !== -1; o = dictLink[o]) this.emit(o, i + 1);
     }
     return hits;
   }

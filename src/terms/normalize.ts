@@ -116,8 +116,6 @@ export interface WordToken {
   before: 'join' | 'break' | 'none';
 }
 
-const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*|&/gu;
-const JOINERS = /^[\s\u00ad\-\u2010\u2011\u00a0]*$/u;
 
 /** Words that end in -s but are not plurals (kept whole so "news" ≠ "new"). */
 const NOT_PLURAL = new Set(['news', 'series', 'species', 'means', 'analysis', 'basis', 'crisis', 'thesis', 'status', 'corpus', 'campus', 'bus', 'gas', 'has', 'was', 'is', 'this', 'its', 'us', 'as', 'yes', 'always', 'perhaps', 'whereas', 'across', 'thus', 'economics', 'politics', 'physics', 'mathematics', 'logistics', 'statistics', 'ethics', 'electronics', 'robotics', 'genetics', 'linguistics', 'headquarters']);
@@ -138,19 +136,104 @@ export function stemEnglishWord(lower: string): string {
   return w;
 }
 
-/** Cut a space-separated text into word tokens with offsets into the original text. */
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const LETTER = /^\p{L}$/u;
+/** Class of each BMP code unit for the tokenizer: 0 not computed, 1 letter, 2 digit or mark, 3 neither. */
+const unitClass = new Uint8Array(0x10000);
+
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    const k = unitClass[cp];
+    if (k !== 0) return k;
+  }
+  const ch = String.fromCodePoint(cp);
+  const k = LETTER.test(ch) ? 1 : WORD_CHAR.test(ch) ? 2 : 3;
+  if (cp < 0x10000) unitClass[cp] = k;
+  return k;
+}
+for (let c = 0; c < 0x80; c++) unitClass[c] = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : c >= 0x30 && c <= 0x39 ? 2 : 3;
+
+/** `\s`, soft hyphen, hyphens and no-break space: what joins two words into one term key. */
+function isJoiner(c: number): boolean {
+  if (c === 0x20 || c === 0x2d) return true;
+  if (c < 0x80) return c >= 0x09 && c <= 0x0d;
+  return c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2010 || c === 0x2011 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Lower-case and stemmed forms of recently seen words (bounded; cleared when full). */
+const wordCache = new Map<string, { lower: string; norm: string }>();
+
+/**
+ * Cut a space-separated text into word tokens with offsets into the original text: runs of letters, digits and marks
+ * (`[\p{L}\p{N}\p{M}]+`) with possessive/elided parts (`(?:['’]\p{L}+)*`), and "&". A hand-written scanner with a
+ * per-code-unit class table (this runs on every target sentence of `bitext check`).
+ */
 export function tokenizeWords(text: string): WordToken[] {
   const tokens: WordToken[] = [];
   let prevEnd = -1;
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    // "&" is read as the word "and" ("Artificial Intelligence & Education").
-    const lower = m[0] === '&' ? 'and' : foldWidthAndCase(m[0]);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
+    const k = classOf(cp);
+    if (k === 3 && cp !== 0x26) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let word: string;
+    if (k === 3) {
+      i++;
+      word = '&';
+    } else {
+      i += cp > 0xffff ? 2 : 1;
+      for (;;) {
+        if (i >= n) break;
+        let c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i)!;
+        if (classOf(c) === 3) break;
+        i += c > 0xffff ? 2 : 1;
+      }
+      // (?:['’]\p{L}+)*
+      while (i + 1 < n) {
+        const a = text.charCodeAt(i);
+        if (a !== 0x27 && a !== 0x2019) break;
+        let c = text.charCodeAt(i + 1);
+        if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i + 1)!;
+        if (classOf(c) !== 1) break;
+        i += 1 + (c > 0xffff ? 2 : 1);
+        for (;;) {
+          if (i >= n) break;
+          let d = text.charCodeAt(i);
+          if (d >= 0xd800 && d <= 0xdbff) d = text.codePointAt(i)!;
+          if (classOf(d) !== 1) break;
+          i += d > 0xffff ? 2 : 1;
+        }
+      }
+      word = text.slice(start, i);
+    }
+    const end = i;
+    let cached = wordCache.get(word);
+    if (cached === undefined) {
+      // "&" is read as the word "and" ("Artificial Intelligence & Education").
+      const lw = word === '&' ? 'and' : foldWidthAndCase(word);
+      cached = { lower: lw, norm: stemEnglishWord(lw) };
+      if (wordCache.size >= 100_000) wordCache.clear();
+      wordCache.set(word, cached);
+    }
+    const { lower, norm } = cached;
     let before: WordToken['before'] = 'none';
-    if (prevEnd >= 0) before = JOINERS.test(text.slice(prevEnd, start)) ? 'join' : 'break';
-    tokens.push({ norm: stemEnglishWord(lower), lower, start, end, before });
+    if (prevEnd >= 0) {
+      before = 'join';
+      for (let j = prevEnd; j < start; j++) {
+        if (!isJoiner(text.charCodeAt(j))) {
+          before = 'break';
+          break;
+        }
+      }
+    }
+    tokens.push({ norm, lower, start, end, before });
     prevEnd = end;
   }
   return tokens;
