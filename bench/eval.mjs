@@ -2,7 +2,7 @@
 // `npm run eval`: alignment quality on the gold sets in ../shared/eval/data (MAC-Dev zh→en, Text+Berg de→fr,
 // Bible en→zh). Strict and lax precision/recall/F1 with the Vecalign/Bertalign convention (empty links are left out
 // of recall). Texts are read from ../shared only; nothing is copied into the repo.
-// Usage: node bench/eval.mjs [--set mac|tb|bible|all] [--no-dict] [--check-scorer] [--bands]
+// Usage: node bench/eval.mjs [--set mac|tb|bible|all] [--docs 001,006] [--no-dict] [--check-scorer] [--bands]
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,7 +123,7 @@ async function main() {
   const sets = [
     { id: 'mac', name: 'MAC-Dev zh→en', dir: 'mac-dev-2021', src: 'zh', tgt: 'en', srcLang: 'zh', tgtLang: 'en', gold: (n) => `gold/${n}.align` },
     { id: 'tb', name: 'Text+Berg de→fr', dir: 'text+berg', src: 'de', tgt: 'fr', srcLang: 'de', tgtLang: 'fr', gold: (n) => `gold/${n}` },
-    { id: 'bible', name: 'Bible 001 en→zh (verse-merged)', dir: 'bible', src: 'src', tgt: 'tgt', srcLang: 'en', tgtLang: 'zh', gold: (n) => `gold/${n}.align`, docs: ['001'] },
+    { id: 'bible', name: `Bible ${opt('--docs', '001')} en→zh (verse-merged)`, dir: 'bible', src: 'src', tgt: 'tgt', srcLang: 'en', tgtLang: 'zh', gold: (n) => `gold/${n}.align`, docs: opt('--docs', '001').split(',') },
   ].filter((s) => which === 'all' ? s.id !== 'bible' || flag('--bible') : s.id === which);
   const bands = flag('--bands');
   for (const set of sets) {

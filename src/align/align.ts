@@ -287,8 +287,14 @@ class Scorer {
   logLen(i0: number, i1: number, j0: number, j1: number): number {
     let ls = 0;
     let lt = 0;
-    for (let s = i0; s < i1; s++) ls += this.S.len[s];
-    for (let s = j0; s < j1; s++) lt += this.T.len[s];
+    if (this.srcCum && this.tgtCum) {
+      // lengths are whole numbers: differences of cumulative sums are exact
+      ls = this.srcCum[i1] - this.srcCum[i0];
+      lt = this.tgtCum[j1] - this.tgtCum[j0];
+    } else {
+      for (let s = i0; s < i1; s++) ls += this.S.len[s];
+      for (let s = j0; s < j1; s++) lt += this.T.len[s];
+    }
     const mean = (ls * this.ratio + lt) / 2;
     const z = (lt - ls * this.ratio) / Math.sqrt(this.variance * Math.max(mean, 1));
     return Math.log(twoTail(z));
@@ -329,7 +335,22 @@ class Scorer {
       off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
     }
     const size = off[n + 1];
-    this.pairCache = { lo, hi, off, cs: new Float32Array(size).fill(NaN), ct: new Float32Array(size).fill(NaN) };
+    const cs = new Float32Array(size).fill(NaN);
+    const ct = new Float32Array(size).fill(NaN);
+    // re-centred passes overlap the previous band: keep the overlaps already computed there
+    const old = this.pairCache;
+    if (old && old.lo.length === n + 1) {
+      for (let i = 0; i <= n; i++) {
+        const a = Math.max(lo[i], old.lo[i]);
+        const b = Math.min(hi[i], old.hi[i]);
+        if (a > b) continue;
+        const from = old.off[i] + (a - old.lo[i]);
+        const to = off[i] + (a - lo[i]);
+        cs.set(old.cs.subarray(from, from + b - a + 1), to);
+        ct.set(old.ct.subarray(from, from + b - a + 1), to);
+      }
+    }
+    this.pairCache = { lo, hi, off, cs, ct };
   }
 
   private lastCt = 0;
@@ -357,6 +378,16 @@ class Scorer {
    * each pair is scored once instead of once per bead containing it.
    */
   lexFromPairs(i0: number, i1: number, j0: number, j1: number): number {
+    if (i1 - i0 === 1 && j1 - j0 === 1) {
+      // 1-1 beads (most of them): one cached pair, no column buffer
+      const ns1 = this.S.sumW[i0];
+      const nt1 = this.T.sumW[j0];
+      if (ns1 + nt1 === 0) return this.base;
+      const c = this.pair(i0, j0);
+      const d = this.lastCt;
+      const a1 = this.p.smoothing;
+      return ((c < ns1 ? c : ns1) + (d < nt1 ? d : nt1) + a1 * this.base) / (ns1 + nt1 + a1);
+    }
     let ns = 0;
     let nt = 0;
     let cs = 0;
@@ -569,6 +600,8 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     const S = pack(fs, srcTexts, extraS, hasT, keys.size);
     const T = pack(ft, tgtTexts, extraT, hasS, keys.size);
     const sc = new Scorer(S, T, keys.size, p);
+    sc.srcCum = cumulative(S.len);
+    sc.tgtCum = cumulative(T.len);
     const totS = S.len.reduce((a, b) => a + b, 0);
     const totT = T.len.reduce((a, b) => a + b, 0);
     sc.ratio = totS > 0 && totT > 0 ? totT / totS : 1;
@@ -599,13 +632,9 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const w1 = large
     ? 100
     : Math.max(p.band1, Math.ceil(Math.abs(n - m) * 0.5) + 10);
-  let band1: Band = diagonalBand(cumulative(sc.S.len), cumulative(sc.T.len), Math.min(w1, Math.max(n, m)));
+  let band1: Band = diagonalBand(sc.srcCum!, sc.tgtCum!, Math.min(w1, Math.max(n, m)));
   calibrateLex(sc, band1, n, m);
   sc.top = Math.max(sc.base + 0.1, sc.base + 0.35);
-  if (large) {
-    sc.srcCum = cumulative(sc.S.len);
-    sc.tgtCum = cumulative(sc.T.len);
-  }
   let res: ReturnType<typeof dpAlign>;
   let lengthPasses = 0;
   let lexicalPasses = 0;

@@ -168,41 +168,73 @@ export function lengthDp(
   for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
   const best = new Float64Array(off[n + 1]).fill(-Infinity);
   const back = new Int8Array(off[n + 1]).fill(-1);
-  best[0] = 0;
   const nt = types.length;
   const tdi = Int32Array.from(types, (t) => t[0]);
   const tdj = Int32Array.from(types, (t) => t[1]);
   const tpr = Float64Array.from(types, (t) => prior[t[0] * 8 + t[1]]);
   const inv2v = 1 / (2 * variance);
+  // Loops swapped (type outer, cell inner) so that each inner loop runs over a contiguous j range with its bounds
+  // clipped once instead of tested per cell. Ties go to the type listed first, as in dpAlign. The 0-1 type reads
+  // the cell to its left in the same row, so it is swept last, left to right, over the finished cells.
+  let skipT = -1;
+  for (let t = 0; t < nt; t++) if (tdi[t] === 0 && tdj[t] === 1) skipT = t;
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i];
     const rowHi = hi[i];
     const base = off[i] - rowLo;
-    for (let j = rowLo; j <= rowHi; j++) {
-      if (i === 0 && j === 0) continue;
-      let b = -Infinity;
-      let bt = -1;
-      for (let t = 0; t < nt; t++) {
-        const pi = i - tdi[t];
-        const pj = j - tdj[t];
-        if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue;
-        const prev = best[off[pi] + (pj - lo[pi])];
-        if (prev === -Infinity) continue;
-        let s = tpr[t];
-        if (tdi[t] !== 0 && tdj[t] !== 0) {
-          const ls = srcCum[i] - srcCum[pi];
-          const lt = tgtCum[j] - tgtCum[pj];
-          const mean = (ls * ratio + lt) / 2;
-          const d = lt - ls * ratio;
-          s -= (d * d * inv2v) / (mean > 1 ? mean : 1);
+    const ci = srcCum[i];
+    for (let t = 0; t < nt; t++) {
+      const di = tdi[t];
+      if (di === 0) continue;
+      const pi = i - di;
+      if (pi < 0) continue;
+      const dj = tdj[t];
+      const pLo = lo[pi];
+      const pBase = off[pi] - pLo;
+      const jFrom = Math.max(rowLo, pLo + dj);
+      const jTo = Math.min(rowHi, hi[pi] + dj);
+      const pr = tpr[t];
+      if (dj === 0) {
+        for (let j = jFrom; j <= jTo; j++) {
+          const prev = best[pBase + j];
+          if (prev === -Infinity) continue;
+          const v = prev + pr;
+          const cell = base + j;
+          if (v > best[cell] || (v === best[cell] && t < back[cell])) {
+            best[cell] = v;
+            back[cell] = t;
+          }
         }
-        if (prev + s > b) {
-          b = prev + s;
-          bt = t;
+        continue;
+      }
+      const ls = (ci - srcCum[pi]) * ratio;
+      for (let j = jFrom; j <= jTo; j++) {
+        const prev = best[pBase + j - dj];
+        if (prev === -Infinity) continue;
+        const lt = tgtCum[j] - tgtCum[j - dj];
+        const mean = (ls + lt) / 2;
+        const d = lt - ls;
+        const v = prev + (pr - (d * d * inv2v) / (mean > 1 ? mean : 1));
+        const cell = base + j;
+        if (v > best[cell] || (v === best[cell] && t < back[cell])) {
+          best[cell] = v;
+          back[cell] = t;
         }
       }
-      best[base + j] = b;
-      back[base + j] = bt;
+    }
+    if (i === 0) best[0] = 0;
+    if (skipT >= 0) {
+      const pr = tpr[skipT];
+      for (let j = rowLo + 1; j <= rowHi; j++) {
+        const prev = best[base + j - 1];
+        if (prev === -Infinity) continue;
+        const v = prev + pr;
+        const cell = base + j;
+        if (v > best[cell] || (v === best[cell] && skipT < back[cell])) {
+          best[cell] = v;
+          back[cell] = skipT;
+        }
+      }
     }
   }
   const beads: DpResult['beads'] = [];
