@@ -138,6 +138,8 @@ const MAX_PAIRED = 40;
 /** Candidates per side and link scored against each other (long links of a corpus). */
 const MAX_LOCAL = 40;
 const PAIR_BASE = 1 << 22;
+/** Distinct strings interned for the compact store of a corpus before it is given up (pass 2 then recomputes). */
+const MAX_INTERNED = 4_000_000;
 const MAX_ZH_WORDS = 6;
 const MAX_ZH_CHARS = 16;
 const MAX_EN_WORDS = 10;
@@ -499,6 +501,145 @@ function stemMatch(word: string, stem: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Scoring
 
+/** A growable typed array. */
+class IntList<T extends Int32Array | Uint8Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** What pass 2 needs of each link of a corpus, as interned string ids in typed arrays (offsets per link). */
+class CompactLinks {
+  readonly ids = new Map<string, number>();
+  readonly strings: string[] = [];
+  readonly zOff = new IntList(new Int32Array(1024));
+  readonly zKey = new IntList(new Int32Array(1 << 16));
+  readonly zLeft = new IntList(new Int32Array(1 << 16));
+  readonly zRight = new IntList(new Int32Array(1 << 16));
+  readonly zCue = new IntList(new Uint8Array(1 << 16));
+  readonly eOff = new IntList(new Int32Array(1024));
+  readonly eKey = new IntList(new Int32Array(1 << 16));
+  readonly eAlias = new IntList(new Int32Array(1 << 16));
+  readonly eSurf = new IntList(new Int32Array(1 << 16));
+  /** 1 cue, 2 acronym. */
+  readonly eFlags = new IntList(new Uint8Array(1 << 16));
+  readonly eLeft = new IntList(new Int32Array(1 << 16));
+  readonly eRight = new IntList(new Int32Array(1 << 16));
+
+  constructor() {
+    this.zOff.push(0);
+    this.eOff.push(0);
+  }
+
+  private id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(s, id);
+      this.strings.push(s);
+    }
+    return id;
+  }
+
+  add(d: LinkData): void {
+    for (const o of d.zh) {
+      this.zKey.push(this.id(o.key));
+      this.zLeft.push(this.id(o.left));
+      this.zRight.push(this.id(o.right));
+      this.zCue.push(o.cue ? 1 : 0);
+    }
+    this.zOff.push(this.zKey.length);
+    for (const o of d.en) {
+      this.eKey.push(this.id(o.key));
+      this.eAlias.push(o.alias === undefined ? -1 : this.id(o.alias));
+      this.eSurf.push(o.acronym ? this.id(o.surface) : -1);
+      this.eFlags.push((o.cue ? 1 : 0) | (o.acronym ? 2 : 0));
+      this.eLeft.push(this.id(o.left));
+      this.eRight.push(this.id(o.right));
+    }
+    this.eOff.push(this.eKey.length);
+  }
+}
+
+/**
+ * Counts of (zh id, en id) pairs: an open-addressing hash table (linear probing) over typed arrays, instead of a Map
+ * with float keys (z · 2^22 + e is no small integer: every get/set hashed a heap number).
+ */
+class PairCounts {
+  size = 0;
+  private mask: number;
+  private zs: Int32Array;
+  private es: Int32Array;
+  private counts: Int32Array;
+
+  constructor(bound: number) {
+    let cap = 1024;
+    while (cap < bound * 2.5) cap *= 2;
+    this.mask = cap - 1;
+    this.zs = new Int32Array(cap);
+    this.es = new Int32Array(cap);
+    this.counts = new Int32Array(cap);
+  }
+
+  private slot(z: number, e: number): number {
+    let h = Math.imul(z, 0x9e3779b1) ^ Math.imul(e + 0x7f4a7c15, 0x85ebca77);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    let i = h & this.mask;
+    while (this.counts[i] !== 0 && (this.zs[i] !== z || this.es[i] !== e)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  add(z: number, e: number): void {
+    const i = this.slot(z, e);
+    if (this.counts[i] === 0) {
+      this.zs[i] = z;
+      this.es[i] = e;
+      this.size++;
+    }
+    this.counts[i]++;
+  }
+
+  /** The count, 0 when not counted. */
+  get(z: number, e: number): number {
+    return this.counts[this.slot(z, e)];
+  }
+
+  /** Lossy counting as `prune`: drop counts below a rising threshold (2, 4, 8…) until at most half the bound remain. */
+  prune(bound: number): void {
+    let t = 2;
+    for (;;) {
+      let kept = 0;
+      for (let i = 0; i < this.counts.length; i++) if (this.counts[i] >= t) kept++;
+      if (kept <= bound / 2) break;
+      t *= 2;
+    }
+    const zs = this.zs;
+    const es = this.es;
+    const counts = this.counts;
+    this.zs = new Int32Array(counts.length);
+    this.es = new Int32Array(counts.length);
+    this.counts = new Int32Array(counts.length);
+    this.size = 0;
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i] < t) continue;
+      const j = this.slot(zs[i], es[i]);
+      this.zs[j] = zs[i];
+      this.es[j] = es[i];
+      this.counts[j] = counts[i];
+      this.size++;
+    }
+  }
+}
+
 /** Lossy counting: drop the rarest entries (count below a rising threshold) until the map is half its bound. */
 function prune<K>(map: Map<K, number>, bound: number): void {
   for (let t = 2; map.size > bound / 2; t *= 2) {
@@ -654,8 +795,15 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const expansionOf = new Map<string, string>();
   /** Links where an acronym was written without its expansion. */
   const acronymAlone = new Map<string, number>();
+  // A corpus: what pass 2 needs of each link is stored compactly (interned ids in typed arrays) instead of computing
+  // the candidates again; beyond MAX_INTERNED distinct strings pass 2 computes them again (bounded memory).
+  let compact: CompactLinks | undefined = store ? undefined : new CompactLinks();
   for (let i = 0; i < total; i++) {
     const d = linkData(i);
+    if (compact) {
+      compact.add(d);
+      if (compact.strings.length > MAX_INTERNED) compact = undefined;
+    }
     for (const k of new Set(d.zh.map((o) => o.key))) zhFreq.set(k, (zhFreq.get(k) ?? 0) + 1);
     for (const k of new Set(d.en.map((o) => o.alias ?? o.key))) enFreq.set(k, (enFreq.get(k) ?? 0) + 1);
     for (const o of d.en) {
@@ -680,7 +828,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const enIds = new Map<string, number>();
   for (const [k, f] of zhFreq) if (f >= 2) zhIds.set(k, zhIds.size);
   for (const [k, f] of enFreq) if (f >= 2 && enIds.size < PAIR_BASE) enIds.set(k, enIds.size);
-  const pairCount = new Map<number, number>();
+  const pairCount = new PairCounts(MAX_PAIRS);
   const topIds = (keys: Iterable<string>, ids: Map<string, number>, freq: Map<string, number>): number[] => {
     const list: number[] = [];
     const seen = new Set<string>();
@@ -697,7 +845,69 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   // Pass 2 also gathers the neighbours (accessor variety, Feng et al. 2004) of the candidates seen twice or more:
   // only those can be shown to be fragments.
   if (zhIds.size || enIds.size) {
-    for (let i = 0; i < total; i++) {
+    if (compact) {
+      const c = compact;
+      const str = c.strings;
+      const zhIdOf = new Int32Array(str.length).fill(-1);
+      const enIdOf = new Int32Array(str.length).fill(-1);
+      for (const [k, id] of zhIds) zhIdOf[c.ids.get(k)!] = id;
+      for (const [k, id] of enIds) enIdOf[c.ids.get(k)!] = id;
+      const expansionId = new Map<number, number>();
+      for (const [acr, key] of expansionOf) {
+        const a = c.ids.get(acr);
+        if (a !== undefined) expansionId.set(a, c.ids.get(key)!);
+      }
+      const zKey = c.zKey.data;
+      const zLeft = c.zLeft.data;
+      const zRight = c.zRight.data;
+      const zCue = c.zCue.data;
+      const eKey = c.eKey.data;
+      const eAlias = c.eAlias.data;
+      const eSurf = c.eSurf.data;
+      const eFlags = c.eFlags.data;
+      const eLeft = c.eLeft.data;
+      const eRight = c.eRight.data;
+      const zOff = c.zOff.data;
+      const eOff = c.eOff.data;
+      let eUseBuf = new Int32Array(64);
+      /** Ids (of `ids`) of the distinct keys, in order; the MAX_PAIRED most frequent when there are more. */
+      const topIdsOf = (keys: Int32Array, from: number, to: number, idOf: Int32Array, freq: Map<string, number>): number[] => {
+        const list: number[] = [];
+        const seen = new Set<number>();
+        for (let k = from; k < to; k++) {
+          const key = keys[k];
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const id = idOf[key];
+          if (id >= 0) list.push(id);
+        }
+        if (list.length <= MAX_PAIRED) return list;
+        const byFreq = [...seen].filter((k) => idOf[k] >= 0).sort((x, y) => (freq.get(str[y]) ?? 0) - (freq.get(str[x]) ?? 0) || (str[x] < str[y] ? -1 : 1));
+        return byFreq.slice(0, MAX_PAIRED).map((k) => idOf[k]);
+      };
+      for (let i = 0; i < total; i++) {
+        const z0 = zOff[i];
+        const z1 = zOff[i + 1];
+        const e0 = eOff[i];
+        const e1 = eOff[i + 1];
+        for (let k = z0; k < z1; k++) if (!zCue[k] && zhIdOf[zKey[k]] >= 0) addNeighbours(zhAv, str[zKey[k]], str[zLeft[k]], str[zRight[k]]);
+        // English key of each occurrence: its expansion when an acronym (withAlias).
+        if (eUseBuf.length < e1 - e0) eUseBuf = new Int32Array(2 * (e1 - e0));
+        for (let k = e0; k < e1; k++) {
+          let alias = eAlias[k];
+          if (alias < 0 && eFlags[k] & 2) alias = expansionId.get(eSurf[k]) ?? -1;
+          eUseBuf[k - e0] = alias >= 0 ? alias : eKey[k];
+          if (!(eFlags[k] & 1) && alias < 0 && enIdOf[eKey[k]] >= 0) addNeighbours(enAv, str[eKey[k]], str[eLeft[k]], str[eRight[k]]);
+        }
+        const zs = topIdsOf(zKey, z0, z1, zhIdOf, zhFreq);
+        if (zs.length === 0 || enIds.size === 0) continue;
+        const es = topIdsOf(eUseBuf, 0, e1 - e0, enIdOf, enFreq);
+        for (const z of zs) for (const e of es) pairCount.add(z, e);
+        if (pairCount.size > MAX_PAIRS) pairCount.prune(MAX_PAIRS);
+        if (options.onProgress && i % 500 === 0) options.onProgress(total + i, total * 3);
+      }
+    }
+    for (let i = 0; i < total && !compact; i++) {
       const d = withAlias(linkData(i));
       for (const o of d.zh) if (!o.cue && zhIds.has(o.key)) addNeighbours(zhAv, o.key, o.left, o.right);
       for (const o of d.en) if (!o.cue && !o.alias && enIds.has(o.key)) addNeighbours(enAv, o.key, o.left, o.right);
@@ -706,15 +916,16 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       const es = topIds(d.en.map((o) => o.alias ?? o.key), enIds, enFreq);
       for (const z of zs) {
         for (const e of es) {
-          const k = z * PAIR_BASE + e;
-          pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
+          pairCount.add(z, e);
         }
       }
-      if (pairCount.size > MAX_PAIRS) prune(pairCount, MAX_PAIRS);
+      if (pairCount.size > MAX_PAIRS) pairCount.prune(MAX_PAIRS);
       if (options.onProgress && i % 500 === 0) options.onProgress(total + i, total * 3);
     }
   }
 
+
+  compact = undefined;
 
   // Pass 3: local competitive linking per link.
   interface Pooled {
@@ -752,7 +963,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     const eIds = d.en.map((e) => enIds.get(e.alias ?? e.key) ?? -1);
     const dice: Float64Array[] = d.zh.map((_, zi) =>
       Float64Array.from(d.en, (_e, ei) => {
-        const c = zIds[zi] < 0 || eIds[ei] < 0 ? 1 : (pairCount.get(zIds[zi] * PAIR_BASE + eIds[ei]) ?? 1);
+        const c = zIds[zi] < 0 || eIds[ei] < 0 ? 1 : (pairCount.get(zIds[zi], eIds[ei]) || 1);
         return ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
       }),
     );
