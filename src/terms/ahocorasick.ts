@@ -99,6 +99,7 @@ export class AhoCorasick {
   build(): void {
     if (this.built) return;
     const n = this.nodeChar.length;
+    this.renumberDepthFirst();
     // Dense alphabet of the code units the patterns use.
     const symbol = new Uint32Array(0x10000);
     let alphabet = 0;
@@ -179,6 +180,43 @@ export class AhoCorasick {
     this.sibling = [];
     this.nodeChar = [];
     this.built = true;
+  }
+
+  /**
+   * Number the nodes in depth-first preorder, so that walking down the trie mostly moves to the next row of the
+   * tables (fewer cache misses than the insertion order).
+   */
+  private renumberDepthFirst(): void {
+    const n = this.nodeChar.length;
+    const perm = new Int32Array(n);
+    const stack = new Int32Array(n);
+    let top = 0;
+    let next = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const v = stack[--top];
+      perm[v] = next++;
+      for (let c = this.childHead[v]; c !== -1; c = this.sibling[c]) stack[top++] = c;
+    }
+    const nodeChar = new Array<number>(n);
+    const out = new Array<number>(n);
+    const childHead = new Array<number>(n);
+    const sibling = new Array<number>(n);
+    const oldOut = this.out as number[];
+    for (let v = 0; v < n; v++) {
+      const w = perm[v];
+      nodeChar[w] = this.nodeChar[v];
+      out[w] = oldOut[v];
+      childHead[w] = this.childHead[v] === -1 ? -1 : perm[this.childHead[v]];
+      sibling[w] = this.sibling[v] === -1 ? -1 : perm[this.sibling[v]];
+    }
+    const extra = new Map<number, number[]>();
+    for (const [v, list] of this.extraOut) extra.set(perm[v], list);
+    this.nodeChar = nodeChar;
+    this.out = out;
+    this.childHead = childHead;
+    this.sibling = sibling;
+    this.extraOut = extra;
   }
 
   private insertEdge(node: number, sym: number, next: number): void {

@@ -183,6 +183,8 @@ export function tokenizeWords(text: string): WordToken[] {
     }
     const start = i;
     let word: string;
+    /** Only a-z and 0-9 so far: lower-case already, no cache needed. */
+    let plain = (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
     if (k === 3) {
       i++;
       word = '&';
@@ -193,6 +195,7 @@ export function tokenizeWords(text: string): WordToken[] {
         let c = text.charCodeAt(i);
         if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i)!;
         if (classOf(c) === 3) break;
+        if (plain && !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) plain = false;
         i += c > 0xffff ? 2 : 1;
       }
       // (?:['’]\p{L}+)*
@@ -210,12 +213,15 @@ export function tokenizeWords(text: string): WordToken[] {
           if (classOf(d) !== 1) break;
           i += d > 0xffff ? 2 : 1;
         }
+        plain = false;
       }
       word = text.slice(start, i);
     }
     const end = i;
-    let cached = wordCache.get(word);
-    if (cached === undefined) {
+    // A plain word not ending in "s" is its own lower-case and stemmed form (stemEnglishWord changes only -s words).
+    let cached = plain && text.charCodeAt(end - 1) !== 0x73 ? undefined : wordCache.get(word);
+    if (plain && cached === undefined && text.charCodeAt(end - 1) !== 0x73) cached = { lower: word, norm: word };
+    else if (cached === undefined) {
       // "&" is read as the word "and" ("Artificial Intelligence & Education").
       const lw = word === '&' ? 'and' : foldWidthAndCase(word);
       cached = { lower: lw, norm: stemEnglishWord(lw) };
