@@ -961,12 +961,15 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     const ef = d.en.map((e) => enFreq.get(e.alias ?? e.key) ?? 1);
     const zIds = d.zh.map((z) => zhIds.get(z.key) ?? -1);
     const eIds = d.en.map((e) => enIds.get(e.alias ?? e.key) ?? -1);
-    const dice: Float64Array[] = d.zh.map((_, zi) =>
-      Float64Array.from(d.en, (_e, ei) => {
-        const c = zIds[zi] < 0 || eIds[ei] < 0 ? 1 : (pairCount.get(zIds[zi], eIds[ei]) || 1);
-        return ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
-      }),
-    );
+    const dice: Float64Array[] = d.zh.map((_, zi) => {
+      const row = new Float64Array(d.en.length);
+      const z = zIds[zi];
+      for (let ei = 0; ei < row.length; ei++) {
+        const c = z < 0 || eIds[ei] < 0 ? 1 : pairCount.get(z, eIds[ei]) || 1;
+        row[ei] = ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
+      }
+      return row;
+    });
     // Rivals are counted over distinct terms (a term written twice in a link is one rival).
     const enKeyOf = d.en.map((e) => e.alias ?? e.key);
     const rivalsOfE = new Float64Array(d.en.length);
