@@ -81,6 +81,74 @@ function csvError(err: unknown, file: string | undefined): BitextError {
   return new BitextError('CSV_MALFORMED', message, { file, line: e.lines, hint: 'Save the file again from the spreadsheet as CSV UTF-8, or check the quotes on that line.' });
 }
 
+/**
+ * Fast path for a well-formed RFC 4180 table (records split on '\n', a quoted cell starts and ends at the cell's
+ * edges, quotes inside doubled): the same records and lines as csv-parse below, several times faster on large
+ * glossaries. Returns undefined at the first irregular quote (a quote inside an unquoted cell, text after a closing
+ * quote, a quote never closed): csv-parse then reads the whole table with its relaxed rules and error messages.
+ */
+function parseWellFormed(body: string, delimiter: string, lineShift: number): { records: string[][]; lines: number[] } | undefined {
+  const records: string[][] = [];
+  const lines: number[] = [];
+  const n = body.length;
+  const D = delimiter.charCodeAt(0);
+  let pos = 0;
+  let line = 1;
+  while (pos < n) {
+    const startLine = line;
+    const cells: string[] = [];
+    let blank = true;
+    for (;;) {
+      let cell: string;
+      if (body.charCodeAt(pos) === 34) {
+        // Quoted cell.
+        let value = '';
+        let from = pos + 1;
+        for (;;) {
+          const q = body.indexOf('"', from);
+          if (q < 0) return undefined;
+          for (let k = body.indexOf('\n', from); k >= 0 && k < q; k = body.indexOf('\n', k + 1)) line++;
+          if (body.charCodeAt(q + 1) === 34) {
+            value += body.slice(from, q + 1);
+            from = q + 2;
+            continue;
+          }
+          value += body.slice(from, q);
+          pos = q + 1;
+          break;
+        }
+        const c = pos < n ? body.charCodeAt(pos) : 10;
+        if (c !== D && c !== 10) return undefined;
+        cell = value;
+      } else {
+        let end = pos;
+        for (; end < n; end++) {
+          const c = body.charCodeAt(end);
+          if (c === D || c === 10) break;
+          if (c === 34) return undefined;
+        }
+        cell = body.slice(pos, end);
+        pos = end;
+      }
+      if (cell.charCodeAt(0) === 39) cell = unneutralizeCell(cell);
+      cells.push(cell);
+      if (blank && cell.trim() !== '') blank = false;
+      if (pos < n && body.charCodeAt(pos) === D) {
+        pos++;
+        continue;
+      }
+      // End of record ('\n' or end of text).
+      pos++;
+      line++;
+      break;
+    }
+    if (blank) continue;
+    records.push(cells);
+    lines.push(startLine + lineShift);
+  }
+  return { records, lines };
+}
+
 /** Read a delimited table. Throws CSV_MALFORMED with the line for broken quoting. */
 export function parseCsvTable(text: string, options: { file?: string; delimiter?: string } = {}): CsvTable {
   const file = options.file;
@@ -94,6 +162,8 @@ export function parseCsvTable(text: string, options: { file?: string; delimiter?
     lineShift = 1;
   }
   const delimiter = options.delimiter ?? (sep ? sep[1] : detectDelimiter(body));
+  const fast = delimiter.length === 1 && delimiter !== '"' && delimiter !== '\n' ? parseWellFormed(body, delimiter, lineShift) : undefined;
+  if (fast) return { records: fast.records, lines: fast.lines, delimiter };
   const run = (quote: string | null | false) =>
     parse(body, {
       delimiter,
