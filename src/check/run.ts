@@ -4,10 +4,16 @@
  * generator, or an async stream of a million links read in bounded memory).
  */
 import type { AlignmentHeader, Concept, Finding, Lang, Link, Severity } from '../model/types.js';
-import { joinSentences } from '../lang/tags.js';
+import { continua } from './text.js';
 import { CHECKS } from './registry.js';
 import type { Check, CheckConfig, CheckContext, CheckReport, CheckTermMatcher, FindingDraft, LinkItem, PreparedLink } from './types.js';
 import { fingerprintFinding } from './baseline.js';
+
+/** `joinSentences` of src/lang/tags.ts (space-separated languages joined with a space, CJK directly), one sentence without copying. */
+function joinSide(sentences: readonly { text: string }[], lang: Lang): string {
+  if (sentences.length === 1) return sentences[0].text;
+  return sentences.map((s) => s.text).join(continua(lang) ? '' : ' ');
+}
 
 export interface RunOptions {
   /** Source/target languages when a file's header does not say (default 'zh' → 'en'). */
@@ -114,8 +120,8 @@ export class CheckSession {
       link,
       line: item.line,
       file: item.file,
-      src: joinSentences(link.src.map((s) => s.text), ctx.srcLang),
-      tgt: joinSentences(link.tgt.map((s) => s.text), ctx.tgtLang),
+      src: joinSide(link.src, ctx.srcLang),
+      tgt: joinSide(link.tgt, ctx.tgtLang),
       srcLang: ctx.srcLang,
       tgtLang: ctx.tgtLang,
       heading: link.src.length + link.tgt.length > 0 && link.src.every((s) => s.kind === 'heading') && link.tgt.every((s) => s.kind === 'heading'),

@@ -422,12 +422,20 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
 
   let size = 0;
   for (const idx of indexes.values()) size += idx.keys.length;
+  // The language tag → index lookup, remembered for the tags seen (a checker asks with the same two tags every time).
+  const byTag = new Map<Lang, LangIndex | undefined>();
+  const indexOf = (lang: Lang): LangIndex | undefined => {
+    if (byTag.has(lang)) return byTag.get(lang);
+    const idx = indexes.get(primaryLanguage(lang));
+    if (byTag.size < 64) byTag.set(lang, idx);
+    return idx;
+  };
 
   return {
     concepts,
     size,
     find(text: string, lang: Lang, opts: FindOptions = {}): TermMatch[] {
-      const idx = indexes.get(primaryLanguage(lang));
+      const idx = indexOf(lang);
       if (!idx || !text) return [];
       const threshold = opts.fuzzy !== undefined ? fuzzyThreshold(opts.fuzzy) : defaultFuzzy;
       const overlapping = opts.overlapping ?? false;

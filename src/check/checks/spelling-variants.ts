@@ -7,7 +7,7 @@
  * the corpus.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { primaryLanguage } from '../../lang/tags.js';
+import { primaryLang } from '../text.js';
 
 interface First { seq: number; id: string; line: number; file: string; start: number; end: number; text: string; side: 'src' | 'tgt'; src: string; tgt: string }
 interface Entry { count: number; first: First }
@@ -34,7 +34,7 @@ export const spellingVariants: Check<State> = {
   accumulate(state, p: PreparedLink) {
     for (const side of ['src', 'tgt'] as const) {
       const lang = side === 'src' ? p.srcLang : p.tgtLang;
-      if (primaryLanguage(lang) !== 'en') continue;
+      if (primaryLang(lang) !== 'en') continue;
       const text = p[side];
       WORD.lastIndex = 0;
       for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
