@@ -101,3 +101,60 @@ export function continua(tag: string): boolean {
   }
   return v;
 }
+
+/**
+ * Map from 53-bit integer keys (hash53 values) to slot numbers in typed arrays: open addressing with linear probing,
+ * grown at half load. A million keys take ~25 MB and give the garbage collector nothing to trace (a Map would hold
+ * a heap number per key).
+ */
+export class HashSlots {
+  private keys = new Float64Array(1 << 12);
+  private vals = new Int32Array(1 << 12).fill(-1);
+  private mask = (1 << 12) - 1;
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  private static mix(key: number): number {
+    const lo = key >>> 0;
+    const hi = Math.floor(key / 4294967296) >>> 0;
+    return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> 0;
+  }
+
+  get(key: number): number | undefined {
+    const keys = this.keys;
+    const vals = this.vals;
+    let h = HashSlots.mix(key) & this.mask;
+    for (;;) {
+      const v = vals[h];
+      if (v === -1) return undefined;
+      if (keys[h] === key) return v;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** Set the slot of a key not yet present. */
+  set(key: number, value: number): void {
+    if ((this.count + 1) * 2 > this.vals.length) this.grow();
+    this.insert(key, value);
+    this.count++;
+  }
+
+  private insert(key: number, value: number): void {
+    let h = HashSlots.mix(key) & this.mask;
+    while (this.vals[h] !== -1) h = (h + 1) & this.mask;
+    this.keys[h] = key;
+    this.vals[h] = value;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const vals = this.vals;
+    this.keys = new Float64Array(keys.length * 2);
+    this.vals = new Int32Array(vals.length * 2).fill(-1);
+    this.mask = this.vals.length - 1;
+    for (let i = 0; i < vals.length; i++) if (vals[i] !== -1) this.insert(keys[i], vals[i]);
+  }
+}

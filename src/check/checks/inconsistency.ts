@@ -4,14 +4,14 @@
  * link of its group is reported, naming that first link and both variants.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { clip, normalizedHash, normalizedSide } from '../text.js';
+import { clip, HashSlots, normalizedHash, normalizedSide } from '../text.js';
 
 /**
- * Compact state: one Map from the normalised key's hash to a slot; the slot's first link in parallel arrays (typed
+ * Compact state: one hash table (typed arrays) from the normalised key's hash to a slot; the slot's first link in parallel arrays (typed
  * arrays for numbers), so a million groups cost tens of megabytes, not hundreds.
  */
 interface State {
-  slots: Map<number, number>;
+  slots: HashSlots;
   ids: string[];
   lines: Int32Array;
   files: Uint16Array;
@@ -45,7 +45,7 @@ function make(side: 'src' | 'tgt'): Check<State> {
         : 'The same translation (ignoring case and spacing) stands for two different source sentences: one of them may be a copy-paste error.',
     group: 'consistency',
     defaultSeverity: 'warning',
-    begin: () => ({ slots: new Map(), ids: [], lines: new Int32Array(1024), files: new Uint16Array(1024), other: new Float64Array(1024), otherText: [], fileNames: [], findings: [], budget: TEXT_BUDGET }),
+    begin: () => ({ slots: new HashSlots(), ids: [], lines: new Int32Array(1024), files: new Uint16Array(1024), other: new Float64Array(1024), otherText: [], fileNames: [], findings: [], budget: TEXT_BUDGET }),
     accumulate(state, p: PreparedLink) {
       const keyText = p[side];
       const otherText = p[other];
