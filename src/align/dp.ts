@@ -94,13 +94,20 @@ export function dpAlign(
   const off = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
   const size = off[n + 1];
-  const best = new Float64Array(size).fill(-Infinity);
   const back = new Int8Array(size).fill(-1);
   const beadScore = new Float32Array(size);
-  best[0] = 0; // (0,0): lo[0] = 0
+  // path scores for the last R rows only (a ring of rows, R = longest step + 1)
+  let R = 2;
+  for (const t of types) if (t[0] + 1 > R) R = t[0] + 1;
+  let W = 1;
+  for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
+  const best = new Float64Array(R * W);
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i];
     const rowHi = hi[i];
+    const bb = (i % R) * W - rowLo;
+    best.fill(-Infinity, (i % R) * W, (i % R) * W + (rowHi - rowLo + 1));
+    if (i === 0) best[0] = 0; // (0,0): lo[0] = 0
     for (let j = rowLo; j <= rowHi; j++) {
       const cell = off[i] + (j - rowLo);
       if (i === 0 && j === 0) continue;
@@ -114,7 +121,7 @@ export function dpAlign(
         const pj = j - dj;
         if (pi < 0 || pj < 0) continue;
         if (pj < lo[pi] || pj > hi[pi]) continue;
-        const prev = best[off[pi] + (pj - lo[pi])];
+        const prev = best[(pi % R) * W + (pj - lo[pi])];
         if (prev === -Infinity) continue;
         const s = score(pi, pj, di, dj);
         if (prev + s > b) {
@@ -123,7 +130,7 @@ export function dpAlign(
           bs = s;
         }
       }
-      best[cell] = b;
+      best[bb + j] = b;
       back[cell] = bt;
       beadScore[cell] = bs;
     }
@@ -132,8 +139,7 @@ export function dpAlign(
   const beads: DpResult['beads'] = [];
   let i = n;
   let j = m;
-  const endCell = off[n] + (m - lo[n]);
-  const total = best[endCell];
+  const total = best[(n % R) * W + (m - lo[n])];
   while (i > 0 || j > 0) {
     const cell = off[i] + (j - lo[i]);
     const t = back[cell];
@@ -166,9 +172,15 @@ export function lengthDp(
   const { lo, hi } = band;
   const off = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
-  const best = new Float64Array(off[n + 1]).fill(-Infinity);
   const back = new Int8Array(off[n + 1]).fill(-1);
   const nt = types.length;
+  // Scores are kept for the last R rows only (a ring of rows, R = longest step + 1): memory is the back-pointers
+  // (one byte per cell) instead of nine bytes per cell.
+  let R = 2;
+  for (const t of types) if (t[0] + 1 > R) R = t[0] + 1;
+  let W = 1;
+  for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
+  const best = new Float64Array(R * W);
   const tdi = Int32Array.from(types, (t) => t[0]);
   const tdj = Int32Array.from(types, (t) => t[1]);
   const tpr = Float64Array.from(types, (t) => prior[t[0] * 8 + t[1]]);
@@ -182,6 +194,8 @@ export function lengthDp(
     const rowLo = lo[i];
     const rowHi = hi[i];
     const base = off[i] - rowLo;
+    const bb = (i % R) * W - rowLo;
+    best.fill(-Infinity, (i % R) * W, (i % R) * W + (rowHi - rowLo + 1));
     const ci = srcCum[i];
     for (let t = 0; t < nt; t++) {
       const di = tdi[t];
@@ -190,7 +204,7 @@ export function lengthDp(
       if (pi < 0) continue;
       const dj = tdj[t];
       const pLo = lo[pi];
-      const pBase = off[pi] - pLo;
+      const pBase = (pi % R) * W - pLo;
       const jFrom = Math.max(rowLo, pLo + dj);
       const jTo = Math.min(rowHi, hi[pi] + dj);
       const pr = tpr[t];
@@ -200,8 +214,9 @@ export function lengthDp(
           if (prev === -Infinity) continue;
           const v = prev + pr;
           const cell = base + j;
-          if (v > best[cell] || (v === best[cell] && t < back[cell])) {
-            best[cell] = v;
+          const bc = bb + j;
+          if (v > best[bc] || (v === best[bc] && t < back[cell])) {
+            best[bc] = v;
             back[cell] = t;
           }
         }
@@ -216,22 +231,24 @@ export function lengthDp(
         const d = lt - ls;
         const v = prev + (pr - (d * d * inv2v) / (mean > 1 ? mean : 1));
         const cell = base + j;
-        if (v > best[cell] || (v === best[cell] && t < back[cell])) {
-          best[cell] = v;
+        const bc = bb + j;
+        if (v > best[bc] || (v === best[bc] && t < back[cell])) {
+          best[bc] = v;
           back[cell] = t;
         }
       }
     }
-    if (i === 0) best[0] = 0;
+    if (i === 0) best[bb] = 0;
     if (skipT >= 0) {
       const pr = tpr[skipT];
       for (let j = rowLo + 1; j <= rowHi; j++) {
-        const prev = best[base + j - 1];
+        const prev = best[bb + j - 1];
         if (prev === -Infinity) continue;
         const v = prev + pr;
         const cell = base + j;
-        if (v > best[cell] || (v === best[cell] && skipT < back[cell])) {
-          best[cell] = v;
+        const bc = bb + j;
+        if (v > best[bc] || (v === best[bc] && skipT < back[cell])) {
+          best[bc] = v;
           back[cell] = skipT;
         }
       }
@@ -240,7 +257,7 @@ export function lengthDp(
   const beads: DpResult['beads'] = [];
   let i = n;
   let j = m;
-  const total = best[off[n] + (m - lo[n])];
+  const total = best[(n % R) * W + (m - lo[n])];
   while (i > 0 || j > 0) {
     const t = back[off[i] + (j - lo[i])];
     if (t < 0) throw new Error(`length DP: no path through (${i}, ${j})`);
