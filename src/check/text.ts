@@ -8,13 +8,45 @@ const CJK_SPACE = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30
  * curly quotes → straight, white space collapsed, spaces between CJK characters removed.
  */
 export function normalizeForCompare(text: string): string {
-  // NFKC only when there is something it changes (non-ASCII); ASCII-only text skips it.
-  let s = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text;
+  // NFKC only when there is something it may change: ASCII, CJK ideographs and NFKC-stable punctuation skip it.
+  let s = needsNfkc(text) ? text.normalize('NFKC') : text;
   s = s.toLowerCase();
   if (/[\u2018-\u201f]/.test(s)) s = s.replace(/[\u2018\u2019\u201a\u201b]/g, "'").replace(/[\u201c\u201d\u201e\u201f]/g, '"');
   if (/\s\s|[\t\n\r\f\v\u00a0\u3000]|^\s|\s$/.test(s)) s = s.replace(/\s+/g, ' ').trim();
   if (s.includes(' ') && /[\u3000-\u9fff]/.test(s)) s = s.replace(CJK_SPACE, '');
   return s;
+}
+
+/**
+ * Punctuation code units (U+2000–206F, U+3000–303F, U+FF00–FFEF) that NFKC leaves alone and that no canonical
+ * composition involves (combining marks U+302A–302F excluded): 1 stable, 0 not.
+ */
+const NFKC_STABLE = (() => {
+  const t = new Uint8Array(0x10000);
+  const mark = (from: number, to: number) => {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch.normalize('NFKC') === ch) t[c] = 1;
+    }
+  };
+  mark(0x2000, 0x206f);
+  mark(0x3000, 0x3029);
+  mark(0x3030, 0x303f);
+  mark(0xff00, 0xffef);
+  return t;
+})();
+
+/**
+ * false when NFKC cannot change the text: only ASCII, CJK unified ideographs (U+3400–4DBF, U+4E00–9FFF) and stable
+ * punctuation. None of these is a combining mark, so no composition can happen between them either.
+ */
+function needsNfkc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || NFKC_STABLE[c] === 1) continue;
+    return true;
+  }
+  return false;
 }
 
 /** normalizeForCompare of one side of a prepared link, computed once per link for all checks. */
