@@ -50,6 +50,14 @@ interface Seen {
   term: Term;
 }
 
+/** A term's first occurrence in its concept, by primary language and key. */
+interface SeenInConcept extends Seen {
+  primary: string;
+  key: string;
+}
+
+const CONCEPT_FIELDS = ['domain', 'definition', 'note'] as const;
+
 function where(s: { file: string; line?: number }): string {
   return s.line !== undefined ? `${s.file}:${s.line}` : s.file;
 }
@@ -61,13 +69,20 @@ function where(s: { file: string; line?: number }): string {
 export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] }>): { termBase: TermBase; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const concepts = new Map<string, Concept>();
-  /** conceptId \0 lang \0 key → first occurrence */
-  const inConcept = new Map<string, Seen>();
-  /** lang \0 key → occurrences in distinct concepts */
-  const global = new Map<string, Seen[]>();
-  const conceptFieldFrom = new Map<string, Seen>();
-  const loadedAt = new Map<Term, Seen>();
+  /** conceptId → first occurrence of each term (by primary language and key); few per concept, searched in order. */
+  const inConcept = new Map<string, SeenInConcept[]>();
+  /** primary language → key → occurrences in distinct concepts */
+  const global = new Map<string, Map<string, Seen[]>>();
+  /** field → conceptId → where the concept's value was set. */
+  const conceptFieldFrom = { domain: new Map<string, Seen>(), definition: new Map<string, Seen>(), note: new Map<string, Seen>() };
   const tagCache = new Map<string, string>();
+  const primaryCache = new Map<string, string>();
+  const primaryOf = (lang: string): string => {
+    let p = primaryCache.get(lang);
+    if (p === undefined) primaryCache.set(lang, (p = primaryLanguage(lang)));
+    return p;
+  };
+
 
   const diag = (code: string, message: string, file: string, line: number | undefined, severity: 'warning' | 'info' = 'warning') => {
     diagnostics.push({ code, message, severity, file, ...(line !== undefined ? { line } : {}) });
@@ -75,7 +90,8 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
 
   for (const { file, rows } of files) {
     for (const row of rows) {
-      const text = (row.text ?? '').trim().replace(/\s+/g, ' ');
+      let text = (row.text ?? '').trim();
+      if (/[^\S ]| {2}/.test(text)) text = text.replace(/\s+/g, ' ');
       const conceptId = (row.concept ?? '').trim();
       const rawLang = (row.lang ?? '').trim();
       if (!text) {
@@ -108,23 +124,23 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
         concept = { id: conceptId, terms: [] };
         concepts.set(conceptId, concept);
       }
-      for (const field of ['domain', 'definition', 'note'] as const) {
+      for (const field of CONCEPT_FIELDS) {
         const v = (field === 'note' ? row.conceptNote : row[field])?.trim();
         if (!v) continue;
-        const fk = `${conceptId}\0${field}`;
         if (concept[field] === undefined) {
           concept[field] = v;
-          conceptFieldFrom.set(fk, { file, line: row.line, conceptId, term });
+          conceptFieldFrom[field].set(conceptId, { file, line: row.line, conceptId, term });
         } else if (concept[field] !== v) {
-          diag('CONCEPT_FIELD_CONFLICT', `concept ${conceptId} has ${field} "${v}" here but "${concept[field]}" at ${where(conceptFieldFrom.get(fk)!)}: kept the first`, file, row.line);
+          diag('CONCEPT_FIELD_CONFLICT', `concept ${conceptId} has ${field} "${v}" here but "${concept[field]}" at ${where(conceptFieldFrom[field].get(conceptId)!)}: kept the first`, file, row.line);
         }
       }
 
-      const primary = primaryLanguage(lang);
+      const primary = primaryOf(lang);
       const key = termKey(text, primary);
       termKeyCache.set(term, key);
-      const ck = `${conceptId}\0${primary}\0${key}`;
-      const first = inConcept.get(ck);
+      let seenHere = inConcept.get(conceptId);
+      if (!seenHere) inConcept.set(conceptId, (seenHere = []));
+      const first = seenHere.find((x) => x.key === key && x.primary === primary);
       if (first) {
         if (first.term.status !== status) {
           diag('TERM_STATUS_CONFLICT', `term "${text}" (${primary}) of concept ${conceptId} is ${status} here but ${first.term.status} at ${where(first)}: kept ${first.term.status}`, file, row.line);
@@ -133,37 +149,39 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
         }
         continue;
       }
-      const seen: Seen = { file, line: row.line, conceptId, term };
-      inConcept.set(ck, seen);
-      loadedAt.set(term, seen);
+      const seen: SeenInConcept = { file, line: row.line, conceptId, term, primary, key };
+      seenHere.push(seen);
       concept.terms.push(term);
 
-      const gk = `${primary}\0${key}`;
-      const others = global.get(gk);
+      let byKey = global.get(primary);
+      if (!byKey) global.set(primary, (byKey = new Map()));
+      const others = byKey.get(key);
       if (others) {
         const other = others.find((o) => o.conceptId !== conceptId);
         if (other) {
           diag('TERM_IN_TWO_CONCEPTS', `term "${text}" (${primary}) is in concept ${conceptId} and also in concept ${other.conceptId} at ${where(other)}: merge the concepts or tell them apart`, file, row.line);
         }
         others.push(seen);
-      } else global.set(gk, [seen]);
+      } else byKey.set(key, [seen]);
     }
   }
 
   for (const concept of concepts.values()) {
     const preferredByLang = new Map<string, number>();
     for (const t of concept.terms) {
-      if (t.status === 'preferred') preferredByLang.set(primaryLanguage(t.lang), (preferredByLang.get(primaryLanguage(t.lang)) ?? 0) + 1);
+      if (t.status === 'preferred') preferredByLang.set(primaryOf(t.lang), (preferredByLang.get(primaryOf(t.lang)) ?? 0) + 1);
     }
     for (const [lang, n] of preferredByLang) {
       if (n > 1) {
-        const t = concept.terms.find((x) => x.status === 'preferred' && primaryLanguage(x.lang) === lang)!;
+        const t = concept.terms.find((x) => x.status === 'preferred' && primaryOf(x.lang) === lang)!;
+        // Where the term was loaded: its entry among the concept's first occurrences (same order as concept.terms).
+        const at = inConcept.get(concept.id)!.find((x) => x.term === t)!;
         diagnostics.push({
           code: 'TERM_MANY_PREFERRED',
           message: `concept ${concept.id} has ${n} preferred ${lang} terms; checks will accept any of them`,
           severity: 'info',
-          file: loadedAt.get(t)!.file,
-          ...(loadedAt.get(t)!.line !== undefined ? { line: loadedAt.get(t)!.line } : {}),
+          file: at.file,
+          ...(at.line !== undefined ? { line: at.line } : {}),
         });
       }
     }
