@@ -351,22 +351,35 @@ class Scorer {
       }
     }
     this.pairCache = { lo, hi, off, cs, ct };
+    this.pcLo = lo;
+    this.pcHi = hi;
+    this.pcOff = off;
+    this.pcCs = cs;
+    this.pcCt = ct;
   }
+
+  // the pair cache's arrays as direct fields (no object hop in the hottest lookup)
+  private pcLo = new Int32Array(0);
+  private pcHi = new Int32Array(0);
+  private pcOff = new Int32Array(0);
+  private pcCs = new Float32Array(0);
+  private pcCt = new Float32Array(0);
 
   private lastCt = 0;
   private colBuf = new Float64Array(8);
 
   /** Matched source weight of pair (i, j); the matched target weight is left in `lastCt`. */
   private pair(i: number, j: number): number {
-    const pc = this.pairCache!;
-    if (j >= pc.lo[i] && j <= pc.hi[i]) {
-      const k = pc.off[i] + (j - pc.lo[i]);
-      let cs = pc.cs[k];
+    const lo = this.pcLo[i];
+    if (j >= lo && j <= this.pcHi[i]) {
+      const k = this.pcOff[i] + (j - lo);
+      const csArr = this.pcCs;
+      let cs = csArr[k];
       if (cs !== cs) {
-        cs = pc.cs[k] = this.matched(i, i + 1, j, j + 1, false);
-        pc.ct[k] = this.matched(j, j + 1, i, i + 1, true);
+        cs = csArr[k] = this.matched(i, i + 1, j, j + 1, false);
+        this.pcCt[k] = this.matched(j, j + 1, i, i + 1, true);
       }
-      this.lastCt = pc.ct[k];
+      this.lastCt = this.pcCt[k];
       return cs;
     }
     this.lastCt = this.matched(j, j + 1, i, i + 1, true);
