@@ -179,7 +179,17 @@ function pinyinOfWord(word: string): string[] {
 const CUE_RE = /[“"「『]([^”"」』\n]{2,30})[”"」』]|《([^》\n]{2,40})》/g;
 
 /** Chinese candidates of one link text, and the per-character pinyin and Latin runs used for anchors. */
-function chineseCandidates(text: string, withPinyin = true): { occ: ZhOcc[]; syllables: string[]; latin: Array<[number, number, string]> } {
+/**
+ * Word lengths of the ICU segmentation of a text, recorded by one pass and replayed by a later one (the segmentation
+ * is most of the cost of the Chinese candidates): `record` collects them, else `replay[pos…]` gives them.
+ */
+interface SegmentTape {
+  record?: IntList<Int32Array>;
+  replay?: Int32Array;
+  pos: number;
+}
+
+function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape): { occ: ZhOcc[]; syllables: string[]; latin: Array<[number, number, string]> } {
   const norm = normalizeCharText(text);
   const occ: ZhOcc[] = [];
   const syllables: string[] = new Array(text.length).fill('');
@@ -195,7 +205,18 @@ function chineseCandidates(text: string, withPinyin = true): { occ: ZhOcc[]; syl
     while (j < norm.length && (isTermChar(norm.charCodeAt(j)) || (norm[j] === '-' && j + 1 < norm.length && isTermChar(norm.charCodeAt(j + 1)) && j > i))) j++;
     const run = norm.slice(i, j);
     const words: Array<[number, number, string]> = [];
-    for (const s of seg.segment(run)) words.push([i + s.index, i + s.index + s.segment.length, s.segment]);
+    if (tape?.replay) {
+      for (let p = i; p < j; ) {
+        const len = tape.replay[tape.pos++];
+        words.push([p, p + len, norm.slice(p, p + len)]);
+        p += len;
+      }
+    } else {
+      for (const s of seg.segment(run)) {
+        words.push([i + s.index, i + s.index + s.segment.length, s.segment]);
+        tape?.record?.push(s.segment.length);
+      }
+    }
     for (const [ws, , w] of words) {
       if (!withPinyin) break;
       if (isHan(w.charCodeAt(0))) {
@@ -771,10 +792,14 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   // Candidates of a link. Kept in memory for documents; recomputed in each pass for corpora (bounded memory).
   const store = usable.length <= STORE_LIMIT;
   const cache: Array<LinkData | undefined> = [];
-  const build = (link: Link, full: boolean): LinkData => {
+  /** Above STORE_LIMIT links: the segmentation of each link by pass 1, replayed by pass 3 (offsets per link). */
+  const segLens = store ? undefined : new IntList(new Int32Array(1 << 16));
+  const segOff = store ? undefined : new IntList(new Int32Array(1024));
+  segOff?.push(0);
+  const build = (link: Link, full: boolean, tape?: SegmentTape): LinkData => {
     const zhText = joinSentences(link[zhSide].map((s) => s.text), zhLang);
     const enText = joinSentences(link[enSide].map((s) => s.text), enLang);
-    const zc = chineseCandidates(zhText, full);
+    const zc = chineseCandidates(zhText, full, tape);
     const tokens = tokenizeWords(enText);
     const en = englishCandidates(enText, tokens);
     const anchors = full ? anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon) : [];
@@ -782,7 +807,16 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   };
   /** Candidates of link i; `full` adds the anchors (pinyin, dictionary), needed only by the last pass. */
   const linkData = (i: number, full = false): LinkData => {
-    if (!store) return build(usable[i], full);
+    if (!store) {
+      if (i + 1 < segOff!.length) return build(usable[i], full, { replay: segLens!.data, pos: segOff!.data[i] });
+      if (i + 1 === segOff!.length) {
+        // Pass 1 (links in order) records the segmentation of the link.
+        const d = build(usable[i], full, { record: segLens, pos: 0 });
+        segOff!.push(segLens!.length);
+        return d;
+      }
+      return build(usable[i], full);
+    }
     return (cache[i] ??= build(usable[i], true));
   };
 
