@@ -596,66 +596,62 @@ class CompactLinks {
 class PairCounts {
   size = 0;
   private mask: number;
-  private zs: Int32Array;
-  private es: Int32Array;
-  private counts: Int32Array;
+  /** Slots of three ints (z, e, count) side by side: one cache line per probe. */
+  private table: Int32Array;
 
   constructor(bound: number) {
     let cap = 1024;
     while (cap < bound * 2.5) cap *= 2;
     this.mask = cap - 1;
-    this.zs = new Int32Array(cap);
-    this.es = new Int32Array(cap);
-    this.counts = new Int32Array(cap);
+    this.table = new Int32Array(cap * 3);
   }
 
+  /** Offset of the slot of (z, e) in `table`: its own, or the empty one where it goes. */
   private slot(z: number, e: number): number {
     let h = Math.imul(z, 0x9e3779b1) ^ Math.imul(e + 0x7f4a7c15, 0x85ebca77);
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 12;
+    const t = this.table;
     let i = h & this.mask;
-    while (this.counts[i] !== 0 && (this.zs[i] !== z || this.es[i] !== e)) i = (i + 1) & this.mask;
-    return i;
+    while (t[i * 3 + 2] !== 0 && (t[i * 3] !== z || t[i * 3 + 1] !== e)) i = (i + 1) & this.mask;
+    return i * 3;
   }
 
   add(z: number, e: number): void {
-    const i = this.slot(z, e);
-    if (this.counts[i] === 0) {
-      this.zs[i] = z;
-      this.es[i] = e;
+    const o = this.slot(z, e);
+    const t = this.table;
+    if (t[o + 2] === 0) {
+      t[o] = z;
+      t[o + 1] = e;
       this.size++;
     }
-    this.counts[i]++;
+    t[o + 2]++;
   }
 
   /** The count, 0 when not counted. */
   get(z: number, e: number): number {
-    return this.counts[this.slot(z, e)];
+    return this.table[this.slot(z, e) + 2];
   }
 
   /** Lossy counting as `prune`: drop counts below a rising threshold (2, 4, 8…) until at most half the bound remain. */
   prune(bound: number): void {
+    const old = this.table;
     let t = 2;
     for (;;) {
       let kept = 0;
-      for (let i = 0; i < this.counts.length; i++) if (this.counts[i] >= t) kept++;
+      for (let i = 2; i < old.length; i += 3) if (old[i] >= t) kept++;
       if (kept <= bound / 2) break;
       t *= 2;
     }
-    const zs = this.zs;
-    const es = this.es;
-    const counts = this.counts;
-    this.zs = new Int32Array(counts.length);
-    this.es = new Int32Array(counts.length);
-    this.counts = new Int32Array(counts.length);
+    this.table = new Int32Array(old.length);
     this.size = 0;
-    for (let i = 0; i < counts.length; i++) {
-      if (counts[i] < t) continue;
-      const j = this.slot(zs[i], es[i]);
-      this.zs[j] = zs[i];
-      this.es[j] = es[i];
-      this.counts[j] = counts[i];
+    for (let i = 0; i < old.length; i += 3) {
+      if (old[i + 2] < t) continue;
+      const o = this.slot(old[i], old[i + 1]);
+      this.table[o] = old[i];
+      this.table[o + 1] = old[i + 1];
+      this.table[o + 2] = old[i + 2];
       this.size++;
     }
   }
