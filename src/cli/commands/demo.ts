@@ -70,7 +70,7 @@ const command: Command = {
     out.write(`bitext demo on ${rel(doc)}\n`);
     await step('1. Cut the bilingual document into sentences (page breaks repaired)', 'segment', [rel(doc), '--format', 'text'], 0);
     await step('2. Align English and Chinese sentences', 'align', [rel(doc), '--glossary', rel(glossary), '-o', rel(jsonl)], 'none');
-    await step('3. Extract bilingual term candidates', 'terms', ['extract', rel(jsonl), '--top', '40', '-o', rel(candidates)], 15);
+    await step('3. Extract bilingual term candidates', 'terms', ['extract', rel(jsonl), '--top', '40', '--force', '-o', rel(candidates)], 15);
     const checkCode = await step('4. Check the alignment against the term base', 'check', [rel(jsonl), '--glossary', rel(glossary), '--format', 'html', '-o', rel(html), '--fail-on', 'never'], 'none');
     await step('   (the same findings as text)', 'check', [rel(jsonl), '--glossary', rel(glossary), '--fail-on', 'never'], 25);
 
