@@ -110,10 +110,19 @@ export function writerAlive(header: JournalHeader): boolean {
   if (!header.pid || header.pid === process.pid) return false;
   try {
     process.kill(header.pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // A killed writer can linger as a zombie (e.g. re-parented to an init that never reaps, as in some containers):
+  // signal 0 still succeeds, but it will never write again. On Linux, /proc tells.
+  try {
+    const stat = readFileSync(`/proc/${header.pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'Z' || state === 'X') return false;
+  } catch {
+    /* no /proc (macOS, Windows) or the process just ended: keep the signal's answer */
+  }
+  return true;
 }
 
 /** Read a journal; undefined when there is none or its header is unreadable. */
