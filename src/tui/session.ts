@@ -6,7 +6,8 @@ import path from 'node:path';
 import { readBytes, sha256, writeFileAtomic, listFiles, fileExists } from '../io/files.js';
 import { alignmentFormatOf, readAlignmentFile, readTermBaseFile, writeAlignmentFile, writeTermBaseFile } from '../io/formats.js';
 import { AlignmentJsonlValidator, serializeAlignmentJsonl } from '../formats/index.js';
-import { compileTermBase, conceptIdFor, mergeTermBases, preferredTerms, type TermMatcher } from '../terms/index.js';
+import { compileTermBase, conceptIdFor, preferredTerms, type TermMatcher } from '../terms/index.js';
+import { GLOSSARY_EXTS, readGlossaryFiles } from '../io/glossary.js';
 import { BitextError } from '../errors.js';
 import { sameLanguage } from '../lang/tags.js';
 import type { AlignmentHeader, Concept, Diagnostic, Finding, Link, TermBase } from '../model/types.js';
@@ -43,7 +44,7 @@ export interface OpenedSession extends ReviewSession {
 /** The file name review writes new term pairs to, inside the glossary folder. */
 export const REVIEW_GLOSSARY = 'reviewed.csv';
 /** Term base files the glossary folder may hold (as bitext check reads them). */
-export const GLOSSARY_EXTS = ['.csv', '.tsv', '.tab', '.tbx', '.xlsx', '.txt'];
+export { GLOSSARY_EXTS };
 
 /**
  * Incremental reader of a JSONL alignment held in memory as bytes: lines are cut on byte 0x0A, decoded as strict
@@ -227,13 +228,8 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
 export async function loadTerms(dir: string): Promise<{ termBase: TermBase; matcher: TermMatcher; diagnostics: Diagnostic[]; files: string[] } | undefined> {
   const files = await listFiles(dir, GLOSSARY_EXTS);
   if (files.length === 0) return undefined;
-  const parsed = [];
-  for (const f of files) {
-    const p = await readTermBaseFile(f);
-    parsed.push({ file: f, rows: p.rows, diagnostics: p.diagnostics });
-  }
-  const merged = mergeTermBases(parsed.map((p) => ({ file: p.file, rows: p.rows })));
-  return { termBase: merged.termBase, matcher: compileTermBase(merged.termBase), diagnostics: [...parsed.flatMap((p) => p.diagnostics), ...merged.diagnostics], files };
+  const read = await readGlossaryFiles(files);
+  return { termBase: read.termBase, matcher: compileTermBase(read.termBase), diagnostics: [...read.parsed.flatMap((p) => p.diagnostics), ...read.mergeDiagnostics], files };
 }
 
 /** The terms found in a link, each with its preferred equivalents and whether the other side contains one. */

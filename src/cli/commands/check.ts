@@ -10,7 +10,7 @@ import { oneOf, parseCommandArgs, type CommandSpec } from '../args.js';
 import { info, warn, type CliContext, type Command } from '../context.js';
 import { createProgress } from '../progress.js';
 import { fileExists, listFiles, readTextFile, writeFileAtomic, writeFileIfChanged } from '../../io/files.js';
-import { readTermBaseFile, streamAlignmentFile } from '../../io/formats.js';
+import { streamAlignmentFile } from '../../io/formats.js';
 import { VERSION } from '../../version.js';
 import {
   CHECKS,
@@ -38,7 +38,6 @@ const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export const DEFAULT_BASELINE = '.bitext-baseline.json';
-const GLOSSARY_EXTS = ['.csv', '.tsv', '.tab', '.tbx', '.xlsx', '.txt'];
 
 const spec: CommandSpec = {
   name: 'check',
@@ -121,7 +120,7 @@ async function resolveInputs(ctx: CliContext, positionals: string[]): Promise<st
 async function loadMatcher(ctx: CliContext, glossary: string | undefined, explicit: boolean) {
   const target = path.resolve(ctx.cwd, glossary ?? 'glossary');
   let files: string[];
-  if (await isDir(target)) files = await listFiles(target, GLOSSARY_EXTS);
+  if (await isDir(target)) files = await listFiles(target, (await import('../../io/glossary.js')).GLOSSARY_EXTS);
   else if (await fileExists(target)) files = [target];
   else if (explicit) throw new BitextError('FILE_NOT_FOUND', 'no such term base file or folder', { file: glossary, hint: 'Check the --glossary path.' });
   else return undefined;
@@ -129,17 +128,12 @@ async function loadMatcher(ctx: CliContext, glossary: string | undefined, explic
     if (explicit) throw new BitextError('FILE_NOT_FOUND', 'no term base files (.csv, .tsv, .tbx, .xlsx) in this folder', { file: glossary });
     return undefined;
   }
-  const parsed = [];
-  for (const f of files) {
-    const tb = await readTermBaseFile(f);
-    for (const d of tb.diagnostics) if (d.severity !== 'info') warn(ctx, `${display(ctx.cwd, d.file ?? f)}${d.line ? `:${d.line}` : ''}: ${d.message}`);
-    parsed.push({ file: display(ctx.cwd, f), rows: tb.rows });
-  }
   // Loaded only when there is a term base: keeps `bitext check` quick to start without one.
-  const { compileTermBase, mergeTermBases } = await import('../../terms/index.js');
-  const merged = mergeTermBases(parsed);
-  for (const d of merged.diagnostics) if (d.severity === 'warning' && !ctx.quiet) warn(ctx, `${d.file ? display(ctx.cwd, d.file) : ''}${d.line ? `:${d.line}` : ''}${d.file ? ': ' : ''}${d.message}`);
-  return { matcher: compileTermBase(merged.termBase), concepts: merged.termBase.concepts.length, files: files.length };
+  const [{ compileTermBase }, { readGlossaryFiles }] = await Promise.all([import('../../terms/index.js'), import('../../io/glossary.js')]);
+  const read = await readGlossaryFiles(files, (f) => display(ctx.cwd, f));
+  for (const p of read.parsed) for (const d of p.diagnostics) if (d.severity !== 'info') warn(ctx, `${display(ctx.cwd, d.file ?? p.path)}${d.line ? `:${d.line}` : ''}: ${d.message}`);
+  for (const d of read.mergeDiagnostics) if (d.severity === 'warning' && !ctx.quiet) warn(ctx, `${d.file ? display(ctx.cwd, d.file) : ''}${d.line ? `:${d.line}` : ''}${d.file ? ': ' : ''}${d.message}`);
+  return { matcher: compileTermBase(read.termBase), concepts: read.termBase.concepts.length, files: files.length };
 }
 
 async function loadConfig(ctx: CliContext, file: string | undefined): Promise<{ config: CheckConfig; dir: string }> {

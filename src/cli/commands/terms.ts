@@ -10,6 +10,7 @@ import type { Concept, Diagnostic, Lang, Link, Term, TermBase, TermStatus } from
 import { primaryLanguage } from '../../lang/tags.js';
 import { fileExists, listFiles, readBytes, writeFileAtomic } from '../../io/files.js';
 import { readAlignmentFile, readTermBaseFile, termBaseFormatOf, writeTermBaseFile } from '../../io/formats.js';
+import { readGlossaryFiles } from '../../io/glossary.js';
 import { decodeBytes } from '../../read/decode.js';
 import { parseCsvTable, stringifyCsvTable } from '../../formats/csv.js';
 import { formatOrigin, serializeTermBaseCsv, NATIVE_TERM_COLUMNS } from '../../formats/termbase-table.js';
@@ -72,16 +73,11 @@ export async function loadGlossary(ctx: CliContext, dirOrFile: string, required 
     if (required) throw new BitextError('FILE_NOT_FOUND', 'no such term base folder or file', { file: dirOrFile, hint: 'Check --glossary.' });
   } else if (stat.isDirectory()) files = await listFiles(abs, GLOSSARY_EXTS);
   else files = [abs];
-  const rowsByFile: LoadedGlossary['rowsByFile'] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const f of files) {
-    const parsed = await readTermBaseFile(f);
-    diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, file: d.file ? rel(ctx, d.file) : rel(ctx, f) })));
-    rowsByFile.push({ file: rel(ctx, f), rows: parsed.rows });
-  }
-  const merged = mergeTermBases(rowsByFile);
-  diagnostics.push(...merged.diagnostics);
-  return { termBase: merged.termBase, diagnostics, files: files.map((f) => rel(ctx, f)), rowsByFile };
+  const read = await readGlossaryFiles(files, (f) => rel(ctx, f));
+  const diagnostics: Diagnostic[] = read.parsed.flatMap((p) => p.diagnostics.map((d) => ({ ...d, file: d.file ? rel(ctx, d.file) : p.file })));
+  diagnostics.push(...read.mergeDiagnostics);
+  const rowsByFile = read.parsed.map((p) => ({ file: p.file, rows: p.rows }));
+  return { termBase: read.termBase, diagnostics, files: files.map((f) => rel(ctx, f)), rowsByFile };
 }
 
 function reportDiagnostics(ctx: CliContext, diagnostics: Diagnostic[]): void {
