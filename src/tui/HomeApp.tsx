@@ -4,7 +4,8 @@
  * jump from a finding into the review. Every action is also a CLI command (shown on screen, so it can be learned).
  */
 import { useEffect, useReducer, useRef, type ReactElement } from 'react';
-import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { useTerminalSize } from './terminal-size.js';
 import type { Finding, TermStatus } from '../model/types.js';
 import type { AlignmentInfo, Candidate, HomeBackend, TermBaseInfo } from './home.js';
 import { padCells, cellWidth } from './layout.js';
@@ -41,7 +42,6 @@ interface HomeState {
 
 export function HomeApp({ backend, message, selected, size, onExit }: HomeAppProps) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
   const [, rerender] = useReducer((x: number) => x + 1, 0);
   const st = useRef<HomeState>({ alignments: [], sel: 0, view: { kind: 'main' }, message });
   const writes = useRef<Promise<void>>(Promise.resolve());
@@ -49,17 +49,7 @@ export function HomeApp({ backend, message, selected, size, onExit }: HomeAppPro
     Object.assign(st.current, p);
     rerender();
   };
-  const columns = size?.columns ?? stdout?.columns ?? 80;
-  const rows = size?.rows ?? (stdout as { rows?: number } | undefined)?.rows ?? 24;
-
-  useEffect(() => {
-    if (size || !stdout) return;
-    const onResize = () => rerender();
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout, size]);
+  const { columns, rows } = useTerminalSize(size);
 
   const refresh = async (select?: string) => {
     const files = await backend.listAlignments();

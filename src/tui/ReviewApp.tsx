@@ -5,7 +5,8 @@
  * ink-testing-library on real temporary files.
  */
 import { useEffect, useMemo, useReducer, useRef, type ReactElement } from 'react';
-import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { useTerminalSize } from './terminal-size.js';
 import type { AlignmentHeader, Finding, Link, TermStatus } from '../model/types.js';
 import {
   LOW_CONFIDENCE,
@@ -133,7 +134,6 @@ export const HELP_LINES: Array<[string, string]> = [
 
 export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAppProps) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
   const [, rerender] = useReducer((x: number) => x + 1, 0);
   const ui = useRef<Ui>(null as unknown as Ui);
   if (ui.current === null) {
@@ -195,16 +195,7 @@ export function ReviewApp({ session, initialCursor = 0, size, onExit }: ReviewAp
   }, []);
 
   // Terminal size, redrawn on resize.
-  useEffect(() => {
-    if (size || !stdout) return;
-    const onResize = () => rerender();
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout, size]);
-  const columns = size?.columns ?? stdout?.columns ?? 80;
-  const rows = size?.rows ?? (stdout as { rows?: number } | undefined)?.rows ?? 24;
+  const { columns, rows } = useTerminalSize(size);
 
   const findings = ui.current.findings;
   const findingsByLink = useMemo(() => {
