@@ -46,6 +46,10 @@ const command: Command = {
     }
     // React's production build: the development one checks every render and loads more code (start-up matters here).
     if (process.env.NODE_ENV === undefined) process.env.NODE_ENV = 'production';
+    // Ink renders nothing until exit when it believes it runs in CI (is-in-ci reads CI / CONTINUOUS_INTEGRATION when
+    // Ink is first imported). Both ends are a terminal here, so a person is looking: draw live frames regardless.
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
     const tui = await import('../../tui/index.js');
     const glossaryDir = parsed.values.glossary as string;
     if (!file || parsed.values.home) {
