@@ -3,6 +3,8 @@
  * terminal opens its home screen (`--home`). The Ink app (src/tui) is imported only here, only when needed, so
  * every other command starts fast.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { BitextError } from '../../errors.js';
 import { parseCommandArgs, type CommandSpec } from '../args.js';
 import { warn, type Command } from '../context.js';
@@ -50,7 +52,7 @@ const command: Command = {
     // Ink is first imported). Both ends are a terminal here, so a person is looking: draw live frames regardless.
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const tui = await import('../../tui/index.js');
+    const tui = await loadTui();
     const glossaryDir = parsed.values.glossary as string;
     if (!file || parsed.values.home) {
       return tui.runHome({ cwd: ctx.cwd, glossaryDir, alignmentsDir: parsed.values.alignments as string, warn: (m) => warn(ctx, m) });
@@ -60,3 +62,16 @@ const command: Command = {
   },
 };
 export default command;
+
+type Tui = typeof import('../../tui/index.js');
+
+/**
+ * The app as one bundled file (dist/tui/app.js, written by src/tui/bundle.mjs at build time: Ink, React and the app
+ * minified together, which Node loads several times faster than Ink's hundreds of files). Without it (tsc alone, or
+ * running from src/ in tests) the modules tsc wrote, same code.
+ */
+async function loadTui(): Promise<Tui> {
+  const bundle = new URL('../../tui/app.js', import.meta.url);
+  if (bundle.protocol === 'file:' && existsSync(fileURLToPath(bundle))) return (await import(bundle.href)) as Tui;
+  return import('../../tui/index.js');
+}
