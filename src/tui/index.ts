@@ -30,6 +30,8 @@ export interface ReviewOptions {
   findings?: Finding[];
   /** Warnings to print (stderr) before the screen opens. */
   warn?: (message: string) => void;
+  /** The file's bytes, if the caller started reading them (see openReviewSession). */
+  bytes?: Promise<Uint8Array>;
 }
 
 const ALT_ON = '\x1b[?1049h\x1b[H';
@@ -53,6 +55,7 @@ export async function fullScreen(streams: TuiStreams, element: ReturnType<typeof
 export async function runReview(options: ReviewOptions, streams: TuiStreams = defaultStreams()): Promise<ReviewExit> {
   const display = path.relative(options.cwd, path.resolve(options.cwd, options.file)) || options.file;
   const session = await openReviewSession(path.resolve(options.cwd, options.file), {
+    bytes: options.bytes,
     glossaryDir: path.resolve(options.cwd, options.glossaryDir),
     glossaryDisplay: options.glossaryDir,
     findings: options.findings,

@@ -4,10 +4,11 @@
  */
 import path from 'node:path';
 import { readBytes, sha256, writeFileAtomic, listFiles, fileExists } from '../io/files.js';
-import { alignmentFormatOf, readAlignmentFile, readTermBaseFile, writeAlignmentFile, writeTermBaseFile } from '../io/formats.js';
-import { AlignmentJsonlValidator, serializeAlignmentJsonl } from '../formats/index.js';
-import { compileTermBase, conceptIdFor, preferredTerms, type TermMatcher } from '../terms/index.js';
-import { GLOSSARY_EXTS, readGlossaryFiles } from '../io/glossary.js';
+// Only the JSONL reader and writer are needed for the first screen of a .jsonl file; the other formats, the term base
+// (with the OpenCC tables and the pinyin dictionary) and the glossary reader are imported when used: loading them
+// costs more CPU than Ink itself once Ink is bundled (start-up of `bitext review`, bench/tui.bench.mjs).
+import { AlignmentJsonlValidator, serializeAlignmentJsonl } from '../formats/jsonl.js';
+import type { TermMatcher } from '../terms/index.js';
 import { BitextError } from '../errors.js';
 import { sameLanguage } from '../lang/tags.js';
 import type { AlignmentHeader, Concept, Diagnostic, Finding, Link, TermBase } from '../model/types.js';
@@ -18,6 +19,8 @@ import { linkText } from './state.js';
 import type { NewTermPair, ReviewSession, TermHit } from './ReviewApp.js';
 
 export interface OpenOptions {
+  /** The file's bytes, when the caller started reading it already (`bitext review` reads while Ink loads). */
+  bytes?: Promise<Uint8Array>;
   /** Folder of the term base (default: glossary/ next to the working directory). */
   glossaryDir?: string;
   findings?: Finding[];
@@ -43,8 +46,9 @@ export interface OpenedSession extends ReviewSession {
 
 /** The file name review writes new term pairs to, inside the glossary folder. */
 export const REVIEW_GLOSSARY = 'reviewed.csv';
-/** Term base files the glossary folder may hold (as bitext check reads them). */
-export { GLOSSARY_EXTS };
+const ioFormats = () => import('../io/formats.js');
+let termsLib: typeof import('../terms/index.js') | undefined;
+const loadTermsLib = async () => (termsLib ??= await import('../terms/index.js'));
 
 /**
  * Incremental reader of a JSONL alignment held in memory as bytes: lines are cut on byte 0x0A, decoded as strict
@@ -100,10 +104,10 @@ class IncrementalJsonl {
 }
 
 export async function openReviewSession(file: string, options: OpenOptions = {}): Promise<OpenedSession> {
-  const bytes = await readBytes(file);
+  const bytes = await (options.bytes ?? readBytes(file));
   const diagnostics: Diagnostic[] = [];
   // JSONL (the native file) is read incrementally; TMX, CSV/TSV, XLSX and .align files through the formats area, whole.
-  const format = alignmentFormatOf(file) ?? 'jsonl';
+  const format = /\.jsonl$/i.test(file) ? 'jsonl' : ((await ioFormats()).alignmentFormatOf(file) ?? 'jsonl');
   let reader: IncrementalJsonl | undefined;
   let firstLinks: Link[];
   let header: AlignmentHeader;
@@ -112,7 +116,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
     firstLinks = reader.next(FIRST_SCREEN_LINKS);
     header = reader.header!;
   } else {
-    const parsed = await readAlignmentFile(file);
+    const parsed = await (await ioFormats()).readAlignmentFile(file);
     firstLinks = parsed.alignment.links;
     header = parsed.alignment.header;
     diagnostics.push(...parsed.diagnostics);
@@ -178,7 +182,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
         await writeFileAtomic(file, out);
         sha = sha256(out);
       } else {
-        await writeAlignmentFile(file, { header, links });
+        await (await ioFormats()).writeAlignmentFile(file, { header, links });
         sha = sha256(await readBytes(file));
       }
       overwriteChanged = false;
@@ -226,6 +230,9 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
 
 /** Read every glossary file (.csv/.tsv) of a folder into one term base and compile the matcher. */
 export async function loadTerms(dir: string): Promise<{ termBase: TermBase; matcher: TermMatcher; diagnostics: Diagnostic[]; files: string[] } | undefined> {
+  // A missing or empty folder (the usual case without a term base) costs no import ('' : any name).
+  if ((await listFiles(dir, [''])).length === 0) return undefined;
+  const [{ GLOSSARY_EXTS, readGlossaryFiles }, { compileTermBase }] = await Promise.all([import('../io/glossary.js'), loadTermsLib()]);
   const files = await listFiles(dir, GLOSSARY_EXTS);
   if (files.length === 0) return undefined;
   const read = await readGlossaryFiles(files);
@@ -234,6 +241,9 @@ export async function loadTerms(dir: string): Promise<{ termBase: TermBase; matc
 
 /** The terms found in a link, each with its preferred equivalents and whether the other side contains one. */
 export function termHits(matcher: TermMatcher, link: Link, srcLang: string, tgtLang: string): TermHit[] {
+  // A matcher comes from loadTerms, which loaded the terms module.
+  if (!termsLib) throw new Error('termHits before loadTerms');
+  const { preferredTerms } = termsLib;
   const srcMatches = matcher.find(linkText(link, 'src'), srcLang);
   const tgtMatches = matcher.find(linkText(link, 'tgt'), tgtLang);
   const srcConcepts = new Set(srcMatches.map((m) => m.conceptId));
@@ -263,6 +273,7 @@ export function termHits(matcher: TermMatcher, link: Link, srcLang: string, tgtL
  * concept, its id made from the English (else source) term and unique in the term base. Returns what was done.
  */
 export async function addTermPair(file: string, pair: NewTermPair, origin: string, matcher?: TermMatcher, display = file): Promise<string> {
+  const [{ readTermBaseFile, writeTermBaseFile }, { conceptIdFor }] = await Promise.all([ioFormats(), loadTermsLib()]);
   let termBase: TermBase = { concepts: [] };
   if (await fileExists(file)) termBase = (await readTermBaseFile(file)).termBase;
   const where = display;

@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { BitextError } from '../../errors.js';
+import { readBytes } from '../../io/files.js';
 import { parseCommandArgs, type CommandSpec } from '../args.js';
 import { warn, type Command } from '../context.js';
 
@@ -52,12 +54,20 @@ const command: Command = {
     // Ink is first imported). Both ends are a terminal here, so a person is looking: draw live frames regardless.
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
+    const home = !file || parsed.values.home;
+    // Read the file while Node loads the app (the read is I/O off the main thread, loading is CPU on it); its error,
+    // if any, is thrown where the session awaits the bytes.
+    let bytes: Promise<Uint8Array> | undefined;
+    if (!home) {
+      bytes = readBytes(path.resolve(ctx.cwd, file));
+      bytes.catch(() => undefined);
+    }
     const tui = await loadTui();
     const glossaryDir = parsed.values.glossary as string;
-    if (!file || parsed.values.home) {
+    if (home) {
       return tui.runHome({ cwd: ctx.cwd, glossaryDir, alignmentsDir: parsed.values.alignments as string, warn: (m) => warn(ctx, m) });
     }
-    await tui.runReview({ file, cwd: ctx.cwd, glossaryDir, at: parsed.values.at as string | undefined, warn: (m) => warn(ctx, m) });
+    await tui.runReview({ file, cwd: ctx.cwd, glossaryDir, at: parsed.values.at as string | undefined, warn: (m) => warn(ctx, m), bytes });
     return 0;
   },
 };
