@@ -14,6 +14,7 @@ export { reduce, initialState, isDirty, type ReviewState, type Action, type Patc
 export { ReviewApp, type ReviewSession, type TermHit, type NewTermPair } from './ReviewApp.js';
 export { openReviewSession, addTermPair, loadTerms, termHits } from './session.js';
 export { Journal, readJournal, journalPathFor } from './journal.js';
+export { runChecksOn } from './commands.js';
 
 export interface TuiStreams {
   stdin: NodeJS.ReadStream;
