@@ -157,12 +157,26 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
   };
 
   const glossaryDir = options.glossaryDir ?? 'glossary';
-  const terms = await loadTerms(glossaryDir).catch((err: unknown) => {
-    diagnostics.push({ code: 'GLOSSARY_UNREADABLE', message: `terms panel off: ${(err as Error).message}`, severity: 'warning' });
-    return undefined;
-  });
-  if (terms) diagnostics.push(...terms.diagnostics);
-  let matcher = terms?.matcher;
+  let matcher: TermMatcher | undefined;
+  /** Read the term base once; its problems go to `into` (the diagnostics printed before the screen, or a notice). */
+  let termsRead: Promise<void> | undefined;
+  const readTerms = (into: Diagnostic[]) =>
+    (termsRead ??= loadTerms(glossaryDir).then(
+      (terms) => {
+        if (!terms) return;
+        into.push(...terms.diagnostics);
+        matcher = terms.matcher;
+        session.termsFor = (link) => termHits(matcher!, link, header.srcLang, header.tgtLang);
+      },
+      (err: unknown) => {
+        into.push({ code: 'GLOSSARY_UNREADABLE', message: `terms panel off: ${(err as Error).message}`, severity: 'warning' });
+      },
+    ));
+  // A large JSONL file (read in the background) does not wait for the term base either: reading the glossary and
+  // compiling its matcher cost ~300 ms of CPU (OpenCC tables, the repository's glossary), more than the whole first
+  // screen otherwise; it is read right after the first frame, before the rest of the file.
+  const deferTerms = reader !== undefined && !reader.done;
+  const lateDiagnostics: Diagnostic[] = [];
   let overwriteChanged = false;
   let termWrites: Promise<void> = Promise.resolve();
 
@@ -198,10 +212,12 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
     check: options.checkFrom
       ? () => runChecksOn([file], options.checkFrom!, existsSync(glossaryDir) ? glossaryDir : undefined)
       : undefined,
-    termsFor: matcher ? (link) => termHits(matcher!, link, header.srcLang, header.tgtLang) : undefined,
+    termsFor: undefined,
     addTerm(pair: NewTermPair) {
       // One glossary write at a time: each reads, extends and rewrites reviewed.csv.
       const run = termWrites.then(async () => {
+        // The term base decides whether the pair joins a known concept: never write before it is read.
+        await readTerms(lateDiagnostics);
         const target = path.join(glossaryDir, REVIEW_GLOSSARY);
         const written = await addTermPair(target, pair, options.displayName ?? file, matcher, path.join(options.glossaryDisplay ?? glossaryDir, REVIEW_GLOSSARY));
         const reloaded = await loadTerms(glossaryDir).catch(() => undefined);
@@ -218,6 +234,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
       return run;
     },
   };
+  if (!deferTerms) await readTerms(diagnostics);
   if (!reader || reader.done) {
     if (reader) diagnostics.push(...reader.validator.diagnostics);
     finishOpen(session);
@@ -225,6 +242,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
     session.loadRest = async (onChunk) => {
       // Let the first frame reach the terminal before the first chunk (Ink writes frames from a timer).
       await new Promise((resolve) => setTimeout(resolve, 50));
+      await readTerms(lateDiagnostics);
       let chunk: Link[] = [];
       while (!reader!.done) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -235,6 +253,13 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
         }
       }
       finishOpen(session);
+      // Problems of the glossary read after the first frame: shown in the status line (the screen is up by now).
+      const late = lateDiagnostics.filter((d) => d.severity !== 'info');
+      if (late.length > 0) {
+        const d = late[0];
+        const text = `${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}${late.length > 1 ? ` (and ${late.length - 1} more)` : ''}`;
+        session.notice = session.notice ? `${session.notice}; ${text}` : text;
+      }
     };
   }
   return session;
