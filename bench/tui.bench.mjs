@@ -5,9 +5,10 @@
 // /proc), and the time per move (key sent → new position on the screen).
 //   node bench/tui.bench.mjs              (after `npm run build`; needs tmux, skipped without it)
 //   node bench/tui.bench.mjs 100000 7     (links, runs)
+// Twice: in a folder without a term base, and with the repository's glossary/ (read for the terms panel).
 import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,37 +93,25 @@ async function waitFor(name, test, timeout = 30000) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'bitext-tui-bench-'));
-try {
-  const file = path.join(dir, 'big.jsonl');
-  writeBig(file, N);
-  const probe = path.join(dir, 'probe.mjs');
-  writeFileSync(probe, PROBE);
-  const firstWall = [];
-  const appWall = [];
-  const firstCpu = [];
-  const firstRss = [];
-  let moves = [];
-  let moveCpu = NaN;
-  let peakRss = NaN;
-  console.log(`review of ${N.toLocaleString('en')} links in tmux (100×30), ${RUNS} runs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  for (let run = 0; run < RUNS; run++) {
+/** Start the app `runs` times in `cwd` and note each first screen; on the last run, also time moves. */
+async function firstScreens(cwd, runs, probe, moves) {
+  const r = { wall: [], app: [], cpu: [], rss: [], moves: [], moveCpu: NaN, peakRss: NaN };
+  for (let run = 0; run < runs; run++) {
     const name = `r${run}`;
     // `exec` so that the pane's process is node itself (its /proc figures are the app's).
-    const probeOut = path.join(dir, `probe-${run}.json`);
-    const cmd = `cd '${dir}' && NO_COLOR=1 BITEXT_BENCH_PROBE='${probeOut}' exec '${process.execPath}' --import '${probe}' '${BIN}' review big.jsonl`;
+    const probeOut = path.join(cwd, `probe-${run}.json`);
+    const cmd = `cd '${cwd}' && NO_COLOR=1 BITEXT_BENCH_PROBE='${probeOut}' exec '${process.execPath}' --import '${probe}' '${BIN}' review big.jsonl`;
     const t0 = performance.now();
     if (tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', cmd).status !== 0) throw new Error('tmux new-session failed');
     const pid = tmux('display-message', '-p', '-t', name, '#{pane_pid}').stdout.trim();
     await waitFor(name, (s) => /big\.jsonl\s+1\/\d+/.test(s));
-    const wall = performance.now() - t0;
+    r.wall.push(performance.now() - t0);
     const p = procFigures(pid);
     const inApp = JSON.parse(readFileSync(probeOut, 'utf8'));
-    firstWall.push(wall);
-    appWall.push(inApp.wall);
-    firstCpu.push(inApp.cpu);
-    firstRss.push(p.rss);
-    if (run === RUNS - 1) {
+    r.app.push(inApp.wall);
+    r.cpu.push(inApp.cpu);
+    r.rss.push(p.rss);
+    if (moves && run === runs - 1) {
       // Moves once the whole file is read (the position shows the total without `+`).
       await waitFor(name, (s) => s.includes(`1/${N} `), 60000);
       const before = procFigures(pid, true).cpu;
@@ -130,24 +119,45 @@ try {
         const t = performance.now();
         tmux('send-keys', '-t', name, 'j');
         await waitFor(name, (s) => s.includes(`${k + 2}/${N} `));
-        moves.push(performance.now() - t);
+        r.moves.push(performance.now() - t);
       }
-      moveCpu = ((procFigures(pid, true).cpu - before) * 1000) / MOVES;
-      peakRss = procFigures(pid).rss;
+      r.moveCpu = ((procFigures(pid, true).cpu - before) * 1000) / MOVES;
+      r.peakRss = procFigures(pid).rss;
     }
     tmux('send-keys', '-t', name, 'q');
     const end = performance.now() + 10000;
     while (tmux('has-session', '-t', name).status === 0 && performance.now() < end) await sleep(20);
     tmux('kill-session', '-t', name);
   }
+  return r;
+}
+
+const printFirst = (label, r) =>
   console.log(
-    `first screen: median ${median(firstWall).toFixed(0)} ms wall on the screen (${range(firstWall)}; ` +
-      `${median(appWall).toFixed(0)} ms from process start to the frame's write), ` +
-      `CPU ${median(firstCpu).toFixed(0)} ms (${range(firstCpu)}), peak RSS ${median(firstRss).toFixed(0)} MB`,
+    `first screen, ${label}: median ${median(r.wall).toFixed(0)} ms wall on the screen (${range(r.wall)}; ` +
+      `${median(r.app).toFixed(0)} ms from process start to the frame's write), ` +
+      `CPU ${median(r.cpu).toFixed(0)} ms (${range(r.cpu)}), peak RSS ${median(r.rss).toFixed(0)} MB`,
   );
+
+const dir = mkdtempSync(path.join(tmpdir(), 'bitext-tui-bench-'));
+try {
+  const file = path.join(dir, 'big.jsonl');
+  writeBig(file, N);
+  const probe = path.join(dir, 'probe.mjs');
+  writeFileSync(probe, PROBE);
+  // The same file in a working folder with the repository's glossary/ (the terms panel's term base).
+  const withGlossary = path.join(dir, 'with-glossary');
+  mkdirSync(path.join(withGlossary, 'glossary'), { recursive: true });
+  linkSync(file, path.join(withGlossary, 'big.jsonl'));
+  for (const f of readdirSync(path.join(ROOT, 'glossary'))) copyFileSync(path.join(ROOT, 'glossary', f), path.join(withGlossary, 'glossary', f));
+
+  console.log(`review of ${N.toLocaleString('en')} links in tmux (100×30), ${RUNS} runs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  const plain = await firstScreens(dir, RUNS, probe, true);
+  printFirst('no glossary', plain);
+  printFirst('with glossary/', await firstScreens(withGlossary, RUNS, probe, false));
   console.log(
-    `move (j) after the file is read: median ${median(moves).toFixed(1)} ms wall per key (key → screen, incl. tmux polling), ` +
-      `CPU of the app's main thread ${moveCpu.toFixed(1)} ms per move; peak RSS with the whole file ${peakRss.toFixed(0)} MB`,
+    `move (j) after the file is read: median ${median(plain.moves).toFixed(1)} ms wall per key (key → screen, incl. tmux polling), ` +
+      `CPU of the app's main thread ${plain.moveCpu.toFixed(1)} ms per move; peak RSS with the whole file ${plain.peakRss.toFixed(0)} MB`,
   );
   console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 } finally {
