@@ -4,6 +4,9 @@
  * baseline, glossary defaults) without a subprocess.
  */
 import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Finding } from '../model/types.js';
 import type { CliContext } from '../cli/context.js';
 
@@ -39,10 +42,36 @@ export interface CheckResult {
 }
 
 /**
- * `bitext check FILES --format json` in-process. Findings name files as the check command does (relative to cwd);
- * `absFile` maps them back.
+ * `bitext check FILES --format json`, in a worker thread: on a 100,000-link file the checks take seconds of CPU, which
+ * on the app's thread made every key wait for the check's next pause (moves of ~100 ms instead of a few). The worker
+ * (check-worker.js next to this module, as tsc writes it to dist/tui) runs the same in-process command; where it is
+ * not there (the app run from src/ by the tests) the check runs here. Findings name files as the check command does
+ * (relative to cwd); `absFile` maps them back.
  */
 export async function runChecksOn(files: string[], cwd: string, glossaryDir?: string): Promise<CheckResult> {
+  const script = new URL('./check-worker.js', import.meta.url);
+  if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return runChecksHere(files, cwd, glossaryDir);
+  return new Promise<CheckResult>((resolve) => {
+    const worker = new Worker(script, { workerData: { files, cwd, glossaryDir } satisfies CheckJob });
+    // Quitting the app does not wait for a check still running.
+    worker.unref();
+    worker.once('message', (r: CheckResult) => {
+      resolve(r);
+      void worker.terminate();
+    });
+    worker.once('error', (err) => resolve({ findings: [], skipped: [], error: `bitext check failed: ${err.message}` }));
+    worker.once('exit', (code) => resolve({ findings: [], skipped: [], error: `bitext check stopped (exit ${code})` }));
+  });
+}
+
+export interface CheckJob {
+  files: string[];
+  cwd: string;
+  glossaryDir?: string;
+}
+
+/** `bitext check FILES --format json` on this thread (the worker's body). */
+export async function runChecksHere(files: string[], cwd: string, glossaryDir?: string): Promise<CheckResult> {
   const argv = ['check', ...files, '--format', 'json', '--fail-on', 'never'];
   if (glossaryDir) argv.push('--glossary', glossaryDir);
   const r = await runCaptured(argv, cwd);

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { createElement } from 'react';
 import { listFiles } from '../io/files.js';
-import { readAlignmentFile, streamAlignmentFile } from '../io/formats.js';
 import type { Finding, Link } from '../model/types.js';
 import { LOW_CONFIDENCE, isUnconfirmed } from './state.js';
 import { loadTerms, addTermPair, REVIEW_GLOSSARY } from './session.js';
@@ -73,7 +72,8 @@ export function homeBackend(o: HomeOptions): HomeBackend {
     async stats(file) {
       const info: AlignmentInfo = { file, links: 0, unconfirmed: 0, low: 0 };
       try {
-        for await (const item of streamAlignmentFile(abs(file))) {
+        // The formats area is imported on use: `bitext review FILE` loads this module too, and needs none of it.
+        for await (const item of (await import('../io/formats.js')).streamAlignmentFile(abs(file))) {
           if (item.type !== 'link') continue;
           const l = item.link;
           info.links!++;
@@ -121,7 +121,7 @@ export function homeBackend(o: HomeOptions): HomeBackend {
       return runChecksOn(files, o.cwd, (await exists(glossaryAbs)) ? o.glossaryDir : undefined);
     },
     async candidates(file) {
-      const parsed = await readAlignmentFile(abs(file));
+      const parsed = await (await import('../io/formats.js')).readAlignmentFile(abs(file));
       const { srcLang, tgtLang } = parsed.alignment.header;
       const terms = await loadTerms(glossaryAbs).catch(() => undefined);
       const { extractTerms } = await import('../terms/index.js');

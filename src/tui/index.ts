@@ -14,6 +14,7 @@ export { reduce, initialState, isDirty, type ReviewState, type Action, type Patc
 export { ReviewApp, type ReviewSession, type TermHit, type NewTermPair } from './ReviewApp.js';
 export { openReviewSession, addTermPair, loadTerms, termHits } from './session.js';
 export { Journal, readJournal, journalPathFor } from './journal.js';
+export { runChecksOn } from './commands.js';
 
 export interface TuiStreams {
   stdin: NodeJS.ReadStream;
@@ -30,6 +31,8 @@ export interface ReviewOptions {
   findings?: Finding[];
   /** Warnings to print (stderr) before the screen opens. */
   warn?: (message: string) => void;
+  /** The file's bytes, if the caller started reading them (see openReviewSession). */
+  bytes?: Promise<Uint8Array>;
 }
 
 const ALT_ON = '\x1b[?1049h\x1b[H';
@@ -53,6 +56,7 @@ export async function fullScreen(streams: TuiStreams, element: ReturnType<typeof
 export async function runReview(options: ReviewOptions, streams: TuiStreams = defaultStreams()): Promise<ReviewExit> {
   const display = path.relative(options.cwd, path.resolve(options.cwd, options.file)) || options.file;
   const session = await openReviewSession(path.resolve(options.cwd, options.file), {
+    bytes: options.bytes,
     glossaryDir: path.resolve(options.cwd, options.glossaryDir),
     glossaryDisplay: options.glossaryDir,
     findings: options.findings,

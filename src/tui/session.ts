@@ -4,10 +4,11 @@
  */
 import path from 'node:path';
 import { readBytes, sha256, writeFileAtomic, listFiles, fileExists } from '../io/files.js';
-import { alignmentFormatOf, readAlignmentFile, readTermBaseFile, writeAlignmentFile, writeTermBaseFile } from '../io/formats.js';
-import { AlignmentJsonlValidator, serializeAlignmentJsonl } from '../formats/index.js';
-import { compileTermBase, conceptIdFor, preferredTerms, type TermMatcher } from '../terms/index.js';
-import { GLOSSARY_EXTS, readGlossaryFiles } from '../io/glossary.js';
+// Only the JSONL reader and writer are needed for the first screen of a .jsonl file; the other formats, the term base
+// (with the OpenCC tables and the pinyin dictionary) and the glossary reader are imported when used: loading them
+// costs more CPU than Ink itself once Ink is bundled (start-up of `bitext review`, bench/tui.bench.mjs).
+import { AlignmentJsonlValidator, serializeAlignmentJsonl } from '../formats/jsonl.js';
+import type { TermMatcher } from '../terms/index.js';
 import { BitextError } from '../errors.js';
 import { sameLanguage } from '../lang/tags.js';
 import type { AlignmentHeader, Concept, Diagnostic, Finding, Link, TermBase } from '../model/types.js';
@@ -18,6 +19,8 @@ import { linkText } from './state.js';
 import type { NewTermPair, ReviewSession, TermHit } from './ReviewApp.js';
 
 export interface OpenOptions {
+  /** The file's bytes, when the caller started reading it already (`bitext review` reads while Ink loads). */
+  bytes?: Promise<Uint8Array>;
   /** Folder of the term base (default: glossary/ next to the working directory). */
   glossaryDir?: string;
   findings?: Finding[];
@@ -31,9 +34,16 @@ export interface OpenOptions {
   checkFrom?: string;
 }
 
-/** Links read before the screen first draws; the rest are read in the background (a 100,000-link file opens at once). */
-export const FIRST_SCREEN_LINKS = 2000;
+/**
+ * Links read before the screen first draws (a screen shows at most a few dozen; these cover paging down a while); the
+ * rest are read in the background, so a 100,000-link file opens at once. Parsing is ~40 µs a link: 2,000 cost ~80 ms
+ * of the first screen's CPU, 500 ~20 ms.
+ */
+export const FIRST_SCREEN_LINKS = 500;
+/** Background reading: links handed to the screen at a time (each hand-over redraws the screen, ~25 ms)… */
 const CHUNK_LINKS = 5000;
+/** …parsed in slices this small, with a turn of the event loop between them, so that a key waits ~20 ms at most. */
+const SLICE_LINKS = 500;
 
 export interface OpenedSession extends ReviewSession {
   /** Problems reading the glossary, for the CLI to print before the screen opens. */
@@ -43,8 +53,9 @@ export interface OpenedSession extends ReviewSession {
 
 /** The file name review writes new term pairs to, inside the glossary folder. */
 export const REVIEW_GLOSSARY = 'reviewed.csv';
-/** Term base files the glossary folder may hold (as bitext check reads them). */
-export { GLOSSARY_EXTS };
+const ioFormats = () => import('../io/formats.js');
+let termsLib: typeof import('../terms/index.js') | undefined;
+const loadTermsLib = async () => (termsLib ??= await import('../terms/index.js'));
 
 /**
  * Incremental reader of a JSONL alignment held in memory as bytes: lines are cut on byte 0x0A, decoded as strict
@@ -100,10 +111,10 @@ class IncrementalJsonl {
 }
 
 export async function openReviewSession(file: string, options: OpenOptions = {}): Promise<OpenedSession> {
-  const bytes = await readBytes(file);
+  const bytes = await (options.bytes ?? readBytes(file));
   const diagnostics: Diagnostic[] = [];
   // JSONL (the native file) is read incrementally; TMX, CSV/TSV, XLSX and .align files through the formats area, whole.
-  const format = alignmentFormatOf(file) ?? 'jsonl';
+  const format = /\.jsonl$/i.test(file) ? 'jsonl' : ((await ioFormats()).alignmentFormatOf(file) ?? 'jsonl');
   let reader: IncrementalJsonl | undefined;
   let firstLinks: Link[];
   let header: AlignmentHeader;
@@ -112,7 +123,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
     firstLinks = reader.next(FIRST_SCREEN_LINKS);
     header = reader.header!;
   } else {
-    const parsed = await readAlignmentFile(file);
+    const parsed = await (await ioFormats()).readAlignmentFile(file);
     firstLinks = parsed.alignment.links;
     header = parsed.alignment.header;
     diagnostics.push(...parsed.diagnostics);
@@ -146,12 +157,26 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
   };
 
   const glossaryDir = options.glossaryDir ?? 'glossary';
-  const terms = await loadTerms(glossaryDir).catch((err: unknown) => {
-    diagnostics.push({ code: 'GLOSSARY_UNREADABLE', message: `terms panel off: ${(err as Error).message}`, severity: 'warning' });
-    return undefined;
-  });
-  if (terms) diagnostics.push(...terms.diagnostics);
-  let matcher = terms?.matcher;
+  let matcher: TermMatcher | undefined;
+  /** Read the term base once; its problems go to `into` (the diagnostics printed before the screen, or a notice). */
+  let termsRead: Promise<void> | undefined;
+  const readTerms = (into: Diagnostic[]) =>
+    (termsRead ??= loadTerms(glossaryDir).then(
+      (terms) => {
+        if (!terms) return;
+        into.push(...terms.diagnostics);
+        matcher = terms.matcher;
+        session.termsFor = (link) => termHits(matcher!, link, header.srcLang, header.tgtLang);
+      },
+      (err: unknown) => {
+        into.push({ code: 'GLOSSARY_UNREADABLE', message: `terms panel off: ${(err as Error).message}`, severity: 'warning' });
+      },
+    ));
+  // A large JSONL file (read in the background) does not wait for the term base either: reading the glossary and
+  // compiling its matcher cost ~300 ms of CPU (OpenCC tables, the repository's glossary), more than the whole first
+  // screen otherwise; it is read right after the first frame, before the rest of the file.
+  const deferTerms = reader !== undefined && !reader.done;
+  const lateDiagnostics: Diagnostic[] = [];
   let overwriteChanged = false;
   let termWrites: Promise<void> = Promise.resolve();
 
@@ -178,7 +203,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
         await writeFileAtomic(file, out);
         sha = sha256(out);
       } else {
-        await writeAlignmentFile(file, { header, links });
+        await (await ioFormats()).writeAlignmentFile(file, { header, links });
         sha = sha256(await readBytes(file));
       }
       overwriteChanged = false;
@@ -187,10 +212,12 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
     check: options.checkFrom
       ? () => runChecksOn([file], options.checkFrom!, existsSync(glossaryDir) ? glossaryDir : undefined)
       : undefined,
-    termsFor: matcher ? (link) => termHits(matcher!, link, header.srcLang, header.tgtLang) : undefined,
+    termsFor: undefined,
     addTerm(pair: NewTermPair) {
       // One glossary write at a time: each reads, extends and rewrites reviewed.csv.
       const run = termWrites.then(async () => {
+        // The term base decides whether the pair joins a known concept: never write before it is read.
+        await readTerms(lateDiagnostics);
         const target = path.join(glossaryDir, REVIEW_GLOSSARY);
         const written = await addTermPair(target, pair, options.displayName ?? file, matcher, path.join(options.glossaryDisplay ?? glossaryDir, REVIEW_GLOSSARY));
         const reloaded = await loadTerms(glossaryDir).catch(() => undefined);
@@ -207,6 +234,7 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
       return run;
     },
   };
+  if (!deferTerms) await readTerms(diagnostics);
   if (!reader || reader.done) {
     if (reader) diagnostics.push(...reader.validator.diagnostics);
     finishOpen(session);
@@ -214,11 +242,24 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
     session.loadRest = async (onChunk) => {
       // Let the first frame reach the terminal before the first chunk (Ink writes frames from a timer).
       await new Promise((resolve) => setTimeout(resolve, 50));
+      await readTerms(lateDiagnostics);
+      let chunk: Link[] = [];
       while (!reader!.done) {
         await new Promise((resolve) => setImmediate(resolve));
-        if (!onChunk(reader!.next(CHUNK_LINKS), reader!.fraction)) return;
+        for (const link of reader!.next(SLICE_LINKS)) chunk.push(link);
+        if (chunk.length >= CHUNK_LINKS || reader!.done) {
+          if (!onChunk(chunk, reader!.fraction)) return;
+          chunk = [];
+        }
       }
       finishOpen(session);
+      // Problems of the glossary read after the first frame: shown in the status line (the screen is up by now).
+      const late = lateDiagnostics.filter((d) => d.severity !== 'info');
+      if (late.length > 0) {
+        const d = late[0];
+        const text = `${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}${late.length > 1 ? ` (and ${late.length - 1} more)` : ''}`;
+        session.notice = session.notice ? `${session.notice}; ${text}` : text;
+      }
     };
   }
   return session;
@@ -226,6 +267,9 @@ export async function openReviewSession(file: string, options: OpenOptions = {})
 
 /** Read every glossary file (.csv/.tsv) of a folder into one term base and compile the matcher. */
 export async function loadTerms(dir: string): Promise<{ termBase: TermBase; matcher: TermMatcher; diagnostics: Diagnostic[]; files: string[] } | undefined> {
+  // A missing or empty folder (the usual case without a term base) costs no import ('' : any name).
+  if ((await listFiles(dir, [''])).length === 0) return undefined;
+  const [{ GLOSSARY_EXTS, readGlossaryFiles }, { compileTermBase }] = await Promise.all([import('../io/glossary.js'), loadTermsLib()]);
   const files = await listFiles(dir, GLOSSARY_EXTS);
   if (files.length === 0) return undefined;
   const read = await readGlossaryFiles(files);
@@ -234,6 +278,9 @@ export async function loadTerms(dir: string): Promise<{ termBase: TermBase; matc
 
 /** The terms found in a link, each with its preferred equivalents and whether the other side contains one. */
 export function termHits(matcher: TermMatcher, link: Link, srcLang: string, tgtLang: string): TermHit[] {
+  // A matcher comes from loadTerms, which loaded the terms module.
+  if (!termsLib) throw new Error('termHits before loadTerms');
+  const { preferredTerms } = termsLib;
   const srcMatches = matcher.find(linkText(link, 'src'), srcLang);
   const tgtMatches = matcher.find(linkText(link, 'tgt'), tgtLang);
   const srcConcepts = new Set(srcMatches.map((m) => m.conceptId));
@@ -263,6 +310,7 @@ export function termHits(matcher: TermMatcher, link: Link, srcLang: string, tgtL
  * concept, its id made from the English (else source) term and unique in the term base. Returns what was done.
  */
 export async function addTermPair(file: string, pair: NewTermPair, origin: string, matcher?: TermMatcher, display = file): Promise<string> {
+  const [{ readTermBaseFile, writeTermBaseFile }, { conceptIdFor }] = await Promise.all([ioFormats(), loadTermsLib()]);
   let termBase: TermBase = { concepts: [] };
   if (await fileExists(file)) termBase = (await readTermBaseFile(file)).termBase;
   const where = display;

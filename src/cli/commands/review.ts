@@ -3,7 +3,11 @@
  * terminal opens its home screen (`--home`). The Ink app (src/tui) is imported only here, only when needed, so
  * every other command starts fast.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { BitextError } from '../../errors.js';
+import { readBytes } from '../../io/files.js';
 import { parseCommandArgs, type CommandSpec } from '../args.js';
 import { warn, type Command } from '../context.js';
 
@@ -50,13 +54,34 @@ const command: Command = {
     // Ink is first imported). Both ends are a terminal here, so a person is looking: draw live frames regardless.
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const tui = await import('../../tui/index.js');
+    const home = !file || parsed.values.home;
+    // Read the file while Node loads the app (the read is I/O off the main thread, loading is CPU on it); its error,
+    // if any, is thrown where the session awaits the bytes.
+    let bytes: Promise<Uint8Array> | undefined;
+    if (!home) {
+      bytes = readBytes(path.resolve(ctx.cwd, file));
+      bytes.catch(() => undefined);
+    }
+    const tui = await loadTui();
     const glossaryDir = parsed.values.glossary as string;
-    if (!file || parsed.values.home) {
+    if (home) {
       return tui.runHome({ cwd: ctx.cwd, glossaryDir, alignmentsDir: parsed.values.alignments as string, warn: (m) => warn(ctx, m) });
     }
-    await tui.runReview({ file, cwd: ctx.cwd, glossaryDir, at: parsed.values.at as string | undefined, warn: (m) => warn(ctx, m) });
+    await tui.runReview({ file, cwd: ctx.cwd, glossaryDir, at: parsed.values.at as string | undefined, warn: (m) => warn(ctx, m), bytes });
     return 0;
   },
 };
 export default command;
+
+type Tui = typeof import('../../tui/index.js');
+
+/**
+ * The app as one bundled file (dist/tui/app.js, written by src/tui/bundle.mjs at build time: Ink, React and the app
+ * minified together, which Node loads several times faster than Ink's hundreds of files). Without it (tsc alone, or
+ * running from src/ in tests) the modules tsc wrote, same code.
+ */
+async function loadTui(): Promise<Tui> {
+  const bundle = new URL('../../tui/app.js', import.meta.url);
+  if (bundle.protocol === 'file:' && existsSync(fileURLToPath(bundle))) return (await import(bundle.href)) as Tui;
+  return import('../../tui/index.js');
+}
