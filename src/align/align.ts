@@ -122,7 +122,7 @@ export const DEFAULT_PARAMS: ScoreParams = {
   anchorRatio1: 1.5,
   anchorMinScore1: 3,
   anchorPerKey1: 20,
-  midBand: 20,
+  midBand: 10,
   repairContext: 5,
 };
 
