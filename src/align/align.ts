@@ -772,9 +772,17 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
 
   // 4. pass 2 around the pass-1 path
   lap('learn');
-  const band2 = bandAroundPath(cornersOf(res.beads), n, m, large ? Math.min(p.band2, 6) : p.band2);
+  const w2 = large ? Math.min(p.band2, 6) : p.band2;
+  const band2 = bandAroundPath(cornersOf(res.beads), n, m, w2);
   if (large || p.pairScorer) sc.usePairBand(band2);
-  res = dpAlign(n, m, large ? types.filter(([a, b]) => a + b <= 4) : types, band2, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
+  const types2 = large ? types.filter(([a, b]) => a + b <= 4) : types;
+  const score2 = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
+  res = dpAlign(n, m, types2, band2, score2, onRow);
+  if (large) {
+    const repaired = repairEdges(res.beads, band2, m, types2, score2, w2, p.repairContext);
+    res = { beads: repaired.beads, total: res.total };
+    localRepairs += repaired.repairs;
+  }
   progress?.(total, total);
 
   const beads = res.beads.map((b) => {
