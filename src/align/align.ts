@@ -9,6 +9,9 @@
  *     maximising the sum of bead scores (Bertalign's objective: merging must pay for itself).
  *  3. Re-estimate the length variance and learn word pairs from pass-1 links (IBM Model 1 EM, both directions).
  *  4. Pass 2 in a narrow band around the pass-1 path with the learned pairs; confidence per link from its features.
+ * Long documents (anchors.ts): pass 1 runs in a ±10 band around the path through anchor pairs (Moore 2002-style
+ * anchor-first search), or, without enough anchors, around a re-centred length-only path; stretches where a path
+ * runs along its band's edge are realigned locally in a wider band (repairEdges). Time and memory are linear.
  */
 import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';

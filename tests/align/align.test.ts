@@ -209,7 +209,7 @@ describe('bad input', () => {
   });
 });
 
-describe('long documents (anchor-free banded search)', () => {
+describe('long documents (anchor-first banded search, length passes without anchors)', () => {
   it('follows a pair that drifts 250 sentences from the length diagonal', () => {
     let x = 7;
     const rnd = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
@@ -232,5 +232,22 @@ describe('long documents (anchor-free banded search)', () => {
       if (l.src.length === 1 && l.tgt.length === 1 && Number(l.tgt[0].id.slice(3)) === goldZh[Number(l.src[0].id.slice(3))]) right++;
     }
     expect(right / en.length).toBeGreaterThan(0.95);
+  }, 60000);
+
+  it('without shared keys (no anchors) falls back to re-centred length passes and still covers every sentence', () => {
+    let x = 11;
+    const rnd = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const en: string[] = [];
+    const zh: string[] = [];
+    for (let i = 0; i < 2600; i++) {
+      const k = 3 + Math.floor(rnd() * 12);
+      en.push(Array.from({ length: k }, () => 'blorp').join(' ') + '.');
+      zh.push('嗯'.repeat(Math.max(2, Math.round(k * 1.8))) + '。');
+    }
+    const r = align(en.map((text, i) => ({ id: `en.${i}`, text })), zh.map((text, i) => ({ id: `zh.${i}`, text })), { srcLang: 'en', tgtLang: 'zh' });
+    expect(r.stats.anchors).toBe(0);
+    expect(r.stats.lengthPasses).toBeGreaterThan(0);
+    expect(r.links.reduce((a, l) => a + l.src.length, 0)).toBe(en.length);
+    expect(r.links.reduce((a, l) => a + l.tgt.length, 0)).toBe(zh.length);
   }, 60000);
 });
