@@ -404,14 +404,49 @@ class Scorer {
       const csArr = this.pcCs;
       let cs = csArr[k];
       if (cs !== cs) {
-        cs = csArr[k] = this.matched(i, i + 1, j, j + 1, false);
-        this.pcCt[k] = this.matched(j, j + 1, i, i + 1, true);
+        cs = csArr[k] = this.pairBoth(i, j);
+        this.pcCt[k] = this.lastCt;
+        return cs;
       }
       this.lastCt = this.pcCt[k];
       return cs;
     }
-    this.lastCt = this.matched(j, j + 1, i, i + 1, true);
-    return this.matched(i, i + 1, j, j + 1, false);
+    return this.pairBoth(i, j);
+  }
+
+  /** Both directions of `matched` for one sentence pair in one sweep (one stamp, two mark arrays); target side in `lastCt`. */
+  private pairBoth(i: number, j: number): number {
+    const S = this.S;
+    const T = this.T;
+    const markS = this.markS;
+    const markT = this.markT;
+    const st = ++this.stamp;
+    for (let u = T.uniqStart[j], e = T.uniqStart[j + 1]; u < e; u++) markT[T.uniq[u]] = st;
+    for (let u = S.uniqStart[i], e = S.uniqStart[i + 1]; u < e; u++) markS[S.uniq[u]] = st;
+    let cs = 0;
+    for (let tk = S.tokStart[i], e = S.tokStart[i + 1]; tk < e; tk++) {
+      const w = S.weight[tk];
+      if (w === 0) continue;
+      for (let k = S.keyStart[tk], ke = S.keyStart[tk + 1]; k < ke; k++) {
+        if (markT[S.keys[k]] === st) {
+          cs += w;
+          break;
+        }
+      }
+    }
+    let ct = 0;
+    for (let tk = T.tokStart[j], e = T.tokStart[j + 1]; tk < e; tk++) {
+      const w = T.weight[tk];
+      if (w === 0) continue;
+      for (let k = T.keyStart[tk], ke = T.keyStart[tk + 1]; k < ke; k++) {
+        if (markS[T.keys[k]] === st) {
+          ct += w;
+          break;
+        }
+      }
+    }
+    this.lastCt = ct;
+    return cs;
   }
 
   /**
