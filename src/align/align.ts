@@ -9,14 +9,18 @@
  *     maximising the sum of bead scores (Bertalign's objective: merging must pay for itself).
  *  3. Re-estimate the length variance and learn word pairs from pass-1 links (IBM Model 1 EM, both directions).
  *  4. Pass 2 in a narrow band around the pass-1 path with the learned pairs; confidence per link from its features.
+ * Long documents (anchors.ts): pass 1 runs in a ±10 band around the path through anchor pairs (Moore 2002-style
+ * anchor-first search), or, without enough anchors, around a re-centred length-only path; stretches where a path
+ * runs along its band's edge are realigned locally in a wider band (repairEdges). Time and memory are linear.
  */
 import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
 import { primaryLanguage } from '../lang/tags.js';
-import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, type Band, type BeadType } from './dp.js';
+import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, type Band, type BeadType } from './dp.js';
 import { capitalisedWords, chineseFeatures, KeySpace, NameMatcher, spacedFeatures, type SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
+import { findAnchors } from './anchors.js';
 import { lengthOf } from './text.js';
 
 export type AlignSentence = Pick<Sentence, 'id' | 'text'> &
@@ -51,6 +55,10 @@ export interface AlignStats {
   lengthPasses?: number;
   /** Medium-band lexical passes of long documents (re-centred like the length passes). */
   lexicalPasses?: number;
+  /** Anchor pairs found by the anchor-first search of long documents. */
+  anchors?: number;
+  /** Stretches of a long document realigned in a wider band because the path ran along the band's edge. */
+  localRepairs?: number;
   /** Milliseconds per phase (features, pass1, learn, pass2), for benchmarks. */
   timings?: Record<string, number>;
 }
@@ -80,6 +88,18 @@ export interface ScoreParams {
   smoothing: number;
   band1: number;
   band2: number;
+  /** Anchor-first search of long documents: runner-up ratio, least score (idf units), expected candidates per key. */
+  anchorRatio: number;
+  anchorMinScore: number;
+  anchorPerKey: number;
+  /** The same for the first, wide-window round of anchors. */
+  anchorRatio1: number;
+  anchorMinScore1: number;
+  anchorPerKey1: number;
+  /** Half-width of the medium band of the lexical passes of long documents. */
+  midBand: number;
+  /** Context of a local repair, in multiples of its band width (beads on each side of the stretch). */
+  repairContext: number;
   /** Score beads from cached sentence-pair overlaps (faster, approximate) in every pass, not only for long documents. */
   pairScorer: boolean;
 }
@@ -99,6 +119,14 @@ export const DEFAULT_PARAMS: ScoreParams = {
   band1: 40,
   band2: 10,
   pairScorer: true,
+  anchorRatio: 1.5,
+  anchorMinScore: 3,
+  anchorPerKey: 20,
+  anchorRatio1: 1.5,
+  anchorMinScore1: 3,
+  anchorPerKey1: 20,
+  midBand: 10,
+  repairContext: 5,
 };
 
 interface Packed {
@@ -376,14 +404,49 @@ class Scorer {
       const csArr = this.pcCs;
       let cs = csArr[k];
       if (cs !== cs) {
-        cs = csArr[k] = this.matched(i, i + 1, j, j + 1, false);
-        this.pcCt[k] = this.matched(j, j + 1, i, i + 1, true);
+        cs = csArr[k] = this.pairBoth(i, j);
+        this.pcCt[k] = this.lastCt;
+        return cs;
       }
       this.lastCt = this.pcCt[k];
       return cs;
     }
-    this.lastCt = this.matched(j, j + 1, i, i + 1, true);
-    return this.matched(i, i + 1, j, j + 1, false);
+    return this.pairBoth(i, j);
+  }
+
+  /** Both directions of `matched` for one sentence pair in one sweep (one stamp, two mark arrays); target side in `lastCt`. */
+  private pairBoth(i: number, j: number): number {
+    const S = this.S;
+    const T = this.T;
+    const markS = this.markS;
+    const markT = this.markT;
+    const st = ++this.stamp;
+    for (let u = T.uniqStart[j], e = T.uniqStart[j + 1]; u < e; u++) markT[T.uniq[u]] = st;
+    for (let u = S.uniqStart[i], e = S.uniqStart[i + 1]; u < e; u++) markS[S.uniq[u]] = st;
+    let cs = 0;
+    for (let tk = S.tokStart[i], e = S.tokStart[i + 1]; tk < e; tk++) {
+      const w = S.weight[tk];
+      if (w === 0) continue;
+      for (let k = S.keyStart[tk], ke = S.keyStart[tk + 1]; k < ke; k++) {
+        if (markT[S.keys[k]] === st) {
+          cs += w;
+          break;
+        }
+      }
+    }
+    let ct = 0;
+    for (let tk = T.tokStart[j], e = T.tokStart[j + 1]; tk < e; tk++) {
+      const w = T.weight[tk];
+      if (w === 0) continue;
+      for (let k = T.keyStart[tk], ke = T.keyStart[tk + 1]; k < ke; k++) {
+        if (markS[T.keys[k]] === st) {
+          ct += w;
+          break;
+        }
+      }
+    }
+    this.lastCt = ct;
+    return cs;
   }
 
   /**
@@ -451,9 +514,13 @@ class Scorer {
   }
 }
 
-/** Half-width of the medium band of the lexical passes of long documents. */
-const MID_BAND = 20;
-/** Sentences (both sides) above which pass 1 uses the length model only. */
+/** Half-width of the anchor search window, as a share of the longer side (Bible 006 drifts ~690 of 42,687). */
+const ANCHOR_WINDOW = 0.05;
+/** Fewest anchors for the anchor-first search; with fewer, the length-only passes centre the band. */
+const MIN_ANCHORS = 20;
+/** Half-width of the second, narrow anchor window around the path through the first anchors. */
+const ANCHOR_WINDOW2 = 60;
+/** Sentences (both sides) above which pass 1 uses anchors or the length model only. */
 const LARGE_DOCUMENT = 4000;
 /** Bead types of the length-only passes, with Gale & Church's (1993) prior probabilities: only the common ones, since these passes only centre the band of the lexical passes, which have their own types (same links on Bible 001 and 006, 40% fewer cells visited). */
 const LENGTH_TYPES: BeadType[] = [[1, 1], [1, 0], [0, 1], [1, 2], [2, 1]];
@@ -648,29 +715,52 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   let band1: Band = diagonalBand(sc.srcCum!, sc.tgtCum!, Math.min(w1, Math.max(n, m)));
   calibrateLex(sc, band1, n, m);
   sc.top = Math.max(sc.base + 0.1, sc.base + 0.35);
-  let res: ReturnType<typeof dpAlign>;
+  let res!: ReturnType<typeof dpAlign>;
+  let anchorCount = 0;
+  let localRepairs = 0;
   let lengthPasses = 0;
   let lexicalPasses = 0;
   if (large) {
-    // Length-only passes, each in a band around the previous path, until the path keeps away from the band's
-    // edges: the band follows a translation that drifts hundreds of sentences from the diagonal, in linear time.
-    for (let round = 0; ; round++) {
-      res = lengthDp(sc.srcCum!, sc.tgtCum!, sc.ratio, sc.variance, LENGTH_TYPES, LENGTH_PRIOR, band1);
-      lengthPasses++;
-      if (round >= 12 || !touchesEdge(res.beads, band1, 3)) break;
-      band1 = bandAroundPath(cornersOf(res.beads), n, m, w1);
+    // Anchor-first (Moore 2002): confident pairs of rare shared keys within a wide window of the length diagonal,
+    // kept monotone, give the path that the lexical passes search around.
+    const keyS = { start: sc.S.uniqStart, keys: sc.S.uniq };
+    const keyT = { start: sc.T.uniqStart, keys: sc.T.uniq };
+    const anchorOpts = { keySpace: keys.size, ratio: p.anchorRatio, minScore: p.anchorMinScore, perKey: p.anchorPerKey };
+    // round 1: rare keys in a wide window around the length diagonal; round 2: commoner keys in a narrow window
+    // around the path through the round-1 anchors (coarse to fine, as in Melamed's SIMR), for dense anchors
+    let anchors = findAnchors(keyS, keyT, diagonalTargets(sc.srcCum!, sc.tgtCum!), { ...anchorOpts, ratio: p.anchorRatio1, minScore: p.anchorMinScore1, perKey: p.anchorPerKey1, window: Math.max(200, Math.ceil(ANCHOR_WINDOW * Math.max(n, m))) });
+    if (anchors.length >= MIN_ANCHORS) {
+      anchors = findAnchors(keyS, keyT, rowTargets(pathThroughAnchors(anchors, sc.srcCum!, sc.tgtCum!), n), { ...anchorOpts, window: ANCHOR_WINDOW2 });
+    }
+    anchorCount = anchors.length;
+    let corners: Array<[number, number]>;
+    if (anchors.length >= Math.max(MIN_ANCHORS, (n + m) / 400)) {
+      corners = pathThroughAnchors(anchors, sc.srcCum!, sc.tgtCum!);
+    } else {
+      // Too few anchors (no dictionary, no shared names or numbers): length-only passes (Gale & Church 1993), each
+      // in a band around the previous path, until the path keeps away from the band's edges: the band follows a
+      // translation that drifts hundreds of sentences from the diagonal, in linear time.
+      for (let round = 0; ; round++) {
+        res = lengthDp(sc.srcCum!, sc.tgtCum!, sc.ratio, sc.variance, LENGTH_TYPES, LENGTH_PRIOR, band1);
+        lengthPasses++;
+        if (round >= 12 || !touchesEdge(res.beads, band1, 3)) break;
+        band1 = bandAroundPath(cornersOf(res.beads), n, m, w1);
+      }
+      corners = cornersOf(res.beads);
     }
     // Then the lexical scorer (sentence-pair overlaps) with the simple bead types in a medium band around that path,
-    // re-centred the same way: it finds what lengths cannot, e.g. a block of untranslated sentences, which the
-    // length model spreads over hundreds of 1-2 links.
+    // re-centred while the path runs along the band's edge: it finds what lengths cannot, e.g. a block of
+    // untranslated sentences, which the length model spreads over hundreds of 1-2 links.
     const midTypes = types.filter(([a, b]) => a + b <= 3);
-    for (let round = 0; ; round++) {
-      const bandMid = bandAroundPath(cornersOf(res.beads), n, m, MID_BAND);
-      sc.usePairBand(bandMid);
-      res = dpAlign(n, m, midTypes, bandMid, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj));
-      lexicalPasses++;
-      if (round >= 8 || !touchesEdge(res.beads, bandMid, 3)) break;
-    }
+    const bandMid = bandAroundPath(corners, n, m, p.midBand);
+    sc.usePairBand(bandMid);
+    const score = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
+    res = dpAlign(n, m, midTypes, bandMid, score);
+    lexicalPasses++;
+    // where the path runs along the band's edge (wrong anchors there), realign that stretch only, in a wider band
+    const repaired = repairEdges(res.beads, bandMid, m, midTypes, score, p.midBand, p.repairContext);
+    res = { beads: repaired.beads, total: res.total };
+    localRepairs = repaired.repairs;
   } else {
     if (p.pairScorer) sc.usePairBand(band1);
     res = dpAlign(n, m, types, band1, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
@@ -713,14 +803,24 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     if (learned) sc = keyedIsSrc ? build(extra, undefined) : build(undefined, extra);
   }
   if (v !== undefined) sc.variance = Math.max(v * p.varianceScale, 0.5);
+  // random pairs for the baseline are drawn away from the path found so far (long documents: it may be far from the diagonal)
+  if (large) band1 = bandAroundPath(cornersOf(res.beads), n, m, w1);
   calibrateLex(sc, band1, n, m);
   sc.top = Math.max(topLevel(sc, res.beads), sc.base + 0.1);
 
   // 4. pass 2 around the pass-1 path
   lap('learn');
-  const band2 = bandAroundPath(cornersOf(res.beads), n, m, large ? Math.min(p.band2, 6) : p.band2);
+  const w2 = large ? Math.min(p.band2, 6) : p.band2;
+  const band2 = bandAroundPath(cornersOf(res.beads), n, m, w2);
   if (large || p.pairScorer) sc.usePairBand(band2);
-  res = dpAlign(n, m, large ? types.filter(([a, b]) => a + b <= 4) : types, band2, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
+  const types2 = large ? types.filter(([a, b]) => a + b <= 4) : types;
+  const score2 = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
+  res = dpAlign(n, m, types2, band2, score2, onRow);
+  if (large) {
+    const repaired = repairEdges(res.beads, band2, m, types2, score2, w2, p.repairContext);
+    res = { beads: repaired.beads, total: res.total };
+    localRepairs += repaired.repairs;
+  }
   progress?.(total, total);
 
   const beads = res.beads.map((b) => {
@@ -737,9 +837,135 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const stats = statsOf(links, sc.ratio, learned);
   if (lengthPasses) stats.lengthPasses = lengthPasses;
   if (lexicalPasses) stats.lexicalPasses = lexicalPasses;
+  if (large) {
+    stats.anchors = anchorCount;
+    stats.localRepairs = localRepairs;
+  }
   lap('pass2');
   stats.timings = timings;
   return { links, stats, diagnostics };
+}
+
+/** For each source sentence i, the target sentence next to it on the length diagonal (cumulative length fractions). */
+function diagonalTargets(srcCum: Float64Array, tgtCum: Float64Array): Int32Array {
+  const n = srcCum.length - 1;
+  const m = tgtCum.length - 1;
+  const out = new Int32Array(n);
+  const S = srcCum[n] || 1;
+  const T = tgtCum[m] || 1;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const f = srcCum[i] / S;
+    while (j < m - 1 && tgtCum[j + 1] / T <= f) j++;
+    out[i] = j;
+  }
+  return out;
+}
+
+/**
+ * A path of corners through anchor pairs: (0,0), each anchor's two corners (i, j) and (i+1, j+1), (n,m); between
+ * anchors it follows the local length diagonal (Gale & Church's proportionality of lengths within the segment).
+ */
+function pathThroughAnchors(anchors: ReadonlyArray<[number, number]>, srcCum: Float64Array, tgtCum: Float64Array): Array<[number, number]> {
+  const n = srcCum.length - 1;
+  const m = tgtCum.length - 1;
+  const pts: Array<[number, number]> = [[0, 0]];
+  for (const [i, j] of anchors) {
+    pts.push([i, j], [i + 1, j + 1]);
+  }
+  pts.push([n, m]);
+  const out: Array<[number, number]> = [[0, 0]];
+  for (let k = 1; k < pts.length; k++) {
+    const [i0, j0] = out[out.length - 1];
+    const i1 = Math.max(pts[k][0], i0);
+    const j1 = Math.max(pts[k][1], j0);
+    const ls = srcCum[i1] - srcCum[i0];
+    const lt = tgtCum[j1] - tgtCum[j0];
+    let j = j0;
+    for (let i = i0 + 1; i < i1; i++) {
+      const f = ls > 0 ? (srcCum[i] - srcCum[i0]) / ls : (i - i0) / (i1 - i0);
+      while (j < j1 && (lt > 0 ? (tgtCum[j + 1] - tgtCum[j0]) / lt : (j + 1 - j0) / Math.max(1, j1 - j0)) <= f) j++;
+      out.push([i, j]);
+    }
+    if (i1 !== i0 || j1 !== j0) out.push([i1, j1]);
+  }
+  return out;
+}
+
+/** The target position of a path of corners at each source row (its first corner on that row). */
+function rowTargets(corners: ReadonlyArray<[number, number]>, n: number): Int32Array {
+  const out = new Int32Array(n).fill(-1);
+  for (const [i, j] of corners) if (i < n && out[i] < 0) out[i] = j;
+  for (let i = 1; i < n; i++) if (out[i] < 0) out[i] = out[i - 1];
+  if (n && out[0] < 0) out[0] = 0;
+  return out;
+}
+
+type Bead = { i0: number; i1: number; j0: number; j1: number; score: number };
+
+/**
+ * Local re-centring of a banded DP: where the path comes within 3 cells of its band's edge away from the corners
+ * (the band may have cut the right path off), widen the band around that stretch (doubling each round) and realign
+ * only the stretch, between two corners of the path well outside it; the rest of the path is kept. Linear in the
+ * size of the stretches instead of a full pass per round.
+ */
+function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], score: (i0: number, j0: number, di: number, dj: number) => number, w0: number, ctx: number): { beads: Bead[]; repairs: number } {
+  let beads = beads0;
+  const lo = band.lo.slice();
+  const hi = band.hi.slice();
+  let repairs = 0;
+  const margin = 3;
+  for (let round = 0, w = 2 * w0; round < 8; round++, w *= 2) {
+    const touch: number[] = [];
+    for (let k = 0; k < beads.length; k++) {
+      const b = beads[k];
+      const l = lo[b.i1];
+      const h = hi[b.i1];
+      if ((l > 0 && b.j1 - l < margin) || (h < m && h - b.j1 < margin)) touch.push(k);
+    }
+    if (!touch.length) break;
+    // stretches of touching beads (merged when close), each with `w` beads of context on both sides
+    const regions: Array<[number, number]> = [];
+    for (const k of touch) {
+      const a = Math.max(0, k - ctx * w);
+      const b = Math.min(beads.length - 1, k + ctx * w);
+      const last = regions[regions.length - 1];
+      if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+      else regions.push([a, b]);
+    }
+    const out: Bead[] = [];
+    let next = 0;
+    for (const [ka, kb] of regions) {
+      for (let k = next; k < ka; k++) out.push(beads[k]);
+      next = kb + 1;
+      const ia = beads[ka].i0;
+      const ja = beads[ka].j0;
+      const ib = beads[kb].i1;
+      const jb = beads[kb].j1;
+      // widen the band around the current path over the stretch
+      for (let k = ka; k <= kb; k++) {
+        const b = beads[k];
+        for (let r = Math.max(ia, b.i0 - w); r <= Math.min(ib, b.i1 + w); r++) {
+          if (b.j0 - w < lo[r]) lo[r] = Math.max(0, b.j0 - w);
+          if (b.j1 + w > hi[r]) hi[r] = Math.min(m, b.j1 + w);
+        }
+      }
+      const sn = ib - ia;
+      const sm = jb - ja;
+      const slo = new Int32Array(sn + 1);
+      const shi = new Int32Array(sn + 1);
+      for (let r = 0; r <= sn; r++) {
+        slo[r] = Math.max(lo[ia + r], ja) - ja;
+        shi[r] = Math.min(hi[ia + r], jb) - ja;
+      }
+      const sub = dpAlign(sn, sm, types, normalizeBand(slo, shi, sm), (i0, j0, di, dj) => score(i0 + ia, j0 + ja, di, dj));
+      for (const b of sub.beads) out.push({ i0: b.i0 + ia, i1: b.i1 + ia, j0: b.j0 + ja, j1: b.j1 + ja, score: b.score });
+      repairs++;
+    }
+    for (let k = next; k < beads.length; k++) out.push(beads[k]);
+    beads = out;
+  }
+  return { beads, repairs };
 }
 
 function cornersOf(beads: ReadonlyArray<{ i1: number; j1: number }>): Array<[number, number]> {

@@ -68,26 +68,37 @@ function punctTokens(text: string, side: SideFeatures, keys: KeySpace, out: RawT
 /** Features of a space-separated language side (en, de, fr, …). `pinyin` (optional) maps capitalised words to name keys. */
 export function spacedFeatures(texts: readonly string[], lang: string, keys: KeySpace, pinyinOf?: (word: string) => string | undefined): SideFeatures {
   const side: SideFeatures = { lang, tokens: [], types: [], typeIds: new Map() };
+  // per word form: its type and keys (or null: not a content word), computed once per document
+  const memo = new Map<string, { type: number; keys: number[]; weight: number } | null>();
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
     const toks: RawToken[] = [];
-    for (const w of words(text)) {
-      if (/^\d/.test(w)) continue;
-      if (isStopword(w, lang)) continue;
-      const s = stem(w, lang);
-      if (s.length < 2) continue;
-      const k = [keys.id('w:' + s)];
-      let weight = 1;
-      if (pinyinOf && /^\p{Lu}\p{Ll}/u.test(w)) {
-        const py = pinyinOf(w);
-        if (py) {
-          k.push(keys.id('y:' + py));
-          weight = 1.5;
+    const ws = words(text);
+    for (const w of ws) {
+      let f = memo.get(w);
+      if (f === undefined) {
+        f = null;
+        if (!/^\d/.test(w) && !isStopword(w, lang)) {
+          const s = stem(w, lang);
+          if (s.length >= 2) {
+            const k = [keys.id('w:' + s)];
+            let weight = 1;
+            if (pinyinOf && /^\p{Lu}\p{Ll}/u.test(w)) {
+              const py = pinyinOf(w);
+              if (py) {
+                k.push(keys.id('y:' + py));
+                weight = 1.5;
+              }
+            }
+            f = { type: typeId(side, s), keys: k, weight };
+          }
         }
+        memo.set(w, f);
       }
-      toks.push({ type: typeId(side, s), keys: k, weight });
+      // tokens share their (read-only) key list with every other occurrence of the word
+      if (f) toks.push({ type: f.type, keys: f.keys, weight: f.weight });
     }
-    for (const v of numberValues(text, lang)) toks.push({ type: typeId(side, '#' + v), keys: [keys.id('n:' + v)], weight: 2 });
+    for (const v of numberValues(text, lang, ws)) toks.push({ type: typeId(side, '#' + v), keys: [keys.id('n:' + v)], weight: 2 });
     punctTokens(text, side, keys, toks);
     side.tokens.push(toks);
   }

@@ -101,8 +101,9 @@ const ZH_NUM_RE = /[零〇一二两三四五六七八九十百千万亿]+/g;
 /**
  * Number mentions of a sentence as normalised value strings. Chinese: Arabic digits and Chinese numerals (a lone
  * 一 is left out: it is mostly the article "a"); English: digits, number words, ordinals (11th, eleventh).
+ * `wordsOfText`: the words of `text` when the caller has them already (same result).
  */
-export function numberValues(text: string, lang: string): string[] {
+export function numberValues(text: string, lang: string, wordsOfText?: readonly string[]): string[] {
   const out: string[] = [];
   const t = text.length > 4000 ? text.slice(0, 4000) : text;
   for (const m of t.matchAll(/\d[\d,，]*(?:\.\d+)?/g)) {
@@ -121,7 +122,7 @@ export function numberValues(text: string, lang: string): string[] {
     const nw = NUMBER_WORDS[lang];
     const ow = ORDINAL_WORDS[lang];
     if (nw || ow) {
-      for (const w of words(t)) {
+      for (const w of wordsOfText ?? words(t)) {
         const lw = w.toLowerCase();
         const v = nw?.[lw] ?? ow?.[lw];
         if (v !== undefined) out.push(String(v));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import {
@@ -18,6 +18,7 @@ import {
   segmentBilingual,
   zhNumeralValue,
 } from '../../src/index.js';
+import { writeTermBaseFile } from '../../src/io/formats.js';
 import { ROOT, runBitext, tempDir } from '../helpers.js';
 
 const SAMPLE = path.join(ROOT, 'alignments/cyberspace-ii.md');
@@ -56,6 +57,35 @@ describe('the bundled sample (English src, Chinese tgt): every link must be righ
     expect(header.sources[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(lines.length).toBe(1 + 41);
     expect(j.stderr).toMatch(/41 links \(1-1: 33, 2-1: 7, 3-1: 1\)/);
+  }, 60000);
+});
+
+describe('CLI: --glossary', () => {
+  it('reads every glossary format through readGlossaryFiles (a .tbx term makes a link surer) and skips an unreadable file with a warning', async () => {
+    const dir = tempDir();
+    const en = path.join(dir, 'a.en');
+    const zh = path.join(dir, 'a.zh');
+    writeFileSync(en, 'Yesterday we visited Qorvexa Holdings.\nThe weather was fine.\n');
+    writeFileSync(zh, '昨天我们参观了蔻维萨集团。\n天气很好。\n');
+    const gloss = path.join(dir, 'gloss');
+    const empty = path.join(dir, 'empty');
+    mkdirSync(gloss);
+    mkdirSync(empty);
+    await writeTermBaseFile(path.join(gloss, 'names.tbx'), {
+      concepts: [{ id: 'qorvexa', terms: [{ lang: 'zh', text: '蔻维萨集团', status: 'preferred' }, { lang: 'en', text: 'Qorvexa Holdings', status: 'preferred' }] }],
+    });
+    const run = (g: string) => {
+      const r = runBitext(['align', '--presegmented', en, zh, '--src-lang', 'en', '--tgt-lang', 'zh', '--no-builtin-dict', '--glossary', g, '-o', '-']);
+      expect(r.code).toBe(0);
+      return { stderr: r.stderr, links: r.stdout.trim().split('\n').slice(1).map((l) => JSON.parse(l)) };
+    };
+    const without = run(empty);
+    const withTbx = run(gloss);
+    expect(withTbx.links[0].score).toBeGreaterThan(without.links[0].score);
+    writeFileSync(path.join(gloss, 'broken.xlsx'), 'not a spreadsheet');
+    const withBroken = run(gloss);
+    expect(withBroken.stderr).toMatch(/broken\.xlsx.*glossary file skipped/);
+    expect(withBroken.links[0].score).toBe(withTbx.links[0].score);
   }, 60000);
 });
 
@@ -179,7 +209,7 @@ describe('bad input', () => {
   });
 });
 
-describe('long documents (anchor-free banded search)', () => {
+describe('long documents (anchor-first banded search, length passes without anchors)', () => {
   it('follows a pair that drifts 250 sentences from the length diagonal', () => {
     let x = 7;
     const rnd = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
@@ -196,11 +226,28 @@ describe('long documents (anchor-free banded search)', () => {
       zh.push(`第${i + 1}行：${words.map((w) => C[w]).join('和')}。`);
     }
     const r = align(en.map((text, i) => ({ id: `en.${i}`, text })), zh.map((text, i) => ({ id: `zh.${i}`, text })), { srcLang: 'en', tgtLang: 'zh' });
-    expect(r.stats.lengthPasses).toBeGreaterThan(0);
+    expect(r.stats.anchors).toBeGreaterThan(0);
     let right = 0;
     for (const l of r.links) {
       if (l.src.length === 1 && l.tgt.length === 1 && Number(l.tgt[0].id.slice(3)) === goldZh[Number(l.src[0].id.slice(3))]) right++;
     }
     expect(right / en.length).toBeGreaterThan(0.95);
+  }, 60000);
+
+  it('without shared keys (no anchors) falls back to re-centred length passes and still covers every sentence', () => {
+    let x = 11;
+    const rnd = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const en: string[] = [];
+    const zh: string[] = [];
+    for (let i = 0; i < 2600; i++) {
+      const k = 3 + Math.floor(rnd() * 12);
+      en.push(Array.from({ length: k }, () => 'blorp').join(' ') + '.');
+      zh.push('嗯'.repeat(Math.max(2, Math.round(k * 1.8))) + '。');
+    }
+    const r = align(en.map((text, i) => ({ id: `en.${i}`, text })), zh.map((text, i) => ({ id: `zh.${i}`, text })), { srcLang: 'en', tgtLang: 'zh' });
+    expect(r.stats.anchors).toBe(0);
+    expect(r.stats.lengthPasses).toBeGreaterThan(0);
+    expect(r.links.reduce((a, l) => a + l.src.length, 0)).toBe(en.length);
+    expect(r.links.reduce((a, l) => a + l.tgt.length, 0)).toBe(zh.length);
   }, 60000);
 });

@@ -2,13 +2,15 @@
  * bitext align FILE [FILE2]: sentence-align a bilingual document (one file) or a document pair (two files) and write
  * the links as native JSONL (default alignments/<name>.jsonl), TMX, CSV/TSV, XLSX or .align by the extension of -o.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BitextError } from '../../errors.js';
 import type { Alignment, AlignmentHeader, Diagnostic, Lang, SegmentedSide, SourceFileInfo } from '../../model/types.js';
 import { primaryLanguage } from '../../lang/tags.js';
 import { fileExists, listFiles, readBytes, sha256, writeFileAtomic } from '../../io/files.js';
 import { decodeBytes } from '../../read/decode.js';
-import { readTermBaseFile, writeAlignmentFile } from '../../io/formats.js';
+import { writeAlignmentFile } from '../../io/formats.js';
+import { GLOSSARY_EXTS, readGlossaryFiles, type GlossaryRead } from '../../io/glossary.js';
 import { serializeAlignmentJsonl } from '../../formats/jsonl.js';
 import { formatAlignIndex } from '../../formats/align-index.js';
 import { segmentBilingual, segmentPair } from '../../segment/index.js';
@@ -31,7 +33,7 @@ const SPEC: CommandSpec = {
     'src-lang': { type: 'string', arg: 'LANG', description: 'source language (default: the first text block of FILE, or detected)' },
     'tgt-lang': { type: 'string', arg: 'LANG', description: 'target language (default: detected)' },
     dict: { type: 'string', multiple: true, arg: 'FILE', description: 'extra dictionary: CC-CEDICT text or a zh,en word list (TSV/CSV); repeatable' },
-    glossary: { type: 'string', arg: 'DIR', description: 'term base folder whose CSV/TSV files are used as a lexicon', default: 'glossary' },
+    glossary: { type: 'string', arg: 'DIR', description: 'term base folder (or file) whose terms are used as a lexicon (.csv .tsv .tbx .xlsx …)', default: 'glossary' },
     'no-builtin-dict': { type: 'boolean', description: 'do not use the built-in CC-CEDICT lexicon' },
     threshold: { type: 'string', arg: 'X', description: 'links below this confidence are counted as "to review"', default: '0.5' },
     'max-sentences': { type: 'string', arg: 'N', description: 'most sentences on one side of a link (1–5)', default: '4' },
@@ -170,16 +172,24 @@ const command: Command = {
     }
     const glossDir = abs(String(values.glossary));
     if (zh && (await fileExists(glossDir))) {
-      const pairs: Array<[string, string]> = [];
-      for (const f of await listFiles(glossDir, ['.csv', '.tsv'])) {
+      // the same reader and merge as check/terms (every glossary format; concepts merged across files); a file that
+      // cannot be read is skipped with a warning instead of stopping the alignment
+      let files = (await stat(glossDir)).isDirectory() ? await listFiles(glossDir, GLOSSARY_EXTS) : [glossDir];
+      let read: GlossaryRead | undefined;
+      while (files.length) {
         try {
-          const tb = await readTermBaseFile(f);
-          pairs.push(...termBasePairs(tb.termBase, 'zh', other));
+          read = await readGlossaryFiles(files);
+          break;
         } catch (err) {
           if (!(err instanceof BitextError)) throw err;
           warn(ctx, `${err.toLine()} (glossary file skipped)`);
+          const bad = err.file ? path.resolve(err.file) : undefined;
+          const rest = files.filter((f) => path.resolve(f) !== bad);
+          if (rest.length === files.length) break;
+          files = rest;
         }
       }
+      const pairs = read ? termBasePairs(read.termBase, 'zh', other) : [];
       if (pairs.length) lexicons.push(buildLexicon(pairs, { from: 'zh', to: other }));
     }
     const lexicon = mergeLexicons(...lexicons);

@@ -1,0 +1,180 @@
+/**
+ * Anchor-first search for long documents (in the spirit of Moore 2002's "fast and accurate sentence alignment":
+ * find a few confident sentence pairs cheaply, then run the expensive model only near them).
+ *  1. Candidate pairs: sentence pairs that share keys that are rare in the document (names, rare words, numbers,
+ *     dictionary units), looked up through inverted lists of target sentences per key within a wide window around
+ *     the length diagonal, so that a translation drifting hundreds of sentences away is still found.
+ *  2. Each pair scores the sum of its shared keys' inverse document frequencies; a source sentence keeps its best
+ *     target sentence only when it clearly beats every other one away from it (a ratio test, as in Lowe 2004).
+ *  3. The anchors that remain are made monotone by a heaviest increasing subsequence (weighted longest increasing
+ *     subsequence with a Fenwick tree of prefix maxima, O(k log k)), and isolated anchors whose neighbours disagree
+ *     with them are dropped.
+ * Time and memory are linear in the document length (candidate lists are bounded per key occurrence).
+ */
+
+/** Per-sentence unique key lists of one side (CSR layout: `start[s]..start[s+1]` index into `keys`). */
+export interface KeyLists {
+  start: Int32Array;
+  keys: Int32Array;
+}
+
+export interface AnchorOptions {
+  /** Half-width of the search window around the length diagonal, in target sentences. */
+  window: number;
+  /** Size of the key space (keys are 0 … keySpace-1). */
+  keySpace: number;
+  /** Expected candidates per key occurrence above which a key is too common to anchor (default 6). */
+  perKey?: number;
+  /** Best score must be this many times the runner-up (default 2). */
+  ratio?: number;
+  /** Least score of an anchor, in idf units (default 6). */
+  minScore?: number;
+}
+
+/**
+ * Confident, monotone anchor pairs [i, j] (source sentence i ↔ target sentence j), in increasing i and j.
+ * `expected[i]` is the target sentence the length diagonal puts next to source sentence i.
+ */
+export function findAnchors(S: KeyLists, T: KeyLists, expected: Int32Array, o: AnchorOptions): Array<[number, number]> {
+  const n = S.start.length - 1;
+  const m = T.start.length - 1;
+  if (n === 0 || m === 0) return [];
+  const K = o.keySpace;
+  const W = Math.max(1, o.window);
+  // document frequencies per side
+  const dfS = new Int32Array(K);
+  const dfT = new Int32Array(K);
+  for (let u = 0; u < S.keys.length; u++) dfS[S.keys[u]]++;
+  for (let u = 0; u < T.keys.length; u++) dfT[T.keys[u]]++;
+  // a key anchors when it is expected in few sentences of a window on each side
+  const perKey = o.perKey ?? 6;
+  const capT = Math.max(2, Math.floor((perKey * m) / (2 * W + 1)));
+  const capS = Math.max(2, Math.floor((perKey * n) / (2 * W + 1)));
+  const idf = new Float32Array(K);
+  for (let k = 0; k < K; k++) {
+    if (dfS[k] > 0 && dfT[k] > 0 && dfS[k] <= capS && dfT[k] <= capT) idf[k] = Math.log((n + m) / (dfS[k] + dfT[k]));
+  }
+  // inverted lists of target sentences per usable key (CSR, sentences in increasing order)
+  const postStart = new Int32Array(K + 1);
+  for (let u = 0; u < T.keys.length; u++) if (idf[T.keys[u]] > 0) postStart[T.keys[u] + 1]++;
+  for (let k = 0; k < K; k++) postStart[k + 1] += postStart[k];
+  const post = new Int32Array(postStart[K]);
+  const fill = postStart.slice(0, K);
+  for (let j = 0; j < m; j++) for (let u = T.start[j]; u < T.start[j + 1]; u++) {
+    const k = T.keys[u];
+    if (idf[k] > 0) post[fill[k]++] = j;
+  }
+  // per source sentence: accumulate candidate scores over target sentences in its window
+  const acc = new Float32Array(m);
+  const touched = new Int32Array(m);
+  const ratio = o.ratio ?? 2;
+  const minScore = o.minScore ?? 6;
+  const ai: number[] = [];
+  const aj: number[] = [];
+  const aw: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const lo = expected[i] - W;
+    const hi = expected[i] + W;
+    let nt = 0;
+    for (let u = S.start[i]; u < S.start[i + 1]; u++) {
+      const k = S.keys[u];
+      const w = idf[k];
+      if (w === 0) continue;
+      // first posting ≥ lo (binary search), then walk to hi
+      let a = postStart[k];
+      let b = postStart[k + 1];
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (post[mid] < lo) a = mid + 1;
+        else b = mid;
+      }
+      for (let p = a; p < postStart[k + 1] && post[p] <= hi; p++) {
+        const j = post[p];
+        if (acc[j] === 0) touched[nt++] = j;
+        acc[j] += w;
+      }
+    }
+    let bj = -1;
+    let b1 = 0;
+    for (let t = 0; t < nt; t++) {
+      const j = touched[t];
+      if (acc[j] > b1) {
+        b1 = acc[j];
+        bj = j;
+      }
+    }
+    let b2 = 0;
+    for (let t = 0; t < nt; t++) {
+      const j = touched[t];
+      // neighbours of the best may share its words (the halves of a 1-2 link): not rivals
+      if (j < bj - 2 || j > bj + 2) b2 = Math.max(b2, acc[j]);
+      acc[j] = 0;
+    }
+    if (bj >= 0 && b1 >= minScore && b1 >= ratio * b2) {
+      ai.push(i);
+      aj.push(bj);
+      aw.push(b1 - b2);
+    }
+  }
+  const chain = heaviestIncreasing(ai, aj, aw, m);
+  return dropIsolated(chain);
+}
+
+/** Heaviest subsequence strictly increasing in both i (given: input sorted by i, distinct) and j (Fenwick tree of prefix maxima). */
+function heaviestIncreasing(ai: number[], aj: number[], aw: number[], m: number): Array<[number, number]> {
+  const k = ai.length;
+  if (k === 0) return [];
+  const treeV = new Float64Array(m + 1);
+  const treeI = new Int32Array(m + 1).fill(-1);
+  const prev = new Int32Array(k).fill(-1);
+  const total = new Float64Array(k);
+  let bestK = -1;
+  let bestV = -1;
+  for (let t = 0; t < k; t++) {
+    // best chain ending at a j' < aj[t]: prefix max over 1..aj[t] (Fenwick index j' + 1)
+    let v = 0;
+    let from = -1;
+    for (let x = aj[t]; x > 0; x -= x & -x) {
+      if (treeV[x] > v) {
+        v = treeV[x];
+        from = treeI[x];
+      }
+    }
+    total[t] = v + aw[t];
+    prev[t] = from;
+    for (let x = aj[t] + 1; x <= m; x += x & -x) {
+      if (total[t] > treeV[x]) {
+        treeV[x] = total[t];
+        treeI[x] = t;
+      }
+    }
+    if (total[t] > bestV) {
+      bestV = total[t];
+      bestK = t;
+    }
+  }
+  const out: Array<[number, number]> = [];
+  for (let t = bestK; t >= 0; t = prev[t]) out.push([ai[t], aj[t]]);
+  return out.reverse();
+}
+
+/**
+ * Drop anchors that their neighbours do not support: an anchor stays when the anchors around it lie on a line
+ * with it (target step within a factor of the source step plus slack), so one wrong pair kept by the monotone
+ * chain does not bend the band.
+ */
+function dropIsolated(chain: Array<[number, number]>): Array<[number, number]> {
+  if (chain.length < 3) return chain;
+  const ok = (a: [number, number], b: [number, number]) => {
+    const di = b[0] - a[0];
+    const dj = b[1] - a[1];
+    return dj <= 4 * di + 8 && di <= 4 * dj + 8;
+  };
+  const out: Array<[number, number]> = [];
+  for (let t = 0; t < chain.length; t++) {
+    const left = t > 0 ? ok(chain[t - 1], chain[t]) : true;
+    const right = t + 1 < chain.length ? ok(chain[t], chain[t + 1]) : true;
+    if (left || right) out.push(chain[t]);
+  }
+  return out;
+}
