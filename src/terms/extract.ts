@@ -681,18 +681,78 @@ function trimLink(d: LinkData, zhFreq: Map<string, number>, enFreq: Map<string, 
 }
 
 /**
- * Number of rival terms that are not just pieces of another rival seen as often (经济伙伴 inside
- * 区域全面经济伙伴关系协定 is no rival of its own).
+ * `independentCount` for the many key sets of one link: the terms of a link are numbered once, the "piece of a
+ * rival seen as often" relation between them computed once, and each set is a list of indices.
  */
-function independentCount(keys: Set<string>, freq: Map<string, number>): number {
-  if (keys.size <= 1 || keys.size > 40) return keys.size;
-  const list = [...keys];
-  let n = 0;
-  for (const k of list) {
-    const f = freq.get(k);
-    if (!list.some((o) => o !== k && o.length > k.length && o.includes(k) && freq.get(o) === f)) n++;
+class Rivals {
+  /** Index of the distinct key of each candidate. */
+  private readonly keyOf: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly freqs: Array<number | undefined> = [];
+  /** For each distinct key, the distinct keys it is a piece of (longer, containing it, same frequency); lazily. */
+  private pieceOf: number[][] | undefined;
+  private readonly stamp: Int32Array;
+  private gen = 0;
+  private readonly members: number[] = [];
+
+  constructor(candidateKeys: readonly string[], freq: Map<string, number>) {
+    const index = new Map<string, number>();
+    this.keyOf = new Int32Array(candidateKeys.length);
+    for (let i = 0; i < candidateKeys.length; i++) {
+      const k = candidateKeys[i];
+      let x = index.get(k);
+      if (x === undefined) {
+        x = this.keys.length;
+        index.set(k, x);
+        this.keys.push(k);
+        this.freqs.push(freq.get(k));
+      }
+      this.keyOf[i] = x;
+    }
+    this.stamp = new Int32Array(this.keys.length);
   }
-  return n;
+
+  clear(): void {
+    this.gen++;
+    this.members.length = 0;
+  }
+
+  /** Adds the key of candidate i to the set. */
+  add(i: number): void {
+    const x = this.keyOf[i];
+    if (this.stamp[x] === this.gen) return;
+    this.stamp[x] = this.gen;
+    this.members.push(x);
+  }
+
+  /**
+   * Number of rival terms in the set that are not just pieces of another rival seen as often (经济伙伴 inside
+   * 区域全面经济伙伴关系协定 is no rival of its own); every set above 40 terms counts in full.
+   */
+  independentCount(): number {
+    const size = this.members.length;
+    if (size <= 1 || size > 40) return size;
+    if (!this.pieceOf) {
+      const { keys, freqs } = this;
+      this.pieceOf = keys.map((k, a) => {
+        const list: number[] = [];
+        for (let b = 0; b < keys.length; b++) if (b !== a && freqs[b] === freqs[a] && keys[b].length > k.length && keys[b].includes(k)) list.push(b);
+        return list;
+      });
+    }
+    let n = 0;
+    for (const a of this.members) {
+      let piece = false;
+      for (const b of this.pieceOf[a]) {
+        if (this.stamp[b] === this.gen) {
+          piece = true;
+          break;
+        }
+      }
+      if (!piece) n++;
+    }
+    return n;
+  }
 }
 
 /** Distinct left and right neighbours of a candidate (capped), for accessor variety. */
@@ -722,9 +782,32 @@ function unity(n: Neighbours | undefined, freq: number): number {
   return av >= 2 ? 1 : 0.35;
 }
 
+/**
+ * The local score of a pair: a weighted sum of association (Dice with rivals), anchors, boundaries, length prior,
+ * position, termhood on each side and cues, times the unity of each term and the everyday-word factor.
+ */
+function pairScore(assoc: number, anchor: number, bound: number, lengthS: number, pos: number, thz: number, the: number, cue: number, unitZ: number, unitE: number, generic: number): number {
+  return (0.35 * assoc + 0.25 * anchor + 0.08 * bound + 0.1 * lengthS + 0.04 * pos + 0.06 * thz + 0.06 * the + 0.08 * cue) * unitZ * unitE * generic;
+}
+
+/** lengthScore by (Han characters, English content words × 2) for the usual sizes: the same values, computed once. */
+const LENGTH_MEMO = new Float64Array(128 * 64).fill(NaN);
+
 function lengthScore(z: ZhOcc, e: EnOcc): number {
   if (e.acronym) return z.han <= 10 ? 0.8 : 0.4;
-  const ratio = z.han / Math.max(1, e.content);
+  const c2 = e.content * 2;
+  if (z.han < 128 && c2 < 64 && Number.isInteger(c2)) {
+    const m = z.han * 64 + c2;
+    const v = LENGTH_MEMO[m];
+    if (v === v) return v;
+    return (LENGTH_MEMO[m] = lengthScoreOf(z.han, e.content));
+  }
+  return lengthScoreOf(z.han, e.content);
+}
+
+/** Length prior: Gaussian in log2 of the Han characters per English content word, centred on 1.8. */
+function lengthScoreOf(han: number, content: number): number {
+  const ratio = han / Math.max(1, content);
   const d = Math.log2(ratio / 1.8);
   return Math.exp(-(d * d) / (2 * 0.8 * 0.8));
 }
@@ -987,65 +1070,82 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     const eLen = Math.max(1, d.enText.length);
     // Dice of every pair of the link, and how many rivals each pair has: a pair is only as good as it is better
     // than the other pairs its terms could form here (two terms seen once in one link have Dice 1 with everything).
-    const zf = d.zh.map((z) => zhFreq.get(z.key) ?? 1);
-    const ef = d.en.map((e) => enFreq.get(e.alias ?? e.key) ?? 1);
-    const zIds = d.zh.map((z) => zhIds.get(z.key) ?? -1);
-    const eIds = d.en.map((e) => enIds.get(e.alias ?? e.key) ?? -1);
-    const dice: Float64Array[] = d.zh.map((_, zi) => {
-      const row = new Float64Array(d.en.length);
-      const z = zIds[zi];
-      for (let ei = 0; ei < row.length; ei++) {
-        const c = z < 0 || eIds[ei] < 0 ? 1 : pairCount.get(z, eIds[ei]) || 1;
-        row[ei] = ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
-      }
-      return row;
-    });
-    // Rivals are counted over distinct terms (a term written twice in a link is one rival).
-    const enKeyOf = d.en.map((e) => e.alias ?? e.key);
-    const rivalsOfE = new Float64Array(d.en.length);
-    for (let ei = 0; ei < d.en.length; ei++) {
-      let best = 0;
-      for (let zi = 0; zi < d.zh.length; zi++) if (dice[zi][ei] > best) best = dice[zi][ei];
-      const keys = new Set<string>();
-      for (let zi = 0; zi < d.zh.length; zi++) if (dice[zi][ei] >= best - 1e-9) keys.add(d.zh[zi].key);
-      rivalsOfE[ei] = independentCount(keys, zhFreq);
+    const nz = d.zh.length;
+    const ne = d.en.length;
+    const zf = new Float64Array(nz);
+    const ef = new Float64Array(ne);
+    const zIds = new Int32Array(nz);
+    const eIds = new Int32Array(ne);
+    const enKeyOf: string[] = new Array(ne);
+    for (let zi = 0; zi < nz; zi++) {
+      const k = d.zh[zi].key;
+      zf[zi] = zhFreq.get(k) ?? 1;
+      zIds[zi] = zhIds.get(k) ?? -1;
     }
-    d.zh.forEach((z, zi) => {
+    for (let ei = 0; ei < ne; ei++) {
+      const k = d.en[ei].alias ?? d.en[ei].key;
+      enKeyOf[ei] = k;
+      ef[ei] = enFreq.get(k) ?? 1;
+      eIds[ei] = enIds.get(k) ?? -1;
+    }
+    // Dice (one flat row per Chinese candidate).
+    const dice = new Float64Array(nz * ne);
+    for (let zi = 0; zi < nz; zi++) {
+      const z = zIds[zi];
+      for (let ei = 0; ei < ne; ei++) {
+        const c = z < 0 || eIds[ei] < 0 ? 1 : pairCount.get(z, eIds[ei]) || 1;
+        dice[zi * ne + ei] = ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
+      }
+    }
+    // Rivals are counted over distinct terms (a term written twice in a link is one rival): independentCount over
+    // the keys tied for the best Dice, with the "piece of another rival" relation computed once per link.
+    const zRivals = new Rivals(d.zh.map((z) => z.key), zhFreq);
+    const eRivals = new Rivals(enKeyOf, enFreq);
+    const rivalsOfE = new Float64Array(ne);
+    for (let ei = 0; ei < ne; ei++) {
+      let best = 0;
+      for (let zi = 0; zi < nz; zi++) if (dice[zi * ne + ei] > best) best = dice[zi * ne + ei];
+      zRivals.clear();
+      for (let zi = 0; zi < nz; zi++) if (dice[zi * ne + ei] >= best - 1e-9) zRivals.add(zi);
+      rivalsOfE[ei] = zRivals.independentCount();
+    }
+    // What depends on the English candidate only.
+    const relE = new Float64Array(ne);
+    const unitE = new Float64Array(ne);
+    const thE = new Float64Array(ne);
+    for (let ei = 0; ei < ne; ei++) {
+      const e = d.en[ei];
+      relE[ei] = (e.start + e.end) / 2 / eLen;
+      unitE[ei] = e.cue || e.alias ? 1 : unity(enAv.get(e.key), ef[ei]);
+      thE[ei] = enTermhood(e, ef[ei]);
+    }
+    for (let zi = 0; zi < nz; zi++) {
+      const z = d.zh[zi];
       const fz = zf[zi];
       const thz = zhTermhood(z, fz);
       const unitZ = z.cue ? 1 : unity(zhAv.get(z.key), fz);
       const relZ = (z.start + z.end) / 2 / zLen;
-      const row = dice[zi];
+      const o = zi * ne;
       let best = 0;
-      for (const v of row) if (v > best) best = v;
-      const rivalKeys = new Set<string>();
-      for (let ei = 0; ei < row.length; ei++) if (row[ei] >= best - 1e-9) rivalKeys.add(enKeyOf[ei]);
-      const rivalsOfZ = independentCount(rivalKeys, enFreq);
-      d.en.forEach((e, ei) => {
-        const fe = ef[ei];
-        const isBest = row[ei] >= best - 1e-9;
-        const assoc = isBest ? row[ei] / Math.sqrt(rivalsOfZ * rivalsOfE[ei]) : row[ei] * 0.3;
-        const relE = (e.start + e.end) / 2 / eLen;
-        const pos = 1 - Math.min(1, 2 * Math.abs(relZ - relE));
-        const anchor = anchorScore(z, e, d.anchors);
+      for (let ei = 0; ei < ne; ei++) if (dice[o + ei] > best) best = dice[o + ei];
+      eRivals.clear();
+      for (let ei = 0; ei < ne; ei++) if (dice[o + ei] >= best - 1e-9) eRivals.add(ei);
+      const rivalsOfZ = eRivals.independentCount();
+      for (let ei = 0; ei < ne; ei++) {
+        const e = d.en[ei];
+        const isBest = dice[o + ei] >= best - 1e-9;
+        const assoc = isBest ? dice[o + ei] / Math.sqrt(rivalsOfZ * rivalsOfE[ei]) : dice[o + ei] * 0.3;
+        const pos = 1 - Math.min(1, 2 * Math.abs(relZ - relE[ei]));
         const cue = z.cue && e.cue ? 1 : z.cue && e.title ? 0.6 : z.cue || e.cue ? 0.3 : 0;
-        const unitE = e.cue || e.alias ? 1 : unity(enAv.get(e.key), fe);
-        const generic = isGeneric(z, e, d.anchors) ? 0.6 : 1;
-        const s =
-          (0.35 * assoc +
-            0.25 * anchor +
-            0.08 * ((z.bound + e.bound) / 2) +
-            0.1 * lengthScore(z, e) +
-            0.04 * pos +
-            0.06 * thz +
-            0.06 * enTermhood(e, fe) +
-            0.08 * cue) *
-          unitZ *
-          unitE *
-          generic;
+        const bound = (z.bound + e.bound) / 2;
+        const lengthS = lengthScore(z, e);
+        // Upper bound first (anchor score ≤ 1, generic factor ≤ 1; float sums and products are monotonic): most
+        // pairs of a long link fall below the threshold without the anchor and generic tests.
+        if (!(pairScore(assoc, 1, bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], 1) > 0.15)) continue;
+        const s = pairScore(assoc, anchorScore(z, e, d.anchors), bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], isGeneric(z, e, d.anchors) ? 0.6 : 1);
         if (s > 0.15) cands.push({ z, e, s });
-      });
-    });
+      }
+    }
     cands.sort((a, b) => b.s - a.s || a.z.start - b.z.start || a.e.start - b.e.start);
     const chosen: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
     for (const c of cands) {
