@@ -285,6 +285,36 @@ function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape):
   return { occ, syllables, latin };
 }
 
+/**
+ * The per-character pinyin and the Latin runs of a text, as chineseCandidates computes them, from the segmentation
+ * recorded on a tape (pass 3 of a corpus, whose candidates come from the compact store).
+ */
+function chineseSyllables(text: string, tape: SegmentTape & { replay: Int32Array }): { syllables: string[]; latin: Array<[number, number, string]> } {
+  const norm = normalizeCharText(text);
+  const syllables: string[] = new Array(text.length).fill('');
+  const latin: Array<[number, number, string]> = [];
+  let i = 0;
+  while (i < norm.length) {
+    if (!isTermChar(norm.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < norm.length && (isTermChar(norm.charCodeAt(j)) || (norm[j] === '-' && j + 1 < norm.length && isTermChar(norm.charCodeAt(j + 1)) && j > i))) j++;
+    for (let ws = i; ws < j; ) {
+      const len = tape.replay[tape.pos++];
+      const w = norm.slice(ws, ws + len);
+      if (isHan(w.charCodeAt(0))) {
+        const p = pinyinOfWord(w);
+        for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
+      } else if (/^[a-z0-9]+$/.test(w) && /[a-z]/.test(w)) latin.push([ws, ws + w.length, w]);
+      ws += len;
+    }
+    i = j;
+  }
+  return { syllables, latin };
+}
+
 /** Content words of an English term, a hyphenated compound counting as one ("cross-border logistics" → 2). */
 function spacedWords(s: string): number {
   let n = 0;
@@ -545,12 +575,27 @@ class CompactLinks {
   readonly zLeft = new IntList(new Int32Array(1 << 16));
   readonly zRight = new IntList(new Int32Array(1 << 16));
   readonly zCue = new IntList(new Uint8Array(1 << 16));
+  /** What pass 3 needs to rebuild an occurrence without segmenting the link again. */
+  readonly zStart = new IntList(new Int32Array(1 << 16));
+  readonly zEnd = new IntList(new Int32Array(1 << 16));
+  readonly zWords = new IntList(new Uint8Array(1 << 16));
+  readonly zHan = new IntList(new Uint8Array(1 << 16));
+  /** bound × 2. */
+  readonly zBound = new IntList(new Uint8Array(1 << 16));
   readonly eOff = new IntList(new Int32Array(1024));
   readonly eKey = new IntList(new Int32Array(1 << 16));
   readonly eAlias = new IntList(new Int32Array(1 << 16));
   readonly eSurf = new IntList(new Int32Array(1 << 16));
-  /** 1 cue, 2 acronym. */
+  /** 1 cue, 2 acronym, 4 title, 8 initial, 16 inTitle. */
   readonly eFlags = new IntList(new Uint8Array(1 << 16));
+  readonly eT0 = new IntList(new Int32Array(1 << 16));
+  readonly eT1 = new IntList(new Int32Array(1 << 16));
+  readonly eStart = new IntList(new Int32Array(1 << 16));
+  readonly eEnd = new IntList(new Int32Array(1 << 16));
+  /** content × 2 (content words count hyphenated parts as halves). */
+  readonly eContent = new IntList(new Int32Array(1 << 16));
+  /** bound × 2. */
+  readonly eBound = new IntList(new Uint8Array(1 << 16));
   readonly eLeft = new IntList(new Int32Array(1 << 16));
   readonly eRight = new IntList(new Int32Array(1 << 16));
 
@@ -575,13 +620,24 @@ class CompactLinks {
       this.zLeft.push(this.id(o.left));
       this.zRight.push(this.id(o.right));
       this.zCue.push(o.cue ? 1 : 0);
+      this.zStart.push(o.start);
+      this.zEnd.push(o.end);
+      this.zWords.push(Math.min(255, o.words));
+      this.zHan.push(Math.min(255, o.han));
+      this.zBound.push(o.bound * 2);
     }
     this.zOff.push(this.zKey.length);
     for (const o of d.en) {
       this.eKey.push(this.id(o.key));
       this.eAlias.push(o.alias === undefined ? -1 : this.id(o.alias));
       this.eSurf.push(o.acronym ? this.id(o.surface) : -1);
-      this.eFlags.push((o.cue ? 1 : 0) | (o.acronym ? 2 : 0));
+      this.eFlags.push((o.cue ? 1 : 0) | (o.acronym ? 2 : 0) | (o.title ? 4 : 0) | (o.initial ? 8 : 0) | (o.inTitle ? 16 : 0));
+      this.eT0.push(o.t0);
+      this.eT1.push(o.t1);
+      this.eStart.push(o.start);
+      this.eEnd.push(o.end);
+      this.eContent.push(o.content * 2);
+      this.eBound.push(o.bound * 2);
       this.eLeft.push(this.id(o.left));
       this.eRight.push(this.id(o.right));
     }
@@ -957,19 +1013,23 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   };
   // Pass 2 also gathers the neighbours (accessor variety, Feng et al. 2004) of the candidates seen twice or more:
   // only those can be shown to be fragments.
+  // With the compact store: the ids of pass 2 by interned string id, and the expansion of each acronym (withAlias).
+  const zhIdOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
+  const enIdOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
+  const expansionId = new Map<number, number>();
+  if (compact) {
+    const c = compact;
+    for (const [k, id] of zhIds) zhIdOf[c.ids.get(k)!] = id;
+    for (const [k, id] of enIds) enIdOf[c.ids.get(k)!] = id;
+    for (const [acr, key] of expansionOf) {
+      const a = c.ids.get(acr);
+      if (a !== undefined) expansionId.set(a, c.ids.get(key)!);
+    }
+  }
   if (zhIds.size || enIds.size) {
     if (compact) {
       const c = compact;
       const str = c.strings;
-      const zhIdOf = new Int32Array(str.length).fill(-1);
-      const enIdOf = new Int32Array(str.length).fill(-1);
-      for (const [k, id] of zhIds) zhIdOf[c.ids.get(k)!] = id;
-      for (const [k, id] of enIds) enIdOf[c.ids.get(k)!] = id;
-      const expansionId = new Map<number, number>();
-      for (const [acr, key] of expansionOf) {
-        const a = c.ids.get(acr);
-        if (a !== undefined) expansionId.set(a, c.ids.get(key)!);
-      }
       const zKey = c.zKey.data;
       const zLeft = c.zLeft.data;
       const zRight = c.zRight.data;
@@ -1037,8 +1097,59 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     }
   }
 
-
-  compact = undefined;
+  /**
+   * Pass 3's view of link i from the compact store: the occurrences pass 1 found (only those that can make a pair
+   * when minFreq ≥ 2: quoted, or seen in two links or more), the pinyin from the recorded segmentation, the anchors.
+   * The same LinkData as build + withAlias + that filter, without segmenting the link or listing its candidates again.
+   */
+  const compactLinkData = (c: CompactLinks, i: number): LinkData => {
+    const link = usable[i];
+    const zhText = joinSentences(link[zhSide].map((s) => s.text), zhLang);
+    const enText = joinSentences(link[enSide].map((s) => s.text), enLang);
+    const str = c.strings;
+    const filter = minFreq >= 2;
+    const zh: ZhOcc[] = [];
+    for (let k = c.zOff.data[i], k1 = c.zOff.data[i + 1]; k < k1; k++) {
+      const cue = c.zCue.data[k] === 1;
+      const key = c.zKey.data[k];
+      if (filter && !cue && zhIdOf[key] < 0) continue;
+      const start = c.zStart.data[k];
+      const end = c.zEnd.data[k];
+      zh.push({ key: str[key], surface: zhText.slice(start, end), start, end, cue, words: c.zWords.data[k], han: c.zHan.data[k], bound: c.zBound.data[k] / 2, left: str[c.zLeft.data[k]], right: str[c.zRight.data[k]] });
+    }
+    const en: EnOcc[] = [];
+    for (let k = c.eOff.data[i], k1 = c.eOff.data[i + 1]; k < k1; k++) {
+      const flags = c.eFlags.data[k];
+      let alias = c.eAlias.data[k];
+      if (alias < 0 && flags & 2) alias = expansionId.get(c.eSurf.data[k]) ?? -1;
+      if (filter && !(flags & 1) && enIdOf[alias >= 0 ? alias : c.eKey.data[k]] < 0) continue;
+      const start = c.eStart.data[k];
+      const end = c.eEnd.data[k];
+      const o: EnOcc = {
+        key: str[c.eKey.data[k]],
+        surface: enText.slice(start, end),
+        t0: c.eT0.data[k],
+        t1: c.eT1.data[k],
+        start,
+        end,
+        title: (flags & 4) !== 0,
+        acronym: (flags & 2) !== 0,
+        initial: (flags & 8) !== 0,
+        content: c.eContent.data[k] / 2,
+        cue: (flags & 1) !== 0,
+        bound: c.eBound.data[k] / 2,
+        left: str[c.eLeft.data[k]],
+        right: str[c.eRight.data[k]],
+      };
+      if (alias >= 0) o.alias = str[alias];
+      if (flags & 16) o.inTitle = true;
+      en.push(o);
+    }
+    const zc = chineseSyllables(zhText, { replay: segLens!.data, pos: segOff!.data[i] });
+    const tokens = tokenizeWords(enText);
+    const anchors = anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon);
+    return { id: link.id, zhText, enText, zh, en, anchors, enTokens: tokens.length };
+  };
 
   // Pass 3: local competitive linking per link.
   interface Pooled {
@@ -1058,8 +1169,8 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const pooled = new Map<string, Pooled>();
   const expansionSurface = new Map<string, string>();
   for (let idx = 0; idx < total; idx++) {
-    let d = withAlias(linkData(idx, true));
-    if (minFreq >= 2) {
+    let d = compact ? compactLinkData(compact, idx) : withAlias(linkData(idx, true));
+    if (minFreq >= 2 && !compact) {
       // On a corpus a pair must be found twice: candidates seen once (and not quoted) cannot make one.
       d = { ...d, zh: d.zh.filter((o) => o.cue || zhIds.has(o.key)), en: d.en.filter((o) => o.cue || enIds.has(o.alias ?? o.key)) };
     }
