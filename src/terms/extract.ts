@@ -811,6 +811,69 @@ class Rivals {
   }
 }
 
+/**
+ * Competitive linking (Melamed 2000): the pairs best first (score, then position of the Chinese and the English
+ * term, then the order given), each taken unless its Chinese or English span overlaps a pair taken before. A binary
+ * heap instead of sorting every pair, and it stops once every candidate of one side overlaps a pair taken: the same
+ * pairs in the same order as sorting the whole list and scanning it.
+ */
+function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number }>(cands: C[], zh: readonly ZhOcc[], en: readonly EnOcc[]): C[] {
+  const n = cands.length;
+  const chosen: C[] = [];
+  if (n === 0) return chosen;
+  const before = (a: number, b: number): boolean => {
+    const x = cands[a];
+    const y = cands[b];
+    if (x.s !== y.s) return x.s > y.s;
+    if (x.z.start !== y.z.start) return x.z.start < y.z.start;
+    if (x.e.start !== y.e.start) return x.e.start < y.e.start;
+    return a < b;
+  };
+  const heap = new Int32Array(n);
+  for (let i = 0; i < n; i++) heap[i] = i;
+  let size = n;
+  const down = (from: number): void => {
+    let i = from;
+    const v = heap[i];
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && before(heap[c + 1], heap[c])) c++;
+      if (!before(heap[c], v)) break;
+      heap[i] = heap[c];
+      i = c;
+    }
+    heap[i] = v;
+  };
+  for (let i = (n >> 1) - 1; i >= 0; i--) down(i);
+  // Candidates of each side overlapping a pair taken (blocked), and how many are still free.
+  const zBlocked = new Set<ZhOcc>();
+  const eBlocked = new Set<EnOcc>();
+  let zFree = zh.length;
+  let eFree = en.length;
+  while (size > 0 && zFree > 0 && eFree > 0) {
+    const c = cands[heap[0]];
+    heap[0] = heap[--size];
+    if (size > 0) down(0);
+    if (chosen.some((x) => c.z.start < x.z.end && x.z.start < c.z.end)) continue;
+    if (chosen.some((x) => c.e.start < x.e.end && x.e.start < c.e.end)) continue;
+    chosen.push(c);
+    for (const z of zh) {
+      if (!zBlocked.has(z) && z.start < c.z.end && c.z.start < z.end) {
+        zBlocked.add(z);
+        zFree--;
+      }
+    }
+    for (const e of en) {
+      if (!eBlocked.has(e) && e.start < c.e.end && c.e.start < e.end) {
+        eBlocked.add(e);
+        eFree--;
+      }
+    }
+  }
+  return chosen;
+}
+
 /** Distinct left and right neighbours of a candidate (capped), for accessor variety. */
 interface Neighbours {
   left: string[];
@@ -1257,13 +1320,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
         if (s > 0.15) cands.push({ z, e, s });
       }
     }
-    cands.sort((a, b) => b.s - a.s || a.z.start - b.z.start || a.e.start - b.e.start);
-    const chosen: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
-    for (const c of cands) {
-      if (chosen.some((x) => c.z.start < x.z.end && x.z.start < c.z.end)) continue;
-      if (chosen.some((x) => c.e.start < x.e.end && x.e.start < c.e.end)) continue;
-      chosen.push(c);
-    }
+    const chosen = competitiveLinking(cands, d.zh, d.en);
     // Phrase pairs consistent with the chosen pairs (Och & Ney 2004 / Koehn et al. 2003 phrase extraction): a
     // candidate pair whose two spans hold the same two or more chosen pairs, and nothing else, is itself a pair
     // (《青岛宣言》 ↔ "Qingdao Declaration" from 青岛 ↔ Qingdao and 宣言 ↔ Declaration).
