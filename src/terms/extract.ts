@@ -83,6 +83,8 @@ interface ZhOcc {
   /** Left and right neighbour characters ('' at a run edge). */
   left: string;
   right: string;
+  /** Interned id of the key in the compact store of a corpus (pass 3). */
+  cid?: number;
 }
 
 interface EnOcc {
@@ -105,6 +107,8 @@ interface EnOcc {
   right: string;
   /** A single word inside a longer capitalised name of the same text ("Microorganisms" in "World Data Center for Microorganisms"). */
   inTitle?: boolean;
+  /** Interned id of `alias ?? key` in the compact store of a corpus (pass 3). */
+  cid?: number;
 }
 
 interface Anchor {
@@ -744,14 +748,15 @@ class Rivals {
   /** Index of the distinct key of each candidate. */
   private readonly keyOf: Int32Array;
   private readonly keys: string[] = [];
-  private readonly freqs: Array<number | undefined> = [];
+  private readonly freqs: number[] = [];
   /** For each distinct key, the distinct keys it is a piece of (longer, containing it, same frequency); lazily. */
   private pieceOf: number[][] | undefined;
   private readonly stamp: Int32Array;
   private gen = 0;
   private readonly members: number[] = [];
 
-  constructor(candidateKeys: readonly string[], freq: Map<string, number>) {
+  /** `freq`: of each candidate, as the frequency map holds it (-1 when it has none). */
+  constructor(candidateKeys: readonly string[], freq: Float64Array) {
     const index = new Map<string, number>();
     this.keyOf = new Int32Array(candidateKeys.length);
     for (let i = 0; i < candidateKeys.length; i++) {
@@ -761,7 +766,7 @@ class Rivals {
         x = this.keys.length;
         index.set(k, x);
         this.keys.push(k);
-        this.freqs.push(freq.get(k));
+        this.freqs.push(freq[i]);
       }
       this.keyOf[i] = x;
     }
@@ -1080,8 +1085,19 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const zhIdOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
   const enIdOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
   const expansionId = new Map<number, number>();
+  /** Link frequencies by interned string id (-1: not in the map). */
+  const zhFreqOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
+  const enFreqOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
   if (compact) {
     const c = compact;
+    for (const [k, f] of zhFreq) {
+      const x = c.ids.get(k);
+      if (x !== undefined) zhFreqOf[x] = f;
+    }
+    for (const [k, f] of enFreq) {
+      const x = c.ids.get(k);
+      if (x !== undefined) enFreqOf[x] = f;
+    }
     for (const [k, id] of zhIds) zhIdOf[c.ids.get(k)!] = id;
     for (const [k, id] of enIds) enIdOf[c.ids.get(k)!] = id;
     for (const [acr, key] of expansionOf) {
@@ -1178,7 +1194,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       if (filter && !cue && zhIdOf[key] < 0) continue;
       const start = c.zStart.data[k];
       const end = c.zEnd.data[k];
-      zh.push({ key: str[key], surface: zhText.slice(start, end), start, end, cue, words: c.zWords.data[k], han: c.zHan.data[k], bound: c.zBound.data[k] / 2, left: str[c.zLeft.data[k]], right: str[c.zRight.data[k]] });
+      zh.push({ key: str[key], surface: zhText.slice(start, end), start, end, cue, words: c.zWords.data[k], han: c.zHan.data[k], bound: c.zBound.data[k] / 2, left: str[c.zLeft.data[k]], right: str[c.zRight.data[k]], cid: key });
     }
     const en: EnOcc[] = [];
     for (let k = c.eOff.data[i], k1 = c.eOff.data[i + 1]; k < k1; k++) {
@@ -1203,6 +1219,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
         bound: c.eBound.data[k] / 2,
         left: str[c.eLeft.data[k]],
         right: str[c.eRight.data[k]],
+        cid: alias >= 0 ? alias : c.eKey.data[k],
       };
       if (alias >= 0) o.alias = str[alias];
       if (flags & 16) o.inTitle = true;
@@ -1213,6 +1230,12 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     const anchors = anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon);
     return { id: link.id, zhText, enText, zh, en, anchors, enTokens: tokens.length };
   };
+
+  // Unity (accessor variety) of each candidate counted in pass 2, computed once.
+  const unityZh = new Float64Array(zhIds.size);
+  for (const [k, id] of zhIds) unityZh[id] = unity(zhAv.get(k), zhFreq.get(k) ?? 1);
+  const unityEn = new Float64Array(enIds.size);
+  for (const [k, id] of enIds) unityEn[id] = unity(enAv.get(k), enFreq.get(k) ?? 1);
 
   // Pass 3: local competitive linking per link.
   interface Pooled {
@@ -1251,16 +1274,24 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     const zIds = new Int32Array(nz);
     const eIds = new Int32Array(ne);
     const enKeyOf: string[] = new Array(ne);
+    /** Frequencies as the maps hold them (-1: not counted, or forgotten by lossy counting) for the rivals. */
+    const zRaw = new Float64Array(nz);
+    const eRaw = new Float64Array(ne);
     for (let zi = 0; zi < nz; zi++) {
-      const k = d.zh[zi].key;
-      zf[zi] = zhFreq.get(k) ?? 1;
-      zIds[zi] = zhIds.get(k) ?? -1;
+      const z = d.zh[zi];
+      const raw = z.cid !== undefined ? zhFreqOf[z.cid] : (zhFreq.get(z.key) ?? -1);
+      zRaw[zi] = raw;
+      zf[zi] = raw < 0 ? 1 : raw;
+      zIds[zi] = z.cid !== undefined ? zhIdOf[z.cid] : (zhIds.get(z.key) ?? -1);
     }
     for (let ei = 0; ei < ne; ei++) {
-      const k = d.en[ei].alias ?? d.en[ei].key;
+      const e = d.en[ei];
+      const k = e.alias ?? e.key;
       enKeyOf[ei] = k;
-      ef[ei] = enFreq.get(k) ?? 1;
-      eIds[ei] = enIds.get(k) ?? -1;
+      const raw = e.cid !== undefined ? enFreqOf[e.cid] : (enFreq.get(k) ?? -1);
+      eRaw[ei] = raw;
+      ef[ei] = raw < 0 ? 1 : raw;
+      eIds[ei] = e.cid !== undefined ? enIdOf[e.cid] : (enIds.get(k) ?? -1);
     }
     // Dice (one flat row per Chinese candidate).
     const dice = new Float64Array(nz * ne);
@@ -1273,8 +1304,8 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     }
     // Rivals are counted over distinct terms (a term written twice in a link is one rival): independentCount over
     // the keys tied for the best Dice, with the "piece of another rival" relation computed once per link.
-    const zRivals = new Rivals(d.zh.map((z) => z.key), zhFreq);
-    const eRivals = new Rivals(enKeyOf, enFreq);
+    const zRivals = new Rivals(d.zh.map((z) => z.key), zRaw);
+    const eRivals = new Rivals(enKeyOf, eRaw);
     const rivalsOfE = new Float64Array(ne);
     for (let ei = 0; ei < ne; ei++) {
       let best = 0;
@@ -1290,14 +1321,14 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     for (let ei = 0; ei < ne; ei++) {
       const e = d.en[ei];
       relE[ei] = (e.start + e.end) / 2 / eLen;
-      unitE[ei] = e.cue || e.alias ? 1 : unity(enAv.get(e.key), ef[ei]);
+      unitE[ei] = e.cue || e.alias ? 1 : eIds[ei] >= 0 ? unityEn[eIds[ei]] : unity(enAv.get(e.key), ef[ei]);
       thE[ei] = enTermhood(e, ef[ei]);
     }
     for (let zi = 0; zi < nz; zi++) {
       const z = d.zh[zi];
       const fz = zf[zi];
       const thz = zhTermhood(z, fz);
-      const unitZ = z.cue ? 1 : unity(zhAv.get(z.key), fz);
+      const unitZ = z.cue ? 1 : zIds[zi] >= 0 ? unityZh[zIds[zi]] : unity(zhAv.get(z.key), fz);
       const relZ = (z.start + z.end) / 2 / zLen;
       const o = zi * ne;
       let best = 0;
