@@ -822,16 +822,23 @@ class Rivals {
  * heap instead of sorting every pair, and it stops once every candidate of one side overlaps a pair taken: the same
  * pairs in the same order as sorting the whole list and scanning it.
  */
-function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number }>(cands: C[], zh: readonly ZhOcc[], en: readonly EnOcc[]): C[] {
+function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number; zi: number; ei: number }>(cands: C[], zh: readonly ZhOcc[], en: readonly EnOcc[]): C[] {
   const n = cands.length;
   const chosen: C[] = [];
   if (n === 0) return chosen;
+  // Sort keys in typed arrays (score, Chinese start, English start; then the order given).
+  const cs = new Float64Array(n);
+  const czs = new Int32Array(n);
+  const ces = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    cs[i] = cands[i].s;
+    czs[i] = cands[i].z.start;
+    ces[i] = cands[i].e.start;
+  }
   const before = (a: number, b: number): boolean => {
-    const x = cands[a];
-    const y = cands[b];
-    if (x.s !== y.s) return x.s > y.s;
-    if (x.z.start !== y.z.start) return x.z.start < y.z.start;
-    if (x.e.start !== y.e.start) return x.e.start < y.e.start;
+    if (cs[a] !== cs[b]) return cs[a] > cs[b];
+    if (czs[a] !== czs[b]) return czs[a] < czs[b];
+    if (ces[a] !== ces[b]) return ces[a] < ces[b];
     return a < b;
   };
   const heap = new Int32Array(n);
@@ -851,27 +858,29 @@ function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number }>(cands: 
     heap[i] = v;
   };
   for (let i = (n >> 1) - 1; i >= 0; i--) down(i);
-  // Candidates of each side overlapping a pair taken (blocked), and how many are still free.
-  const zBlocked = new Set<ZhOcc>();
-  const eBlocked = new Set<EnOcc>();
+  // Candidates of each side overlapping a pair taken (blocked), and how many are still free. A pair is taken when
+  // both its terms are free: the same test as "overlaps no pair taken before".
+  const zBlocked = new Uint8Array(zh.length);
+  const eBlocked = new Uint8Array(en.length);
   let zFree = zh.length;
   let eFree = en.length;
   while (size > 0 && zFree > 0 && eFree > 0) {
     const c = cands[heap[0]];
     heap[0] = heap[--size];
     if (size > 0) down(0);
-    if (chosen.some((x) => c.z.start < x.z.end && x.z.start < c.z.end)) continue;
-    if (chosen.some((x) => c.e.start < x.e.end && x.e.start < c.e.end)) continue;
+    if (zBlocked[c.zi] || eBlocked[c.ei]) continue;
     chosen.push(c);
-    for (const z of zh) {
-      if (!zBlocked.has(z) && z.start < c.z.end && c.z.start < z.end) {
-        zBlocked.add(z);
+    const { start: zs, end: ze } = c.z;
+    for (let i = 0; i < zh.length; i++) {
+      if (!zBlocked[i] && zh[i].start < ze && zs < zh[i].end) {
+        zBlocked[i] = 1;
         zFree--;
       }
     }
-    for (const e of en) {
-      if (!eBlocked.has(e) && e.start < c.e.end && c.e.start < e.end) {
-        eBlocked.add(e);
+    const { start: es, end: ee } = c.e;
+    for (let i = 0; i < en.length; i++) {
+      if (!eBlocked[i] && en[i].start < ee && es < en[i].end) {
+        eBlocked[i] = 1;
         eFree--;
       }
     }
@@ -1262,7 +1271,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     }
     d = trimLink(d, zhFreq, enFreq);
     for (const e of d.en) if (e.cue && e.title && !e.acronym && !expansionSurface.has(e.key)) expansionSurface.set(e.key, e.surface);
-    const cands: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
+    const cands: Array<{ z: ZhOcc; e: EnOcc; s: number; zi: number; ei: number }> = [];
     const zLen = Math.max(1, d.zhText.length);
     const eLen = Math.max(1, d.enText.length);
     // Dice of every pair of the link, and how many rivals each pair has: a pair is only as good as it is better
@@ -1348,7 +1357,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
         // pairs of a long link fall below the threshold without the anchor and generic tests.
         if (!(pairScore(assoc, 1, bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], 1) > 0.15)) continue;
         const s = pairScore(assoc, anchorScore(z, e, d.anchors), bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], isGeneric(z, e, d.anchors) ? 0.6 : 1);
-        if (s > 0.15) cands.push({ z, e, s });
+        if (s > 0.15) cands.push({ z, e, s, zi, ei });
       }
     }
     const chosen = competitiveLinking(cands, d.zh, d.en);
