@@ -228,34 +228,54 @@ function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape):
         for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
       } else if (/^[a-z0-9]+$/.test(w) && /[a-z]/.test(w)) latin.push([ws, ws + w.length, w]);
     }
-    // ICU cuts words it does not know into single characters (亚太|经|合|组织, 金|砖|国家): a candidate may not
-    // start or end inside such a chain (no 合组织, 砖国家, 亚太经).
-    const single = words.map(([, , w]) => w.length === 1 && isHan(w.charCodeAt(0)) && !ZH_EDGE_STOP.has(w));
-    for (let a = 0; a < words.length; a++) {
-      if (ZH_EDGE_STOP.has(words[a][2]) || words[a][2] === '-') continue;
+    // What each word is, looked up once (the loops below test every word for every candidate start). ICU cuts
+    // words it does not know into single characters (亚太|经|合|组织, 金|砖|国家): a candidate may not start or end
+    // inside such a chain (no 合组织, 砖国家, 亚太经).
+    const nw = words.length;
+    /** 1 function word (ZH_EDGE_STOP), 2 predicate/locative at the end (ZH_END_STOP), 4 '-', 8 的/之 (stops a candidate), 16 contains 的. */
+    const kind = new Uint8Array(nw);
+    const single = new Uint8Array(nw);
+    const hanOf = new Int32Array(nw);
+    /** 1 has a digit, 2 has another ASCII letter or digit. */
+    const alnum = new Uint8Array(nw);
+    for (let b = 0; b < nw; b++) {
+      const w = words[b][2];
+      const edge = ZH_EDGE_STOP.has(w);
+      kind[b] = (edge ? 1 : 0) | (ZH_END_STOP.has(w) ? 2 : 0) | (w === '-' ? 4 : 0) | (w === '的' || w === '之' ? 8 : 0) | (w.includes('的') ? 16 : 0);
+      single[b] = w.length === 1 && isHan(w.charCodeAt(0)) && !edge ? 1 : 0;
+      let han = 0;
+      let flags = 0;
+      for (let k = 0; k < w.length; k++) {
+        const c = w.charCodeAt(k);
+        if (isHan(c)) han++;
+        else if (c >= 48 && c <= 57) flags |= 1;
+        else if (isAsciiAlnum(c)) flags |= 2;
+      }
+      hanOf[b] = han;
+      alnum[b] = flags;
+    }
+    for (let a = 0; a < nw; a++) {
+      if (kind[a] & 5) continue;
       if (a > 0 && single[a] && single[a - 1]) continue;
       let han = 0;
-      let hasDigit = false;
-      let hasLatin = false;
-      for (let b = a; b < words.length && b - a < MAX_ZH_WORDS; b++) {
-        const w = words[b][2];
-        if (w === '的' || w === '之') break;
-        for (let k = 0; k < w.length; k++) {
-          const c = w.charCodeAt(k);
-          if (isHan(c)) han++;
-          else if (c >= 48 && c <= 57) hasDigit = true;
-          else if (isAsciiAlnum(c)) hasLatin = true;
-        }
+      let flags = 0;
+      let hasDe = false;
+      for (let b = a; b < nw && b - a < MAX_ZH_WORDS; b++) {
+        if (kind[b] & 8) break;
+        han += hanOf[b];
+        flags |= alnum[b];
+        if (kind[b] & 16) hasDe = true;
         const start = words[a][0];
         const end = words[b][1];
         if (end - start > MAX_ZH_CHARS) break;
-        if (ZH_EDGE_STOP.has(w) || ZH_END_STOP.has(w) || w === '-') continue;
-        if (han < 2 || (hasDigit && !hasLatin)) continue;
-        if (b + 1 < words.length && single[b] && single[b + 1]) continue;
+        if (kind[b] & 7) continue;
+        if (han < 2 || (flags & 1 && !(flags & 2))) continue;
+        if (b + 1 < nw && single[b] && single[b + 1]) continue;
+        // A candidate never spans 的 (目的 included).
+        if (hasDe) break;
         const key = norm.slice(start, end);
-        if (key.includes('的')) break;
-        const lb = a === 0 || ZH_EDGE_STOP.has(words[a - 1][2]) ? 1 : 0;
-        const rb = b === words.length - 1 || ZH_EDGE_STOP.has(words[b + 1][2]) || ZH_END_STOP.has(words[b + 1][2]) ? 1 : 0;
+        const lb = a === 0 || kind[a - 1] & 1 ? 1 : 0;
+        const rb = b === nw - 1 || kind[b + 1] & 3 ? 1 : 0;
         occ.push({
           key,
           surface: text.slice(start, end),
