@@ -717,13 +717,17 @@ class PairCounts {
   /** Lossy counting as `prune`: drop counts below a rising threshold (2, 4, 8…) until at most half the bound remain. */
   prune(bound: number): void {
     const old = this.table;
-    let t = 2;
-    for (;;) {
-      let kept = 0;
-      for (let i = 2; i < old.length; i += 3) if (old[i] >= t) kept++;
-      if (kept <= bound / 2) break;
-      t *= 2;
+    // The threshold from one histogram of ⌊log2 count⌋ (count ≥ 2^m ⟺ ⌊log2 count⌋ ≥ m) instead of a scan per try.
+    const hist = new Float64Array(33);
+    for (let i = 2; i < old.length; i += 3) if (old[i] > 0) hist[31 - Math.clz32(old[i])]++;
+    let m = 1;
+    let kept = 0;
+    for (let k = 1; k < 33; k++) kept += hist[k];
+    while (kept > bound / 2) {
+      kept -= hist[m];
+      m++;
     }
+    const t = 2 ** m;
     this.table = new Int32Array(old.length);
     this.size = 0;
     for (let i = 0; i < old.length; i += 3) {
