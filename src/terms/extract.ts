@@ -580,9 +580,13 @@ function stemMatch(word: string, stem: string): boolean {
 class IntList<T extends Int32Array | Uint8Array> {
   length = 0;
   constructor(public data: T) {}
+  /** Drops the spare capacity (the store is kept through pass 3). */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length) as T;
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      const next = new (this.data.constructor as new (n: number) => T)(Math.max(16, this.data.length * 2));
       next.set(this.data);
       this.data = next;
     }
@@ -636,6 +640,11 @@ class CompactLinks {
       this.strings.push(s);
     }
     return id;
+  }
+
+  /** Drops the spare capacity of every list once pass 1 is done. */
+  trim(): void {
+    for (const list of Object.values(this)) if (list instanceof IntList) list.trim();
   }
 
   add(d: LinkData): void {
@@ -1085,6 +1094,9 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     if (enFreq.size > MAX_KEYS) prune(enFreq, MAX_KEYS);
     if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
   }
+  compact?.trim();
+  segLens?.trim();
+  segOff?.trim();
   // An acronym stands for its expansion in every link, once the expansion is known.
   for (const [acr, key] of expansionOf) enFreq.set(key, (enFreq.get(key) ?? 0) + (acronymAlone.get(acr) ?? 0));
   const withAlias = (d: LinkData): LinkData => {
