@@ -83,6 +83,8 @@ interface ZhOcc {
   /** Left and right neighbour characters ('' at a run edge). */
   left: string;
   right: string;
+  /** Interned id of the key in the compact store of a corpus (pass 3). */
+  cid?: number;
 }
 
 interface EnOcc {
@@ -105,6 +107,8 @@ interface EnOcc {
   right: string;
   /** A single word inside a longer capitalised name of the same text ("Microorganisms" in "World Data Center for Microorganisms"). */
   inTitle?: boolean;
+  /** Interned id of `alias ?? key` in the compact store of a corpus (pass 3). */
+  cid?: number;
 }
 
 interface Anchor {
@@ -224,34 +228,54 @@ function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape):
         for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
       } else if (/^[a-z0-9]+$/.test(w) && /[a-z]/.test(w)) latin.push([ws, ws + w.length, w]);
     }
-    // ICU cuts words it does not know into single characters (亚太|经|合|组织, 金|砖|国家): a candidate may not
-    // start or end inside such a chain (no 合组织, 砖国家, 亚太经).
-    const single = words.map(([, , w]) => w.length === 1 && isHan(w.charCodeAt(0)) && !ZH_EDGE_STOP.has(w));
-    for (let a = 0; a < words.length; a++) {
-      if (ZH_EDGE_STOP.has(words[a][2]) || words[a][2] === '-') continue;
+    // What each word is, looked up once (the loops below test every word for every candidate start). ICU cuts
+    // words it does not know into single characters (亚太|经|合|组织, 金|砖|国家): a candidate may not start or end
+    // inside such a chain (no 合组织, 砖国家, 亚太经).
+    const nw = words.length;
+    /** 1 function word (ZH_EDGE_STOP), 2 predicate/locative at the end (ZH_END_STOP), 4 '-', 8 的/之 (stops a candidate), 16 contains 的. */
+    const kind = new Uint8Array(nw);
+    const single = new Uint8Array(nw);
+    const hanOf = new Int32Array(nw);
+    /** 1 has a digit, 2 has another ASCII letter or digit. */
+    const alnum = new Uint8Array(nw);
+    for (let b = 0; b < nw; b++) {
+      const w = words[b][2];
+      const edge = ZH_EDGE_STOP.has(w);
+      kind[b] = (edge ? 1 : 0) | (ZH_END_STOP.has(w) ? 2 : 0) | (w === '-' ? 4 : 0) | (w === '的' || w === '之' ? 8 : 0) | (w.includes('的') ? 16 : 0);
+      single[b] = w.length === 1 && isHan(w.charCodeAt(0)) && !edge ? 1 : 0;
+      let han = 0;
+      let flags = 0;
+      for (let k = 0; k < w.length; k++) {
+        const c = w.charCodeAt(k);
+        if (isHan(c)) han++;
+        else if (c >= 48 && c <= 57) flags |= 1;
+        else if (isAsciiAlnum(c)) flags |= 2;
+      }
+      hanOf[b] = han;
+      alnum[b] = flags;
+    }
+    for (let a = 0; a < nw; a++) {
+      if (kind[a] & 5) continue;
       if (a > 0 && single[a] && single[a - 1]) continue;
       let han = 0;
-      let hasDigit = false;
-      let hasLatin = false;
-      for (let b = a; b < words.length && b - a < MAX_ZH_WORDS; b++) {
-        const w = words[b][2];
-        if (w === '的' || w === '之') break;
-        for (let k = 0; k < w.length; k++) {
-          const c = w.charCodeAt(k);
-          if (isHan(c)) han++;
-          else if (c >= 48 && c <= 57) hasDigit = true;
-          else if (isAsciiAlnum(c)) hasLatin = true;
-        }
+      let flags = 0;
+      let hasDe = false;
+      for (let b = a; b < nw && b - a < MAX_ZH_WORDS; b++) {
+        if (kind[b] & 8) break;
+        han += hanOf[b];
+        flags |= alnum[b];
+        if (kind[b] & 16) hasDe = true;
         const start = words[a][0];
         const end = words[b][1];
         if (end - start > MAX_ZH_CHARS) break;
-        if (ZH_EDGE_STOP.has(w) || ZH_END_STOP.has(w) || w === '-') continue;
-        if (han < 2 || (hasDigit && !hasLatin)) continue;
-        if (b + 1 < words.length && single[b] && single[b + 1]) continue;
+        if (kind[b] & 7) continue;
+        if (han < 2 || (flags & 1 && !(flags & 2))) continue;
+        if (b + 1 < nw && single[b] && single[b + 1]) continue;
+        // A candidate never spans 的 (目的 included).
+        if (hasDe) break;
         const key = norm.slice(start, end);
-        if (key.includes('的')) break;
-        const lb = a === 0 || ZH_EDGE_STOP.has(words[a - 1][2]) ? 1 : 0;
-        const rb = b === words.length - 1 || ZH_EDGE_STOP.has(words[b + 1][2]) || ZH_END_STOP.has(words[b + 1][2]) ? 1 : 0;
+        const lb = a === 0 || kind[a - 1] & 1 ? 1 : 0;
+        const rb = b === nw - 1 || kind[b + 1] & 3 ? 1 : 0;
         occ.push({
           key,
           surface: text.slice(start, end),
@@ -283,6 +307,36 @@ function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape):
     else occ.push({ key, surface: inner, start, end, cue: true, words: 2, han, bound: 1, left: '', right: '' });
   }
   return { occ, syllables, latin };
+}
+
+/**
+ * The per-character pinyin and the Latin runs of a text, as chineseCandidates computes them, from the segmentation
+ * recorded on a tape (pass 3 of a corpus, whose candidates come from the compact store).
+ */
+function chineseSyllables(text: string, tape: SegmentTape & { replay: Int32Array }): { syllables: string[]; latin: Array<[number, number, string]> } {
+  const norm = normalizeCharText(text);
+  const syllables: string[] = new Array(text.length).fill('');
+  const latin: Array<[number, number, string]> = [];
+  let i = 0;
+  while (i < norm.length) {
+    if (!isTermChar(norm.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < norm.length && (isTermChar(norm.charCodeAt(j)) || (norm[j] === '-' && j + 1 < norm.length && isTermChar(norm.charCodeAt(j + 1)) && j > i))) j++;
+    for (let ws = i; ws < j; ) {
+      const len = tape.replay[tape.pos++];
+      const w = norm.slice(ws, ws + len);
+      if (isHan(w.charCodeAt(0))) {
+        const p = pinyinOfWord(w);
+        for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
+      } else if (/^[a-z0-9]+$/.test(w) && /[a-z]/.test(w)) latin.push([ws, ws + w.length, w]);
+      ws += len;
+    }
+    i = j;
+  }
+  return { syllables, latin };
 }
 
 /** Content words of an English term, a hyphenated compound counting as one ("cross-border logistics" → 2). */
@@ -526,9 +580,13 @@ function stemMatch(word: string, stem: string): boolean {
 class IntList<T extends Int32Array | Uint8Array> {
   length = 0;
   constructor(public data: T) {}
+  /** Drops the spare capacity (the store is kept through pass 3). */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length) as T;
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      const next = new (this.data.constructor as new (n: number) => T)(Math.max(16, this.data.length * 2));
       next.set(this.data);
       this.data = next;
     }
@@ -545,12 +603,27 @@ class CompactLinks {
   readonly zLeft = new IntList(new Int32Array(1 << 16));
   readonly zRight = new IntList(new Int32Array(1 << 16));
   readonly zCue = new IntList(new Uint8Array(1 << 16));
+  /** What pass 3 needs to rebuild an occurrence without segmenting the link again. */
+  readonly zStart = new IntList(new Int32Array(1 << 16));
+  readonly zEnd = new IntList(new Int32Array(1 << 16));
+  readonly zWords = new IntList(new Uint8Array(1 << 16));
+  readonly zHan = new IntList(new Uint8Array(1 << 16));
+  /** bound × 2. */
+  readonly zBound = new IntList(new Uint8Array(1 << 16));
   readonly eOff = new IntList(new Int32Array(1024));
   readonly eKey = new IntList(new Int32Array(1 << 16));
   readonly eAlias = new IntList(new Int32Array(1 << 16));
   readonly eSurf = new IntList(new Int32Array(1 << 16));
-  /** 1 cue, 2 acronym. */
+  /** 1 cue, 2 acronym, 4 title, 8 initial, 16 inTitle. */
   readonly eFlags = new IntList(new Uint8Array(1 << 16));
+  readonly eT0 = new IntList(new Int32Array(1 << 16));
+  readonly eT1 = new IntList(new Int32Array(1 << 16));
+  readonly eStart = new IntList(new Int32Array(1 << 16));
+  readonly eEnd = new IntList(new Int32Array(1 << 16));
+  /** content × 2 (content words count hyphenated parts as halves). */
+  readonly eContent = new IntList(new Int32Array(1 << 16));
+  /** bound × 2. */
+  readonly eBound = new IntList(new Uint8Array(1 << 16));
   readonly eLeft = new IntList(new Int32Array(1 << 16));
   readonly eRight = new IntList(new Int32Array(1 << 16));
 
@@ -569,19 +642,35 @@ class CompactLinks {
     return id;
   }
 
+  /** Drops the spare capacity of every list once pass 1 is done. */
+  trim(): void {
+    for (const list of Object.values(this)) if (list instanceof IntList) list.trim();
+  }
+
   add(d: LinkData): void {
     for (const o of d.zh) {
       this.zKey.push(this.id(o.key));
       this.zLeft.push(this.id(o.left));
       this.zRight.push(this.id(o.right));
       this.zCue.push(o.cue ? 1 : 0);
+      this.zStart.push(o.start);
+      this.zEnd.push(o.end);
+      this.zWords.push(Math.min(255, o.words));
+      this.zHan.push(Math.min(255, o.han));
+      this.zBound.push(o.bound * 2);
     }
     this.zOff.push(this.zKey.length);
     for (const o of d.en) {
       this.eKey.push(this.id(o.key));
       this.eAlias.push(o.alias === undefined ? -1 : this.id(o.alias));
       this.eSurf.push(o.acronym ? this.id(o.surface) : -1);
-      this.eFlags.push((o.cue ? 1 : 0) | (o.acronym ? 2 : 0));
+      this.eFlags.push((o.cue ? 1 : 0) | (o.acronym ? 2 : 0) | (o.title ? 4 : 0) | (o.initial ? 8 : 0) | (o.inTitle ? 16 : 0));
+      this.eT0.push(o.t0);
+      this.eT1.push(o.t1);
+      this.eStart.push(o.start);
+      this.eEnd.push(o.end);
+      this.eContent.push(o.content * 2);
+      this.eBound.push(o.bound * 2);
       this.eLeft.push(this.id(o.left));
       this.eRight.push(this.id(o.right));
     }
@@ -637,13 +726,17 @@ class PairCounts {
   /** Lossy counting as `prune`: drop counts below a rising threshold (2, 4, 8…) until at most half the bound remain. */
   prune(bound: number): void {
     const old = this.table;
-    let t = 2;
-    for (;;) {
-      let kept = 0;
-      for (let i = 2; i < old.length; i += 3) if (old[i] >= t) kept++;
-      if (kept <= bound / 2) break;
-      t *= 2;
+    // The threshold from one histogram of ⌊log2 count⌋ (count ≥ 2^m ⟺ ⌊log2 count⌋ ≥ m) instead of a scan per try.
+    const hist = new Float64Array(33);
+    for (let i = 2; i < old.length; i += 3) if (old[i] > 0) hist[31 - Math.clz32(old[i])]++;
+    let m = 1;
+    let kept = 0;
+    for (let k = 1; k < 33; k++) kept += hist[k];
+    while (kept > bound / 2) {
+      kept -= hist[m];
+      m++;
     }
+    const t = 2 ** m;
     this.table = new Int32Array(old.length);
     this.size = 0;
     for (let i = 0; i < old.length; i += 3) {
@@ -681,18 +774,151 @@ function trimLink(d: LinkData, zhFreq: Map<string, number>, enFreq: Map<string, 
 }
 
 /**
- * Number of rival terms that are not just pieces of another rival seen as often (经济伙伴 inside
- * 区域全面经济伙伴关系协定 is no rival of its own).
+ * `independentCount` for the many key sets of one link: the terms of a link are numbered once, the "piece of a
+ * rival seen as often" relation between them computed once, and each set is a list of indices.
  */
-function independentCount(keys: Set<string>, freq: Map<string, number>): number {
-  if (keys.size <= 1 || keys.size > 40) return keys.size;
-  const list = [...keys];
-  let n = 0;
-  for (const k of list) {
-    const f = freq.get(k);
-    if (!list.some((o) => o !== k && o.length > k.length && o.includes(k) && freq.get(o) === f)) n++;
+class Rivals {
+  /** Index of the distinct key of each candidate. */
+  private readonly keyOf: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly freqs: number[] = [];
+  /** For each distinct key, the distinct keys it is a piece of (longer, containing it, same frequency); lazily. */
+  private pieceOf: number[][] | undefined;
+  private readonly stamp: Int32Array;
+  private gen = 0;
+  private readonly members: number[] = [];
+
+  /** `freq`: of each candidate, as the frequency map holds it (-1 when it has none). */
+  constructor(candidateKeys: readonly string[], freq: Float64Array) {
+    const index = new Map<string, number>();
+    this.keyOf = new Int32Array(candidateKeys.length);
+    for (let i = 0; i < candidateKeys.length; i++) {
+      const k = candidateKeys[i];
+      let x = index.get(k);
+      if (x === undefined) {
+        x = this.keys.length;
+        index.set(k, x);
+        this.keys.push(k);
+        this.freqs.push(freq[i]);
+      }
+      this.keyOf[i] = x;
+    }
+    this.stamp = new Int32Array(this.keys.length);
   }
-  return n;
+
+  clear(): void {
+    this.gen++;
+    this.members.length = 0;
+  }
+
+  /** Adds the key of candidate i to the set. */
+  add(i: number): void {
+    const x = this.keyOf[i];
+    if (this.stamp[x] === this.gen) return;
+    this.stamp[x] = this.gen;
+    this.members.push(x);
+  }
+
+  /**
+   * Number of rival terms in the set that are not just pieces of another rival seen as often (经济伙伴 inside
+   * 区域全面经济伙伴关系协定 is no rival of its own); every set above 40 terms counts in full.
+   */
+  independentCount(): number {
+    const size = this.members.length;
+    if (size <= 1 || size > 40) return size;
+    if (!this.pieceOf) {
+      const { keys, freqs } = this;
+      this.pieceOf = keys.map((k, a) => {
+        const list: number[] = [];
+        for (let b = 0; b < keys.length; b++) if (b !== a && freqs[b] === freqs[a] && keys[b].length > k.length && keys[b].includes(k)) list.push(b);
+        return list;
+      });
+    }
+    let n = 0;
+    for (const a of this.members) {
+      let piece = false;
+      for (const b of this.pieceOf[a]) {
+        if (this.stamp[b] === this.gen) {
+          piece = true;
+          break;
+        }
+      }
+      if (!piece) n++;
+    }
+    return n;
+  }
+}
+
+/**
+ * Competitive linking (Melamed 2000): the pairs best first (score, then position of the Chinese and the English
+ * term, then the order given), each taken unless its Chinese or English span overlaps a pair taken before. A binary
+ * heap instead of sorting every pair, and it stops once every candidate of one side overlaps a pair taken: the same
+ * pairs in the same order as sorting the whole list and scanning it.
+ */
+function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number; zi: number; ei: number }>(cands: C[], zh: readonly ZhOcc[], en: readonly EnOcc[]): C[] {
+  const n = cands.length;
+  const chosen: C[] = [];
+  if (n === 0) return chosen;
+  // Sort keys in typed arrays (score, Chinese start, English start; then the order given).
+  const cs = new Float64Array(n);
+  const czs = new Int32Array(n);
+  const ces = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    cs[i] = cands[i].s;
+    czs[i] = cands[i].z.start;
+    ces[i] = cands[i].e.start;
+  }
+  const before = (a: number, b: number): boolean => {
+    if (cs[a] !== cs[b]) return cs[a] > cs[b];
+    if (czs[a] !== czs[b]) return czs[a] < czs[b];
+    if (ces[a] !== ces[b]) return ces[a] < ces[b];
+    return a < b;
+  };
+  const heap = new Int32Array(n);
+  for (let i = 0; i < n; i++) heap[i] = i;
+  let size = n;
+  const down = (from: number): void => {
+    let i = from;
+    const v = heap[i];
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && before(heap[c + 1], heap[c])) c++;
+      if (!before(heap[c], v)) break;
+      heap[i] = heap[c];
+      i = c;
+    }
+    heap[i] = v;
+  };
+  for (let i = (n >> 1) - 1; i >= 0; i--) down(i);
+  // Candidates of each side overlapping a pair taken (blocked), and how many are still free. A pair is taken when
+  // both its terms are free: the same test as "overlaps no pair taken before".
+  const zBlocked = new Uint8Array(zh.length);
+  const eBlocked = new Uint8Array(en.length);
+  let zFree = zh.length;
+  let eFree = en.length;
+  while (size > 0 && zFree > 0 && eFree > 0) {
+    const c = cands[heap[0]];
+    heap[0] = heap[--size];
+    if (size > 0) down(0);
+    if (zBlocked[c.zi] || eBlocked[c.ei]) continue;
+    chosen.push(c);
+    const { start: zs, end: ze } = c.z;
+    for (let i = 0; i < zh.length; i++) {
+      if (!zBlocked[i] && zh[i].start < ze && zs < zh[i].end) {
+        zBlocked[i] = 1;
+        zFree--;
+      }
+    }
+    const { start: es, end: ee } = c.e;
+    for (let i = 0; i < en.length; i++) {
+      if (!eBlocked[i] && en[i].start < ee && es < en[i].end) {
+        eBlocked[i] = 1;
+        eFree--;
+      }
+    }
+  }
+  return chosen;
 }
 
 /** Distinct left and right neighbours of a candidate (capped), for accessor variety. */
@@ -722,9 +948,32 @@ function unity(n: Neighbours | undefined, freq: number): number {
   return av >= 2 ? 1 : 0.35;
 }
 
+/**
+ * The local score of a pair: a weighted sum of association (Dice with rivals), anchors, boundaries, length prior,
+ * position, termhood on each side and cues, times the unity of each term and the everyday-word factor.
+ */
+function pairScore(assoc: number, anchor: number, bound: number, lengthS: number, pos: number, thz: number, the: number, cue: number, unitZ: number, unitE: number, generic: number): number {
+  return (0.35 * assoc + 0.25 * anchor + 0.08 * bound + 0.1 * lengthS + 0.04 * pos + 0.06 * thz + 0.06 * the + 0.08 * cue) * unitZ * unitE * generic;
+}
+
+/** lengthScore by (Han characters, English content words × 2) for the usual sizes: the same values, computed once. */
+const LENGTH_MEMO = new Float64Array(128 * 64).fill(NaN);
+
 function lengthScore(z: ZhOcc, e: EnOcc): number {
   if (e.acronym) return z.han <= 10 ? 0.8 : 0.4;
-  const ratio = z.han / Math.max(1, e.content);
+  const c2 = e.content * 2;
+  if (z.han < 128 && c2 < 64 && Number.isInteger(c2)) {
+    const m = z.han * 64 + c2;
+    const v = LENGTH_MEMO[m];
+    if (v === v) return v;
+    return (LENGTH_MEMO[m] = lengthScoreOf(z.han, e.content));
+  }
+  return lengthScoreOf(z.han, e.content);
+}
+
+/** Length prior: Gaussian in log2 of the Han characters per English content word, centred on 1.8. */
+function lengthScoreOf(han: number, content: number): number {
+  const ratio = han / Math.max(1, content);
   const d = Math.log2(ratio / 1.8);
   return Math.exp(-(d * d) / (2 * 0.8 * 0.8));
 }
@@ -845,6 +1094,9 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     if (enFreq.size > MAX_KEYS) prune(enFreq, MAX_KEYS);
     if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
   }
+  compact?.trim();
+  segLens?.trim();
+  segOff?.trim();
   // An acronym stands for its expansion in every link, once the expansion is known.
   for (const [acr, key] of expansionOf) enFreq.set(key, (enFreq.get(key) ?? 0) + (acronymAlone.get(acr) ?? 0));
   const withAlias = (d: LinkData): LinkData => {
@@ -874,19 +1126,34 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   };
   // Pass 2 also gathers the neighbours (accessor variety, Feng et al. 2004) of the candidates seen twice or more:
   // only those can be shown to be fragments.
+  // With the compact store: the ids of pass 2 by interned string id, and the expansion of each acronym (withAlias).
+  const zhIdOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
+  const enIdOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
+  const expansionId = new Map<number, number>();
+  /** Link frequencies by interned string id (-1: not in the map). */
+  const zhFreqOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
+  const enFreqOf = compact ? new Int32Array(compact.strings.length).fill(-1) : new Int32Array(0);
+  if (compact) {
+    const c = compact;
+    for (const [k, f] of zhFreq) {
+      const x = c.ids.get(k);
+      if (x !== undefined) zhFreqOf[x] = f;
+    }
+    for (const [k, f] of enFreq) {
+      const x = c.ids.get(k);
+      if (x !== undefined) enFreqOf[x] = f;
+    }
+    for (const [k, id] of zhIds) zhIdOf[c.ids.get(k)!] = id;
+    for (const [k, id] of enIds) enIdOf[c.ids.get(k)!] = id;
+    for (const [acr, key] of expansionOf) {
+      const a = c.ids.get(acr);
+      if (a !== undefined) expansionId.set(a, c.ids.get(key)!);
+    }
+  }
   if (zhIds.size || enIds.size) {
     if (compact) {
       const c = compact;
       const str = c.strings;
-      const zhIdOf = new Int32Array(str.length).fill(-1);
-      const enIdOf = new Int32Array(str.length).fill(-1);
-      for (const [k, id] of zhIds) zhIdOf[c.ids.get(k)!] = id;
-      for (const [k, id] of enIds) enIdOf[c.ids.get(k)!] = id;
-      const expansionId = new Map<number, number>();
-      for (const [acr, key] of expansionOf) {
-        const a = c.ids.get(acr);
-        if (a !== undefined) expansionId.set(a, c.ids.get(key)!);
-      }
       const zKey = c.zKey.data;
       const zLeft = c.zLeft.data;
       const zRight = c.zRight.data;
@@ -954,8 +1221,66 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     }
   }
 
+  /**
+   * Pass 3's view of link i from the compact store: the occurrences pass 1 found (only those that can make a pair
+   * when minFreq ≥ 2: quoted, or seen in two links or more), the pinyin from the recorded segmentation, the anchors.
+   * The same LinkData as build + withAlias + that filter, without segmenting the link or listing its candidates again.
+   */
+  const compactLinkData = (c: CompactLinks, i: number): LinkData => {
+    const link = usable[i];
+    const zhText = joinSentences(link[zhSide].map((s) => s.text), zhLang);
+    const enText = joinSentences(link[enSide].map((s) => s.text), enLang);
+    const str = c.strings;
+    const filter = minFreq >= 2;
+    const zh: ZhOcc[] = [];
+    for (let k = c.zOff.data[i], k1 = c.zOff.data[i + 1]; k < k1; k++) {
+      const cue = c.zCue.data[k] === 1;
+      const key = c.zKey.data[k];
+      if (filter && !cue && zhIdOf[key] < 0) continue;
+      const start = c.zStart.data[k];
+      const end = c.zEnd.data[k];
+      zh.push({ key: str[key], surface: zhText.slice(start, end), start, end, cue, words: c.zWords.data[k], han: c.zHan.data[k], bound: c.zBound.data[k] / 2, left: str[c.zLeft.data[k]], right: str[c.zRight.data[k]], cid: key });
+    }
+    const en: EnOcc[] = [];
+    for (let k = c.eOff.data[i], k1 = c.eOff.data[i + 1]; k < k1; k++) {
+      const flags = c.eFlags.data[k];
+      let alias = c.eAlias.data[k];
+      if (alias < 0 && flags & 2) alias = expansionId.get(c.eSurf.data[k]) ?? -1;
+      if (filter && !(flags & 1) && enIdOf[alias >= 0 ? alias : c.eKey.data[k]] < 0) continue;
+      const start = c.eStart.data[k];
+      const end = c.eEnd.data[k];
+      const o: EnOcc = {
+        key: str[c.eKey.data[k]],
+        surface: enText.slice(start, end),
+        t0: c.eT0.data[k],
+        t1: c.eT1.data[k],
+        start,
+        end,
+        title: (flags & 4) !== 0,
+        acronym: (flags & 2) !== 0,
+        initial: (flags & 8) !== 0,
+        content: c.eContent.data[k] / 2,
+        cue: (flags & 1) !== 0,
+        bound: c.eBound.data[k] / 2,
+        left: str[c.eLeft.data[k]],
+        right: str[c.eRight.data[k]],
+        cid: alias >= 0 ? alias : c.eKey.data[k],
+      };
+      if (alias >= 0) o.alias = str[alias];
+      if (flags & 16) o.inTitle = true;
+      en.push(o);
+    }
+    const zc = chineseSyllables(zhText, { replay: segLens!.data, pos: segOff!.data[i] });
+    const tokens = tokenizeWords(enText);
+    const anchors = anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon);
+    return { id: link.id, zhText, enText, zh, en, anchors, enTokens: tokens.length };
+  };
 
-  compact = undefined;
+  // Unity (accessor variety) of each candidate counted in pass 2, computed once.
+  const unityZh = new Float64Array(zhIds.size);
+  for (const [k, id] of zhIds) unityZh[id] = unity(zhAv.get(k), zhFreq.get(k) ?? 1);
+  const unityEn = new Float64Array(enIds.size);
+  for (const [k, id] of enIds) unityEn[id] = unity(enAv.get(k), enFreq.get(k) ?? 1);
 
   // Pass 3: local competitive linking per link.
   interface Pooled {
@@ -975,84 +1300,103 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const pooled = new Map<string, Pooled>();
   const expansionSurface = new Map<string, string>();
   for (let idx = 0; idx < total; idx++) {
-    let d = withAlias(linkData(idx, true));
-    if (minFreq >= 2) {
+    let d = compact ? compactLinkData(compact, idx) : withAlias(linkData(idx, true));
+    if (minFreq >= 2 && !compact) {
       // On a corpus a pair must be found twice: candidates seen once (and not quoted) cannot make one.
       d = { ...d, zh: d.zh.filter((o) => o.cue || zhIds.has(o.key)), en: d.en.filter((o) => o.cue || enIds.has(o.alias ?? o.key)) };
     }
     d = trimLink(d, zhFreq, enFreq);
     for (const e of d.en) if (e.cue && e.title && !e.acronym && !expansionSurface.has(e.key)) expansionSurface.set(e.key, e.surface);
-    const cands: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
+    const cands: Array<{ z: ZhOcc; e: EnOcc; s: number; zi: number; ei: number }> = [];
     const zLen = Math.max(1, d.zhText.length);
     const eLen = Math.max(1, d.enText.length);
     // Dice of every pair of the link, and how many rivals each pair has: a pair is only as good as it is better
     // than the other pairs its terms could form here (two terms seen once in one link have Dice 1 with everything).
-    const zf = d.zh.map((z) => zhFreq.get(z.key) ?? 1);
-    const ef = d.en.map((e) => enFreq.get(e.alias ?? e.key) ?? 1);
-    const zIds = d.zh.map((z) => zhIds.get(z.key) ?? -1);
-    const eIds = d.en.map((e) => enIds.get(e.alias ?? e.key) ?? -1);
-    const dice: Float64Array[] = d.zh.map((_, zi) => {
-      const row = new Float64Array(d.en.length);
-      const z = zIds[zi];
-      for (let ei = 0; ei < row.length; ei++) {
-        const c = z < 0 || eIds[ei] < 0 ? 1 : pairCount.get(z, eIds[ei]) || 1;
-        row[ei] = ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
-      }
-      return row;
-    });
-    // Rivals are counted over distinct terms (a term written twice in a link is one rival).
-    const enKeyOf = d.en.map((e) => e.alias ?? e.key);
-    const rivalsOfE = new Float64Array(d.en.length);
-    for (let ei = 0; ei < d.en.length; ei++) {
-      let best = 0;
-      for (let zi = 0; zi < d.zh.length; zi++) if (dice[zi][ei] > best) best = dice[zi][ei];
-      const keys = new Set<string>();
-      for (let zi = 0; zi < d.zh.length; zi++) if (dice[zi][ei] >= best - 1e-9) keys.add(d.zh[zi].key);
-      rivalsOfE[ei] = independentCount(keys, zhFreq);
+    const nz = d.zh.length;
+    const ne = d.en.length;
+    const zf = new Float64Array(nz);
+    const ef = new Float64Array(ne);
+    const zIds = new Int32Array(nz);
+    const eIds = new Int32Array(ne);
+    const enKeyOf: string[] = new Array(ne);
+    /** Frequencies as the maps hold them (-1: not counted, or forgotten by lossy counting) for the rivals. */
+    const zRaw = new Float64Array(nz);
+    const eRaw = new Float64Array(ne);
+    for (let zi = 0; zi < nz; zi++) {
+      const z = d.zh[zi];
+      const raw = z.cid !== undefined ? zhFreqOf[z.cid] : (zhFreq.get(z.key) ?? -1);
+      zRaw[zi] = raw;
+      zf[zi] = raw < 0 ? 1 : raw;
+      zIds[zi] = z.cid !== undefined ? zhIdOf[z.cid] : (zhIds.get(z.key) ?? -1);
     }
-    d.zh.forEach((z, zi) => {
+    for (let ei = 0; ei < ne; ei++) {
+      const e = d.en[ei];
+      const k = e.alias ?? e.key;
+      enKeyOf[ei] = k;
+      const raw = e.cid !== undefined ? enFreqOf[e.cid] : (enFreq.get(k) ?? -1);
+      eRaw[ei] = raw;
+      ef[ei] = raw < 0 ? 1 : raw;
+      eIds[ei] = e.cid !== undefined ? enIdOf[e.cid] : (enIds.get(k) ?? -1);
+    }
+    // Dice (one flat row per Chinese candidate).
+    const dice = new Float64Array(nz * ne);
+    for (let zi = 0; zi < nz; zi++) {
+      const z = zIds[zi];
+      for (let ei = 0; ei < ne; ei++) {
+        const c = z < 0 || eIds[ei] < 0 ? 1 : pairCount.get(z, eIds[ei]) || 1;
+        dice[zi * ne + ei] = ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
+      }
+    }
+    // Rivals are counted over distinct terms (a term written twice in a link is one rival): independentCount over
+    // the keys tied for the best Dice, with the "piece of another rival" relation computed once per link.
+    const zRivals = new Rivals(d.zh.map((z) => z.key), zRaw);
+    const eRivals = new Rivals(enKeyOf, eRaw);
+    const rivalsOfE = new Float64Array(ne);
+    for (let ei = 0; ei < ne; ei++) {
+      let best = 0;
+      for (let zi = 0; zi < nz; zi++) if (dice[zi * ne + ei] > best) best = dice[zi * ne + ei];
+      zRivals.clear();
+      for (let zi = 0; zi < nz; zi++) if (dice[zi * ne + ei] >= best - 1e-9) zRivals.add(zi);
+      rivalsOfE[ei] = zRivals.independentCount();
+    }
+    // What depends on the English candidate only.
+    const relE = new Float64Array(ne);
+    const unitE = new Float64Array(ne);
+    const thE = new Float64Array(ne);
+    for (let ei = 0; ei < ne; ei++) {
+      const e = d.en[ei];
+      relE[ei] = (e.start + e.end) / 2 / eLen;
+      unitE[ei] = e.cue || e.alias ? 1 : eIds[ei] >= 0 ? unityEn[eIds[ei]] : unity(enAv.get(e.key), ef[ei]);
+      thE[ei] = enTermhood(e, ef[ei]);
+    }
+    for (let zi = 0; zi < nz; zi++) {
+      const z = d.zh[zi];
       const fz = zf[zi];
       const thz = zhTermhood(z, fz);
-      const unitZ = z.cue ? 1 : unity(zhAv.get(z.key), fz);
+      const unitZ = z.cue ? 1 : zIds[zi] >= 0 ? unityZh[zIds[zi]] : unity(zhAv.get(z.key), fz);
       const relZ = (z.start + z.end) / 2 / zLen;
-      const row = dice[zi];
+      const o = zi * ne;
       let best = 0;
-      for (const v of row) if (v > best) best = v;
-      const rivalKeys = new Set<string>();
-      for (let ei = 0; ei < row.length; ei++) if (row[ei] >= best - 1e-9) rivalKeys.add(enKeyOf[ei]);
-      const rivalsOfZ = independentCount(rivalKeys, enFreq);
-      d.en.forEach((e, ei) => {
-        const fe = ef[ei];
-        const isBest = row[ei] >= best - 1e-9;
-        const assoc = isBest ? row[ei] / Math.sqrt(rivalsOfZ * rivalsOfE[ei]) : row[ei] * 0.3;
-        const relE = (e.start + e.end) / 2 / eLen;
-        const pos = 1 - Math.min(1, 2 * Math.abs(relZ - relE));
-        const anchor = anchorScore(z, e, d.anchors);
+      for (let ei = 0; ei < ne; ei++) if (dice[o + ei] > best) best = dice[o + ei];
+      eRivals.clear();
+      for (let ei = 0; ei < ne; ei++) if (dice[o + ei] >= best - 1e-9) eRivals.add(ei);
+      const rivalsOfZ = eRivals.independentCount();
+      for (let ei = 0; ei < ne; ei++) {
+        const e = d.en[ei];
+        const isBest = dice[o + ei] >= best - 1e-9;
+        const assoc = isBest ? dice[o + ei] / Math.sqrt(rivalsOfZ * rivalsOfE[ei]) : dice[o + ei] * 0.3;
+        const pos = 1 - Math.min(1, 2 * Math.abs(relZ - relE[ei]));
         const cue = z.cue && e.cue ? 1 : z.cue && e.title ? 0.6 : z.cue || e.cue ? 0.3 : 0;
-        const unitE = e.cue || e.alias ? 1 : unity(enAv.get(e.key), fe);
-        const generic = isGeneric(z, e, d.anchors) ? 0.6 : 1;
-        const s =
-          (0.35 * assoc +
-            0.25 * anchor +
-            0.08 * ((z.bound + e.bound) / 2) +
-            0.1 * lengthScore(z, e) +
-            0.04 * pos +
-            0.06 * thz +
-            0.06 * enTermhood(e, fe) +
-            0.08 * cue) *
-          unitZ *
-          unitE *
-          generic;
-        if (s > 0.15) cands.push({ z, e, s });
-      });
-    });
-    cands.sort((a, b) => b.s - a.s || a.z.start - b.z.start || a.e.start - b.e.start);
-    const chosen: Array<{ z: ZhOcc; e: EnOcc; s: number }> = [];
-    for (const c of cands) {
-      if (chosen.some((x) => c.z.start < x.z.end && x.z.start < c.z.end)) continue;
-      if (chosen.some((x) => c.e.start < x.e.end && x.e.start < c.e.end)) continue;
-      chosen.push(c);
+        const bound = (z.bound + e.bound) / 2;
+        const lengthS = lengthScore(z, e);
+        // Upper bound first (anchor score ≤ 1, generic factor ≤ 1; float sums and products are monotonic): most
+        // pairs of a long link fall below the threshold without the anchor and generic tests.
+        if (!(pairScore(assoc, 1, bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], 1) > 0.15)) continue;
+        const s = pairScore(assoc, anchorScore(z, e, d.anchors), bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], isGeneric(z, e, d.anchors) ? 0.6 : 1);
+        if (s > 0.15) cands.push({ z, e, s, zi, ei });
+      }
     }
+    const chosen = competitiveLinking(cands, d.zh, d.en);
     // Phrase pairs consistent with the chosen pairs (Och & Ney 2004 / Koehn et al. 2003 phrase extraction): a
     // candidate pair whose two spans hold the same two or more chosen pairs, and nothing else, is itself a pair
     // (《青岛宣言》 ↔ "Qingdao Declaration" from 青岛 ↔ Qingdao and 宣言 ↔ Declaration).
