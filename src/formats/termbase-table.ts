@@ -203,7 +203,16 @@ export interface TermTableOptions {
   tgtLang?: Lang;
 }
 
-function setOnce<K extends 'domain' | 'definition' | 'note'>(concept: Concept, key: K, value: string, diags: Diagnostic[], file: string | undefined, line: number): void {
+/** What setOnce/defaultStatus need of a concept: its fields and its terms' languages (a Concept, or readNative's rows of one). */
+interface ConceptLike {
+  id: string;
+  domain?: string;
+  definition?: string;
+  note?: string;
+  terms: ReadonlyArray<{ lang: Lang }>;
+}
+
+function setOnce<K extends 'domain' | 'definition' | 'note'>(concept: ConceptLike, key: K, value: string, diags: Diagnostic[], file: string | undefined, line: number): void {
   if (!value) return;
   if (concept[key] === undefined) concept[key] = value;
   else if (concept[key] !== value) {
@@ -211,7 +220,7 @@ function setOnce<K extends 'domain' | 'definition' | 'note'>(concept: Concept, k
   }
 }
 
-function defaultStatus(concept: Concept, lang: Lang): TermStatus {
+function defaultStatus(concept: ConceptLike, lang: Lang): TermStatus {
   return concept.terms.some((t) => t.lang === lang) ? 'admitted' : 'preferred';
 }
 
@@ -223,7 +232,8 @@ function readNative(records: string[][], lines: number[], roles: ColRole[], opti
     concept: col('concept'), lang: col('lang'), term: col('term'), status: col('status'), pos: col('pos'), domain: col('domain'),
     definition: col('definition'), note: col('note'), source: col('source'), conceptNote: col('conceptNote'),
   };
-  const concepts = new Map<string, Concept>();
+  /** The concepts as read so far, each with its rows (the term base is built from them when it is asked for). */
+  const concepts = new Map<string, NativeConcept>();
   const rows: TermRow[] = [];
   const cell = (rec: string[], i: number) => (i >= 0 && i < rec.length ? rec[i].trim() : '');
   for (let r = 1; r < records.length; r++) {
@@ -273,17 +283,9 @@ function readNative(records: string[][], lines: number[], roles: ColRole[], opti
       diagnostics.push({ code: 'GLOSSARY_DUPLICATE', message: `${lang} term "${text}" is listed twice in concept ${conceptId}`, severity: 'warning', file, line });
       continue;
     }
-    const term: Term = { lang, text, status };
     const pos = cell(rec, idx.pos);
     const note = cell(rec, idx.note);
     const source = cell(rec, idx.source);
-    if (pos) term.pos = pos;
-    if (note) term.note = note;
-    if (source) {
-      const origin = parseOrigin(source);
-      if (origin) term.origin = origin;
-    }
-    terms.push(term);
     const row: TermRow = { concept: conceptId, lang, text, status, line };
     if (pos) row.pos = pos;
     if (domain) row.domain = domain;
@@ -291,8 +293,55 @@ function readNative(records: string[][], lines: number[], roles: ColRole[], opti
     if (note) row.note = note;
     if (source) row.source = source;
     rows.push(row);
+    terms.push(row);
   }
-  return { termBase: { concepts: [...concepts.values()] }, rows, diagnostics };
+  return withLazyTermBase(rows, diagnostics, () => ({ concepts: Array.from(concepts.values(), conceptOf) }));
+}
+
+/** A concept of a native table while it is read: its concept-level fields and its rows. */
+interface NativeConcept {
+  id: string;
+  domain?: string;
+  definition?: string;
+  note?: string;
+  terms: TermRow[];
+}
+
+function conceptOf(c: NativeConcept): Concept {
+  const concept: Concept = { id: c.id, terms: c.terms.map(termOfRow) };
+  if (c.domain !== undefined) concept.domain = c.domain;
+  if (c.definition !== undefined) concept.definition = c.definition;
+  if (c.note !== undefined) concept.note = c.note;
+  return concept;
+}
+
+function termOfRow(row: TermRow): Term {
+  const term: Term = { lang: row.lang, text: row.text, status: row.status };
+  if (row.pos) term.pos = row.pos;
+  if (row.note) term.note = row.note;
+  if (row.source) {
+    const origin = parseOrigin(row.source);
+    if (origin) term.origin = origin;
+  }
+  return term;
+}
+
+/**
+ * A ParsedTermBase whose termBase is built on first access (then kept, and assignable): the glossary folder is read
+ * for its rows, which mergeTermBases turns into one term base, so building a second one per file was wasted work.
+ */
+function withLazyTermBase(rows: TermRow[], diagnostics: Diagnostic[], build: () => TermBase): ParsedTermBase {
+  let termBase: TermBase | undefined;
+  return {
+    get termBase(): TermBase {
+      return (termBase ??= build());
+    },
+    set termBase(value: TermBase) {
+      termBase = value;
+    },
+    rows,
+    diagnostics,
+  };
 }
 
 function readWide(records: string[][], lines: number[], roles: ColRole[], headerless: boolean, options: TermTableOptions): ParsedTermBase {

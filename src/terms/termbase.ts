@@ -37,7 +37,14 @@ export function parseTermStatus(value: string | undefined): TermStatus | undefin
 
 /** The key two terms are "the same term" on: normalised as the matcher does (case, plural, hyphens, traditional). */
 export function termKey(text: string, lang: Lang): string {
-  return isScriptioContinua(lang) ? normalizeCharText(text).replace(/\s+/g, '') : wordKey(text);
+  return keyOf(text, isScriptioContinua(lang));
+}
+
+/** termKey once the language is known to be written with or without spaces. */
+function keyOf(text: string, scriptioContinua: boolean): string {
+  if (!scriptioContinua) return wordKey(text);
+  const norm = normalizeCharText(text);
+  return /\s/.test(norm) ? norm.replace(/\s+/g, '') : norm;
 }
 
 /** Keys computed while merging, reused by compileTermBase for the same Term objects. */
@@ -51,6 +58,14 @@ interface Seen {
   term: Term;
   primary: string;
   key: string;
+}
+
+/** A language cell as the merge uses it: normalised tag, primary language, the keys seen in it, how keys are made. */
+interface LangInfo {
+  lang: string;
+  primary: string;
+  byKey: Map<string, Seen>;
+  scriptioContinua: boolean;
 }
 
 /** What the merge keeps per concept: the concept, its terms' first occurrences (same order as concept.terms), where its fields were set. */
@@ -86,9 +101,9 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
   /** primary language → key → first occurrence (in the first concept that has the term). */
   const global = new Map<string, Map<string, Seen>>();
   /** raw lang cell → [normalised tag, primary language, global map of that primary]. */
-  const langCache = new Map<string, { lang: string; primary: string; byKey: Map<string, Seen> }>();
+  const langCache = new Map<string, LangInfo>();
   let lastRawLang: string | undefined;
-  let last: { lang: string; primary: string; byKey: Map<string, Seen> } | undefined;
+  let last: LangInfo | undefined;
   const primaryCache = new Map<string, string>();
   const primaryOf = (lang: string): string => {
     let p = primaryCache.get(lang);
@@ -123,11 +138,11 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
         const primary = primaryOf(lang);
         let byKey = global.get(primary);
         if (!byKey) global.set(primary, (byKey = new Map()));
-        langCache.set(rawLang, (L = { lang, primary, byKey }));
+        langCache.set(rawLang, (L = { lang, primary, byKey, scriptioContinua: isScriptioContinua(primary) }));
       }
       lastRawLang = rawLang;
       last = L;
-      const { lang, primary, byKey } = L;
+      const { lang, primary, byKey, scriptioContinua } = L;
       let status = parseTermStatus(row.status);
       if (!status) {
         diag('TERM_BAD_STATUS', `term "${text}" has an unknown status "${row.status}": read as admitted (use preferred, admitted, deprecated or superseded)`, file, row.line);
@@ -150,7 +165,7 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
       let state = states.get(conceptId);
       if (!state) states.set(conceptId, (state = { concept: { id: conceptId, terms: [] }, seen: [] }));
       const concept = state.concept;
-      const key = termKey(text, primary);
+      const key = keyOf(text, scriptioContinua);
       const seen: Seen = { file, line: row.line, conceptId, term, primary, key };
       if (row.domain) setField(state, 'domain', row.domain, seen, diag);
       if (row.definition) setField(state, 'definition', row.definition, seen, diag);
