@@ -97,9 +97,11 @@ function parseWellFormed(body: string, delimiter: string, lineShift: number): { 
   /** Per column: the last and the last-but-one distinct unquoted values. */
   const recent1: Array<string | undefined> = [];
   const recent2: Array<string | undefined> = [];
+  const scratch: string[] = [];
   while (pos < n) {
     const startLine = line;
-    const cells: string[] = [];
+    /** Cells of this record so far, in `scratch` (copied out at the end at their exact number). */
+    let k = 0;
     let blank = true;
     for (;;) {
       let cell: string;
@@ -134,7 +136,7 @@ function parseWellFormed(body: string, delimiter: string, lineShift: number): { 
         // same string object as in one of the column's last two distinct values: no new string per row for it, and
         // its hash is computed once when the term base maps it.
         const len = end - pos;
-        const col = cells.length;
+        const col = k;
         const p1 = recent1[col];
         const p2 = recent2[col];
         if (len === 0) cell = '';
@@ -151,7 +153,7 @@ function parseWellFormed(body: string, delimiter: string, lineShift: number): { 
         pos = end;
       }
       if (cell.charCodeAt(0) === 39) cell = unneutralizeCell(cell);
-      cells.push(cell);
+      scratch[k++] = cell;
       if (blank && cell.trim() !== '') blank = false;
       if (pos < n && body.charCodeAt(pos) === D) {
         pos++;
@@ -163,7 +165,7 @@ function parseWellFormed(body: string, delimiter: string, lineShift: number): { 
       break;
     }
     if (blank) continue;
-    records.push(cells);
+    records.push(scratch.slice(0, k));
     lines.push(startLine + lineShift);
   }
   return { records, lines };
