@@ -205,9 +205,19 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
   for (const state of states.values()) {
     const concept = state.concept;
     concepts.push(concept);
-    let preferred = 0;
-    for (const t of concept.terms) if (t.status === 'preferred') preferred++;
-    if (preferred < 2) continue;
+    // Two preferred terms in one primary language? (state.seen runs parallel to concept.terms, with each primary.)
+    const seen = state.seen;
+    let clash = false;
+    for (let i = 1; i < seen.length && !clash; i++) {
+      if (seen[i].term.status !== 'preferred') continue;
+      for (let j = 0; j < i; j++) {
+        if (seen[j].term.status === 'preferred' && seen[j].primary === seen[i].primary) {
+          clash = true;
+          break;
+        }
+      }
+    }
+    if (!clash) continue;
     const preferredByLang = new Map<string, number>();
     for (const t of concept.terms) {
       if (t.status === 'preferred') preferredByLang.set(primaryOf(t.lang), (preferredByLang.get(primaryOf(t.lang)) ?? 0) + 1);

@@ -53,4 +53,16 @@ describe('term base load fast paths', () => {
       '4 TERM_IN_TWO_CONCEPTS term "Cloud" (en) is in concept c and also in concept a at g.csv:2: merge the concepts or tell them apart',
     ]);
   });
+
+  it('reports several preferred terms of one primary language, not of different languages', () => {
+    const rows = [
+      { concept: 'a', lang: 'en', text: 'cloud', status: 'preferred', line: 2 },
+      { concept: 'a', lang: 'zh', text: '云', status: 'preferred', line: 3 },
+      { concept: 'b', lang: 'zh-TW', text: '雲端', status: 'preferred', line: 4 },
+      { concept: 'b', lang: 'en', text: 'the cloud', status: 'admitted', line: 5 },
+      { concept: 'b', lang: 'zh-CN', text: '云端运算', status: 'preferred', line: 6 },
+    ];
+    const { diagnostics } = mergeTermBases([{ file: 'g.csv', rows }]);
+    expect(diagnostics).toEqual([{ code: 'TERM_MANY_PREFERRED', message: 'concept b has 2 preferred zh terms; checks will accept any of them', severity: 'info', file: 'g.csv', line: 4 }]);
+  });
 });
