@@ -4,7 +4,7 @@
  * link of its group is reported, naming that first link and both variants.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { clip, HashSlots, normalizedHash, normalizedSide } from '../text.js';
+import { clip, HashSlots, hasTwoLetters, normalizedHash, normalizedSide } from '../text.js';
 
 /**
  * Compact state: one hash table (typed arrays) from the normalised key's hash to a slot; the slot's first link in parallel arrays (typed
@@ -24,7 +24,6 @@ interface State {
 
 /** Characters of first-variant text kept for messages; beyond it groups keep only hashes. */
 const TEXT_BUDGET = 32_000_000;
-const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
 
 function grow<T extends Int32Array | Uint16Array | Float64Array>(a: T, n: number): T {
   if (n < a.length) return a;
@@ -51,7 +50,7 @@ function make(side: 'src' | 'tgt'): Check<State> {
       const otherText = p[other];
       if (keyText.trim() === '' || otherText.trim() === '') return;
       const key = normalizedSide(p, side);
-      if (!TWO_LETTERS.test(key)) return;
+      if (!hasTwoLetters(key)) return;
       const k = normalizedHash(p, side);
       const o = normalizedHash(p, other);
       const slot = state.slots.get(k);
