@@ -93,6 +93,15 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 }
 
+/** A lower-case ASCII letter: then the text is not an acronym in capitals (`isAcronym` is false), no regex needed. */
+function hasAsciiLower(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 0x200b;
 }
@@ -220,17 +229,20 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
     return idx;
   };
 
+  // primaryLanguage per distinct tag (a term base has a handful of tags and 50,000 terms).
+  const primaryOf = new Map<string, string>();
   for (const concept of termBase.concepts) {
     if (!concepts.has(concept.id)) concepts.set(concept.id, concept);
     for (const term of concept.terms) {
       const text = term.text.trim();
       if (!text) continue;
-      const lang = primaryLanguage(term.lang);
+      let lang = primaryOf.get(term.lang);
+      if (lang === undefined) primaryOf.set(term.lang, (lang = primaryLanguage(term.lang)));
       const idx = indexFor(lang);
       const cached = text === term.text ? termKeyCache.get(term) : undefined;
       const key = cached ?? (idx.mode === 'chars' ? charKey(text) : wordKey(text));
       if (!key) continue;
-      const entry: Entry = { conceptId: concept.id, term, acronym: idx.mode === 'words' && isAcronym(text) };
+      const entry: Entry = { conceptId: concept.id, term, acronym: idx.mode === 'words' && !hasAsciiLower(text) && isAcronym(text) };
       let k = idx.byKey.get(key);
       if (k === undefined) {
         k = idx.keys.length;
