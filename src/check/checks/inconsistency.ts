@@ -4,7 +4,7 @@
  * link of its group is reported, naming that first link and both variants.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { clip, HashSlots, hasTwoLetters, normalizedHash, normalizedSide } from '../text.js';
+import { clip, CompactIds, HashSlots, hasTwoLetters, normalizedHash, normalizedSide } from '../text.js';
 
 /**
  * Compact state: one hash table (typed arrays) from the normalised key's hash to a slot; the slot's first link in parallel arrays (typed
@@ -12,7 +12,7 @@ import { clip, HashSlots, hasTwoLetters, normalizedHash, normalizedSide } from '
  */
 interface State {
   slots: HashSlots;
-  ids: string[];
+  ids: CompactIds;
   lines: Int32Array;
   files: Uint16Array;
   other: Float64Array;
@@ -44,7 +44,7 @@ function make(side: 'src' | 'tgt'): Check<State> {
         : 'The same translation (ignoring case and spacing) stands for two different source sentences: one of them may be a copy-paste error.',
     group: 'consistency',
     defaultSeverity: 'warning',
-    begin: () => ({ slots: new HashSlots(), ids: [], lines: new Int32Array(1024), files: new Uint16Array(1024), other: new Float64Array(1024), otherText: [], fileNames: [], findings: [], budget: TEXT_BUDGET }),
+    begin: () => ({ slots: new HashSlots(), ids: new CompactIds(), lines: new Int32Array(1024), files: new Uint16Array(1024), other: new Float64Array(1024), otherText: [], fileNames: [], findings: [], budget: TEXT_BUDGET }),
     accumulate(state, p: PreparedLink) {
       const keyText = p[side];
       const otherText = p[other];
@@ -73,7 +73,7 @@ function make(side: 'src' | 'tgt'): Check<State> {
         return;
       }
       if (state.other[slot] === o) return;
-      const first = { id: state.ids[slot], line: state.lines[slot], file: state.fileNames[state.files[slot]], otherText: state.otherText[slot] };
+      const first = { id: state.ids.get(slot), line: state.lines[slot], file: state.fileNames[state.files[slot]], otherText: state.otherText[slot] };
       const where = `link ${first.id} (${first.file === p.file ? '' : first.file + ' '}line ${first.line})`;
       const message =
         side === 'src'
