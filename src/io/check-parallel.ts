@@ -17,7 +17,10 @@ const BATCH = 1024;
 const IN_FLIGHT = 4;
 
 export interface ParallelCheckOptions extends Omit<RunOptions, 'deferred'> {
-  /** The term base the matcher was compiled from: the worker compiles its own copy. */
+  /**
+   * The term base: the worker compiles it (in parallel with the reading). `matcher` may then be left out: the main
+   * thread, which runs no term check itself, does not compile it too.
+   */
   termBase?: TermBase;
   compileOptions?: CompileOptions;
 }
@@ -38,7 +41,9 @@ export class ParallelCheckSession {
   private wake: (() => void) | undefined;
 
   constructor(options: ParallelCheckOptions) {
-    this.session = new CheckSession({ ...options, deferred: DEFERRABLE_CHECKS });
+    // Without a compiled matcher, the term checks are enabled by a stand-in: their rules run in the worker only.
+    const matcher = options.matcher ?? (options.termBase ? { find: () => [], concepts: new Map(options.termBase.concepts.map((c) => [c.id, c])) } : undefined);
+    this.session = new CheckSession({ ...options, matcher, deferred: DEFERRABLE_CHECKS });
     if (this.session.deferredChecks.length === 0) return;
     const data: CheckWorkerData = { checks: this.session.deferredChecks, termBase: options.termBase, compileOptions: options.compileOptions, config: options.config };
     this.worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: data });

@@ -144,7 +144,7 @@ async function loadMatcher(ctx: CliContext, glossary: string | undefined, explic
   const read = await readGlossaryFiles(files, (f) => display(ctx.cwd, f));
   for (const p of read.parsed) for (const d of p.diagnostics) if (d.severity !== 'info') warn(ctx, `${display(ctx.cwd, d.file ?? p.path)}${d.line ? `:${d.line}` : ''}: ${d.message}`);
   for (const d of read.mergeDiagnostics) if (d.severity === 'warning' && !ctx.quiet) warn(ctx, `${d.file ? display(ctx.cwd, d.file) : ''}${d.line ? `:${d.line}` : ''}${d.file ? ': ' : ''}${d.message}`);
-  return { matcher: compileTermBase(read.termBase), termBase: read.termBase, concepts: read.termBase.concepts.length, files: files.length };
+  return { compile: () => compileTermBase(read.termBase), termBase: read.termBase, concepts: read.termBase.concepts.length, files: files.length };
 }
 
 async function loadConfig(ctx: CliContext, file: string | undefined): Promise<{ config: CheckConfig; dir: string }> {
@@ -197,7 +197,6 @@ const command: Command = {
     const threadsOpt = values.threads as string | undefined;
     if (threadsOpt !== undefined && threadsOpt !== '0' && threadsOpt !== '1') throw new BitextError('USAGE', `--threads must be 0 or 1 (got "${threadsOpt}")`);
     const runOptions = {
-      matcher: terms?.matcher,
       config,
       only,
       srcLang: values['src-lang'] as string | undefined,
@@ -205,9 +204,10 @@ const command: Command = {
     };
     // Large inputs on two or more cores: the costly per-link checks (terms, numbers) in a worker thread; same report.
     const parallel = threadsOpt !== undefined ? threadsOpt === '1' : os.availableParallelism() >= 2 && (await totalSize(inputs)) > PARALLEL_MIN_BYTES;
+    // In parallel the worker compiles the term base; the main thread does not need the matcher.
     const session = parallel
       ? new (await import('../../io/check-parallel.js')).ParallelCheckSession({ ...runOptions, termBase: terms?.termBase })
-      : new CheckSession(runOptions);
+      : new CheckSession({ ...runOptions, matcher: terms?.compile() });
     const progress = createProgress(ctx, 'checking');
     let n = 0;
     for (const file of inputs) {
