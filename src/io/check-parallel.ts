@@ -83,6 +83,7 @@ export class ParallelCheckSession {
 
   /** All findings, as `CheckSession.finish` gives them. */
   async finish(): Promise<CheckReport> {
+    if (this.closed) throw new Error('ParallelCheckSession: finish() after close()');
     if (this.worker) {
       if (this.batch.length) this.send();
       try {
@@ -93,6 +94,14 @@ export class ParallelCheckSession {
     }
     return this.session.finish();
   }
+
+  /** Stop the worker without a report (the caller gave up, e.g. on an input error): lets the process exit. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.worker) await this.worker.terminate();
+  }
+
+  private closed = false;
 
   private send(): void {
     const links = this.batch;

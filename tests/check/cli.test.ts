@@ -70,6 +70,11 @@ describe('bitext check (CLI)', { timeout: 120_000 }, () => {
     expect(doc.findings.some((f: any) => f.check === 'term-missing')).toBe(true);
     expect(two.stdout).toBe(one.stdout);
     expect(runBitext(['check', '--threads', '3'], { cwd: dir }).code).toBe(2);
+    // An input error stops the worker too: exit 2, not a process kept alive by the thread.
+    appendFileSync(path.join(dir, 'alignments', 'cyberspace-ii.jsonl'), '{"id":\n');
+    const broken = runBitext(['check', '--threads', '1'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('[JSONL_MALFORMED]');
   });
 
   it('exit 0 on a clean file, with the counts on stderr for machine formats', () => {

@@ -210,20 +210,26 @@ const command: Command = {
       : new CheckSession({ ...runOptions, matcher: terms?.compile() });
     const progress = createProgress(ctx, 'checking');
     let n = 0;
-    for (const file of inputs) {
-      const shown = display(ctx.cwd, file);
-      let header;
-      session.addFile(shown);
-      for await (const item of streamAlignmentFile(file)) {
-        if (item.type === 'header') {
-          header = item.header;
-          session.addFile(shown, header);
-          continue;
+    try {
+      for (const file of inputs) {
+        const shown = display(ctx.cwd, file);
+        let header;
+        session.addFile(shown);
+        for await (const item of streamAlignmentFile(file)) {
+          if (item.type === 'header') {
+            header = item.header;
+            session.addFile(shown, header);
+            continue;
+          }
+          const wait = session.add({ link: item.link, line: item.line, file: shown, header });
+          if (wait) await wait;
+          if (++n % 5000 === 0) progress.update(n);
         }
-        const wait = session.add({ link: item.link, line: item.line, file: shown, header });
-        if (wait) await wait;
-        if (++n % 5000 === 0) progress.update(n);
       }
+    } catch (err) {
+      // An input error: stop the worker thread (when there is one), or it would keep the process alive.
+      if ('close' in session) await session.close();
+      throw err;
     }
     progress.done();
     let report = await session.finish();
