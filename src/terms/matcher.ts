@@ -63,8 +63,6 @@ interface Entry {
 interface KeyInfo {
   key: string;
   entries: Entry[];
-  /** Words in the term (word mode). */
-  words: number;
   /** Some entry is an acronym (matched only when written in capitals). */
   hasAcronym?: boolean;
 }
@@ -77,6 +75,7 @@ interface LangIndex {
   /** Fuzzy candidate index, built on first fuzzy use: first/last 2–3 characters of each key → key ids. */
   prefix?: Map<string, number[]>;
   suffix?: Map<string, number[]>;
+  /** Words of the longest term (word mode), set with the fuzzy index. */
   maxWords: number;
 }
 
@@ -246,11 +245,9 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
       let k = idx.byKey.get(key);
       if (k === undefined) {
         k = idx.keys.length;
-        const words = idx.mode === 'words' ? tokenizeWords(text).length : 1;
-        idx.keys.push({ key, entries: [], words });
+        idx.keys.push({ key, entries: [] });
         idx.byKey.set(key, k);
         idx.ac.add(key);
-        if (words > idx.maxWords) idx.maxWords = words;
       }
       const list = idx.keys[k].entries;
       if (!list.some((e) => e.conceptId === entry.conceptId && e.term === entry.term)) {
@@ -263,6 +260,9 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
 
   const buildFuzzyIndex = (idx: LangIndex) => {
     if (idx.prefix) return;
+    // Words of the longest term (word mode), counted here rather than for every term at compile time: only the
+    // fuzzy windows need it. A key's first entry is the term that created it.
+    if (idx.mode === 'words') for (const k of idx.keys) idx.maxWords = Math.max(idx.maxWords, tokenizeWords(k.entries[0].term.text.trim()).length);
     idx.prefix = new Map();
     idx.suffix = new Map();
     const n = idx.mode === 'chars' ? 2 : 3;
