@@ -183,6 +183,7 @@ for (const f of report.findings) byCheck[f.check] = (byCheck[f.check] ?? 0) + 1;
 console.log(`check: ${report.links.toLocaleString('en')} links, ${TERMS.toLocaleString('en')} terms (${parallel ? 'term and number checks, and compiling the term base, in a worker thread' : `compile ${(tCompile / 1000).toFixed(1)} s, one thread`})`);
 console.log(`  ${secs.toFixed(1)} s wall, ${cpuSecs.toFixed(1)} s CPU (main thread ${mainCpuSecs.toFixed(1)} s, other threads ${(cpuSecs - mainCpuSecs).toFixed(1)} s); ${Math.round(report.links / secs).toLocaleString('en')} links/s (${Math.round(report.links / cpuSecs).toLocaleString('en')} per CPU second); peak RSS ${(Math.max(peak, hwm) / 1048576).toFixed(0)} MB`);
 const busiest = [...threadBefore].map(([tid, v]) => ({ tid, name: v.name, secs: (v.ticks - (threadStart.get(tid) ?? 0)) / 100 })).filter((t) => t.secs > 0).sort((a, b) => b.secs - a.secs);
+if (session.sharedBatches !== undefined) console.log(`  batches whose number checks the main thread ran while the worker was behind: ${session.sharedBatches} of ${Math.ceil(report.links / 1024)}`);
 if (busiest.length) console.log(`  threads by CPU: ${busiest.slice(0, 4).map((t) => `${t.tid === String(process.pid) ? 'main' : t.name} ${t.secs.toFixed(1)} s`).join(', ')}`);
 console.log(`  findings: ${Object.entries(byCheck).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 for (const n of report.notes) console.log(`  note: ${n}`);
