@@ -263,6 +263,21 @@ export class AlignmentJsonlValidator {
     return canonicalKeys(s, SENTENCE_KEY_RANK) ? (s as unknown as LinkSentence) : out;
   }
 
+  /** Each sentence id belongs to one link. */
+  private claimSentences(list: readonly LinkSentence[], side: 'source' | 'target', seen: IdRegistry, line: number): void {
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i].id;
+      const p = seen.claim(id, line);
+      if (p !== undefined) {
+        throw new BitextError('JSONL_SENTENCE_REUSED', `${side} sentence "${id}" is in two links (lines ${p} and ${line})`, {
+          file: this.file,
+          line,
+          hint: 'A sentence belongs to exactly one link: merge the two links or remove the sentence from one of them.',
+        });
+      }
+    }
+  }
+
   /** Validate one link line. */
   readLink(text: string, line: number): Link {
     const v = parseJsonLine(text, line, this.file);
@@ -274,7 +289,7 @@ export class AlignmentJsonlValidator {
     if (!LINK_STATUSES.includes(v.status as LinkStatus)) this.fail(`link ${v.id}: "status" must be one of ${LINK_STATUSES.join(', ')} (got ${JSON.stringify(v.status)})`, line);
     if (v.note !== undefined && typeof v.note !== 'string') this.fail(`link ${v.id}: "note" must be text`, line);
     const id = v.id;
-    const prev = this.linkIds.get(id);
+    const prev = this.linkIds.claim(id, line);
     if (prev !== undefined) {
       throw new BitextError('JSONL_DUPLICATE_ID', `link id "${id}" is used twice (lines ${prev} and ${line})`, {
         file: this.file,
@@ -282,22 +297,10 @@ export class AlignmentJsonlValidator {
         hint: 'Give each link its own id; re-run bitext align if the file was edited by hand.',
       });
     }
-    this.linkIds.set(id, line);
     const src = this.sentences(v.src, 'src', line);
     const tgt = this.sentences(v.tgt, 'tgt', line);
-    for (const [side, list, seen] of [['source', src, this.srcIds], ['target', tgt, this.tgtIds]] as const) {
-      for (const s of list) {
-        const p = seen.get(s.id);
-        if (p !== undefined) {
-          throw new BitextError('JSONL_SENTENCE_REUSED', `${side} sentence "${s.id}" is in two links (lines ${p} and ${line})`, {
-            file: this.file,
-            line,
-            hint: 'A sentence belongs to exactly one link: merge the two links or remove the sentence from one of them.',
-          });
-        }
-        seen.set(s.id, line);
-      }
-    }
+    this.claimSentences(src, 'source', this.srcIds, line);
+    this.claimSentences(tgt, 'target', this.tgtIds, line);
     if (src.length === 0 && tgt.length === 0) {
       this.log.push({ code: 'JSONL_EMPTY_LINK', message: `link ${id} has no sentence on either side`, severity: 'warning', file: this.file, line });
     }

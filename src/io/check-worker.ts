@@ -18,6 +18,11 @@ export interface CheckWorkerData {
 /** One batch: parallel arrays, one entry per link. */
 export interface CheckWorkerBatch {
   seq: number;
+  /**
+   * Run only these of the worker's checks (ids, a subset of `CheckWorkerData.checks`, in its order); all of them when
+   * absent. The main thread ran the others on this batch itself (it had to wait for the worker anyway).
+   */
+  only?: string[];
   src: string[];
   tgt: string[];
   srcLang: string[];
@@ -32,10 +37,19 @@ export interface CheckWorkerResult {
 
 const data = workerData as CheckWorkerData;
 const matcher = data.termBase ? compileTermBase(data.termBase, data.compileOptions) : undefined;
-const run = linkCheckRunner(data.checks, { matcher, config: data.config });
+const runAll = linkCheckRunner(data.checks, { matcher, config: data.config });
+/** Runners of check subsets (`CheckWorkerBatch.only`), made on first use. */
+const runners = new Map<string, ReturnType<typeof linkCheckRunner>>();
 const input: DeferredInput = { src: '', tgt: '', srcLang: '', tgtLang: '' };
 
 parentPort!.on('message', (b: CheckWorkerBatch) => {
+  let run = runAll;
+  if (b.only) {
+    const key = b.only.join(' ');
+    let r = runners.get(key);
+    if (!r) runners.set(key, (r = linkCheckRunner(b.only, { matcher, config: data.config })));
+    run = r;
+  }
   const drafts: CheckWorkerResult['drafts'] = new Array(b.src.length);
   for (let i = 0; i < b.src.length; i++) {
     input.src = b.src[i];

@@ -69,6 +69,10 @@ describe('bitext check (CLI)', { timeout: 120_000 }, () => {
     expect(doc.findings.some((f: any) => f.check === 'number-missing')).toBe(true);
     expect(doc.findings.some((f: any) => f.check === 'term-missing')).toBe(true);
     expect(two.stdout).toBe(one.stdout);
+    // The main thread running the number checks of every batch (as it does when the worker is behind): same report.
+    const shared = runBitext(['check', '--format', 'json', '--threads', '1', '--fail-on', 'never'], { cwd: dir, env: { BITEXT_CHECK_SHARE_AT: '0' } });
+    expect(shared.code).toBe(0);
+    expect(shared.stdout).toBe(one.stdout);
     expect(runBitext(['check', '--threads', '3'], { cwd: dir }).code).toBe(2);
     // An input error stops the worker too: exit 2, not a process kept alive by the thread.
     appendFileSync(path.join(dir, 'alignments', 'cyberspace-ii.jsonl'), '{"id":\n');
