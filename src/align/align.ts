@@ -199,6 +199,18 @@ function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, 
   return has;
 }
 
+/** First index in [from, to) of a sorted array whose value is >= x (binary search). */
+function lowerBound(a: Int32Array, from: number, to: number, x: number): number {
+  let l = from;
+  let h = to;
+  while (l < h) {
+    const mid = (l + h) >>> 1;
+    if (a[mid] < x) l = mid + 1;
+    else h = mid;
+  }
+  return l;
+}
+
 /** Standard normal upper tail ×2, via the complementary error function (Abramowitz & Stegun 7.1.26). */
 function twoTail(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
@@ -346,7 +358,7 @@ class Scorer {
 
   /**
    * Per sentence pair (i, j): matched source weight (cs) and matched target weight (ct), computed once and kept in
-   * band-shaped typed arrays (NaN = not yet computed); pairs outside the cached band are computed directly.
+   * band-shaped typed arrays (filled eagerly by fillPairs); pairs outside the cached band are computed directly.
    */
   pairCache?: { lo: Int32Array; hi: Int32Array; off: Int32Array; cs: Float32Array; ct: Float32Array };
 
@@ -363,27 +375,117 @@ class Scorer {
       off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
     }
     const size = off[n + 1];
-    const cs = new Float32Array(size).fill(NaN);
-    const ct = new Float32Array(size).fill(NaN);
-    // re-centred passes overlap the previous band: keep the overlaps already computed there
-    const old = this.pairCache;
-    if (old && old.lo.length === n + 1) {
-      for (let i = 0; i <= n; i++) {
-        const a = Math.max(lo[i], old.lo[i]);
-        const b = Math.min(hi[i], old.hi[i]);
-        if (a > b) continue;
-        const from = old.off[i] + (a - old.lo[i]);
-        const to = off[i] + (a - lo[i]);
-        cs.set(old.cs.subarray(from, from + b - a + 1), to);
-        ct.set(old.ct.subarray(from, from + b - a + 1), to);
-      }
-    }
+    const cs = new Float32Array(size);
+    const ct = new Float32Array(size);
+    this.fillPairs(lo, hi, off, cs, ct);
     this.pairCache = { lo, hi, off, cs, ct };
     this.pcLo = lo;
     this.pcHi = hi;
     this.pcOff = off;
     this.pcCs = cs;
     this.pcCt = ct;
+  }
+
+  /**
+   * Inverted index of the target side (postings: for each key, the (sentence, token) pairs that carry it, in
+   * sentence order), restricted to keys that occur on the source side; built once per scorer.
+   */
+  private postings?: { keyOff: Int32Array; sent: Int32Array; tok: Int32Array };
+
+  private targetPostings(): { keyOff: Int32Array; sent: Int32Array; tok: Int32Array } {
+    if (this.postings) return this.postings;
+    const S = this.S;
+    const T = this.T;
+    const K = this.markS.length;
+    const inS = new Uint8Array(K);
+    for (let u = 0; u < S.uniq.length; u++) inS[S.uniq[u]] = 1;
+    const keyOff = new Int32Array(K + 1);
+    for (let k = 0; k < T.keys.length; k++) if (inS[T.keys[k]]) keyOff[T.keys[k] + 1]++;
+    for (let k = 0; k < K; k++) keyOff[k + 1] += keyOff[k];
+    const fill = keyOff.slice(0, K);
+    const sent = new Int32Array(keyOff[K]);
+    const tok = new Int32Array(keyOff[K]);
+    const m = T.len.length;
+    // counting sort by key, filled in sentence then token order: each key's postings are sorted by sentence
+    for (let j = 0; j < m; j++) {
+      for (let tk = T.tokStart[j], e = T.tokStart[j + 1]; tk < e; tk++) {
+        for (let q = T.keyStart[tk], qe = T.keyStart[tk + 1]; q < qe; q++) {
+          const k = T.keys[q];
+          if (!inS[k]) continue;
+          const at = fill[k]++;
+          sent[at] = j;
+          tok[at] = tk;
+        }
+      }
+    }
+    this.postings = { keyOff, sent, tok };
+    return this.postings;
+  }
+
+  /**
+   * Fill the pair cache row by row from the target postings of the row's source keys (an inverted-index join
+   * instead of comparing every sentence pair): time proportional to the key matches in the band, not to its cells.
+   * The sums are the same as pairBoth's (token weights are float32 values summed exactly in float64, in any order).
+   */
+  private fillPairs(lo: Int32Array, hi: Int32Array, off: Int32Array, cs: Float32Array, ct: Float32Array): void {
+    const S = this.S;
+    const T = this.T;
+    const n = S.len.length;
+    const m = T.len.length;
+    const { keyOff, sent, tok } = this.targetPostings();
+    let W = 1;
+    for (let i = 0; i < lo.length; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
+    const rowCs = new Float64Array(W);
+    const rowCt = new Float64Array(W);
+    const seenJ = new Int32Array(W);
+    const seenTok = new Int32Array(T.weight.length);
+    let stamp = 0;
+    for (let i = 0; i < n; i++) {
+      const a = lo[i];
+      const b = Math.min(hi[i], m - 1);
+      if (a > b) continue;
+      const width = b - a + 1;
+      rowCs.fill(0, 0, width);
+      rowCt.fill(0, 0, width);
+      // cs: each source token counts once per target sentence holding any of its keys
+      for (let tk = S.tokStart[i], e = S.tokStart[i + 1]; tk < e; tk++) {
+        const w = S.weight[tk];
+        if (w === 0) continue;
+        const st = ++stamp;
+        for (let q = S.keyStart[tk], qe = S.keyStart[tk + 1]; q < qe; q++) {
+          const k = S.keys[q];
+          let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
+          for (const pe = keyOff[k + 1]; p < pe; p++) {
+            const j = sent[p];
+            if (j > b) break;
+            if (seenJ[j - a] !== st) {
+              seenJ[j - a] = st;
+              rowCs[j - a] += w;
+            }
+          }
+        }
+      }
+      // ct: each target token counts once when any of its keys is a key of the source sentence
+      const rs = ++stamp;
+      for (let u = S.uniqStart[i], e = S.uniqStart[i + 1]; u < e; u++) {
+        const k = S.uniq[u];
+        let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
+        for (const pe = keyOff[k + 1]; p < pe; p++) {
+          const j = sent[p];
+          if (j > b) break;
+          const t = tok[p];
+          if (seenTok[t] !== rs) {
+            seenTok[t] = rs;
+            rowCt[j - a] += T.weight[t];
+          }
+        }
+      }
+      const o = off[i];
+      for (let x = 0; x < width; x++) {
+        cs[o + x] = rowCs[x];
+        ct[o + x] = rowCt[x];
+      }
+    }
   }
 
   // the pair cache's arrays as direct fields (no object hop in the hottest lookup)
@@ -471,6 +573,38 @@ class Scorer {
     for (let s = i0; s < i1; s++) ns += this.S.sumW[s];
     for (let t = j0; t < j1; t++) nt += this.T.sumW[t];
     if (ns + nt === 0) return this.base;
+    const a = this.p.smoothing;
+    const pcLo = this.pcLo;
+    const pcHi = this.pcHi;
+    let inside = true;
+    for (let s = i0; s < i1; s++) {
+      if (j0 < pcLo[s] || j1 - 1 > pcHi[s]) {
+        inside = false;
+        break;
+      }
+    }
+    if (inside) {
+      // every pair of the bead is in the cache: read the rows directly (sums are exact, as in the general path)
+      const pcOff = this.pcOff;
+      const csA = this.pcCs;
+      const ctA = this.pcCt;
+      const sumS = this.S.sumW;
+      const sumT = this.T.sumW;
+      for (let s = i0; s < i1; s++) {
+        const o = pcOff[s] - pcLo[s];
+        let c = 0;
+        for (let t = j0; t < j1; t++) c += csA[o + t];
+        const w = sumS[s];
+        cs += c < w ? c : w;
+      }
+      for (let t = j0; t < j1; t++) {
+        let c = 0;
+        for (let s = i0; s < i1; s++) c += ctA[pcOff[s] - pcLo[s] + t];
+        const w = sumT[t];
+        ct += c < w ? c : w;
+      }
+      return (cs + ct + a * this.base) / (ns + nt + a);
+    }
     const colT = this.colBuf.length >= j1 - j0 ? this.colBuf : (this.colBuf = new Float64Array(Math.max(8, j1 - j0)));
     colT.fill(0, 0, j1 - j0);
     for (let s = i0; s < i1; s++) {
@@ -487,7 +621,6 @@ class Scorer {
       const c = colT[t - j0];
       ct += c < w ? c : w;
     }
-    const a = this.p.smoothing;
     return (cs + ct + a * this.base) / (ns + nt + a);
   }
 

@@ -197,9 +197,13 @@ function prefixesOf(lex: Lexicon): Set<string> {
  * Chinese character runs whose readings spell them (清扬). Built per document from the words that occur in it.
  */
 export class NameMatcher {
-  private prefixes = new Set<string>();
-  private full = new Set<string>();
+  // letter trie of the pinyin spellings of the document's names (a-z): child[node * 26 + letter], 0 = none
+  private child = new Int32Array(26 * 64);
+  private nodes = 1;
+  private term: Array<string | undefined> = [undefined];
   private syllables: Set<string>;
+  private best = '';
+  private bestLen = 0;
   constructor(
     private readings: Map<string, string[]>,
     englishWords: Iterable<string>,
@@ -209,8 +213,23 @@ export class NameMatcher {
     for (const w of englishWords) {
       const py = this.pinyinOf(w);
       if (!py) continue;
-      this.full.add(py);
-      for (let k = 1; k <= py.length; k++) this.prefixes.add(py.slice(0, k));
+      let node = 0;
+      for (let k = 0; k < py.length; k++) {
+        const c = py.charCodeAt(k) - 97;
+        let nx = this.child[node * 26 + c];
+        if (!nx) {
+          nx = this.nodes++;
+          if (this.nodes * 26 > this.child.length) {
+            const grown = new Int32Array(this.child.length * 2);
+            grown.set(this.child);
+            this.child = grown;
+          }
+          this.child[node * 26 + c] = nx;
+          this.term.push(undefined);
+        }
+        node = nx;
+      }
+      this.term[node] = py;
     }
   }
   /** The pinyin spelling of a capitalised English word, when it splits into 1–4 syllables. */
@@ -236,33 +255,40 @@ export class NameMatcher {
   }
   /** Name keys found in a Chinese text (longest reading match at each position, 1–4 characters). */
   find(text: string): string[] {
-    if (this.full.size === 0) return [];
+    if (this.nodes === 1) return [];
     const out: string[] = [];
     const chars = [...text];
     for (let i = 0; i < chars.length; i++) {
-      let best = '';
-      let bestLen = 0;
-      const walk = (k: number, acc: string) => {
-        if (k - i >= 4 || k >= chars.length) return;
-        const rs = this.readings.get(chars[k]);
-        if (!rs) return;
-        for (const r of rs) {
-          const s = acc + r;
-          if (!this.prefixes.has(s)) continue;
-          if (this.full.has(s) && k + 1 - i > bestLen) {
-            best = s;
-            bestLen = k + 1 - i;
-          }
-          walk(k + 1, s);
-        }
-      };
-      walk(i, '');
-      if (bestLen > 0) {
-        out.push(best);
-        i += bestLen - 1;
+      this.best = '';
+      this.bestLen = 0;
+      this.walk(chars, i, i, 0);
+      if (this.bestLen > 0) {
+        out.push(this.best);
+        i += this.bestLen - 1;
       }
     }
     return out;
+  }
+  /** Depth-first search over the readings of chars[k…] along the trie (the concatenated readings must stay a prefix of a name). */
+  private walk(chars: string[], i: number, k: number, node: number): void {
+    if (k - i >= 4 || k >= chars.length) return;
+    const rs = this.readings.get(chars[k]);
+    if (!rs) return;
+    const child = this.child;
+    for (const r of rs) {
+      let nd = node;
+      for (let q = 0; q < r.length && nd >= 0; q++) {
+        const c = r.charCodeAt(q) - 97;
+        nd = c >= 0 && c < 26 ? child[nd * 26 + c] || -1 : -1;
+      }
+      if (nd <= 0) continue;
+      const t = this.term[nd];
+      if (t !== undefined && k + 1 - i > this.bestLen) {
+        this.best = t;
+        this.bestLen = k + 1 - i;
+      }
+      this.walk(chars, i, k + 1, nd);
+    }
   }
 }
 
