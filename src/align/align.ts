@@ -167,17 +167,18 @@ function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, n
     for (const t of side.tokens[i]) {
       keyStart[ti] = ki;
       let matchable = false;
-      const add = (k: number) => {
+      const own = t.keys;
+      const ex = extra?.get(t.type);
+      // the token's own keys, then its learned keys (no closure per token: this runs for every token of the document)
+      for (let q = 0, qn = own.length + (ex ? ex.length : 0); q < qn; q++) {
+        const k = q < own.length ? own[q] : ex![q - own.length];
         keys[ki++] = k;
         if (!otherHas || otherHas[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
           uniqList.push(k);
         }
-      };
-      for (const k of t.keys) add(k);
-      const ex = extra?.get(t.type);
-      if (ex) for (const k of ex) add(k);
+      }
       weight[ti] = matchable ? t.weight : 0;
       sumW[i] += weight[ti];
       ti++;
@@ -198,6 +199,9 @@ function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, 
   }
   return has;
 }
+
+/** Source and target lengths below this have their length score memoised (a LEN_MEMO² table per scorer, 2 MB). */
+const LEN_MEMO = 512;
 
 /** First index in [from, to) of a sorted array whose value is >= x (binary search). */
 function lowerBound(a: Int32Array, from: number, to: number, x: number): number {
@@ -335,6 +339,27 @@ class Scorer {
       for (let s = i0; s < i1; s++) ls += this.S.len[s];
       for (let s = j0; s < j1; s++) lt += this.T.len[s];
     }
+    // memo of the whole-number length pairs met so far (the same value as computing it: it is computed once)
+    if (ls < LEN_MEMO && lt < LEN_MEMO && ls >= 0 && lt >= 0 && ls === (ls | 0) && lt === (lt | 0)) {
+      if (this.memoRatio !== this.ratio || this.memoVariance !== this.variance || !this.lenMemo) {
+        this.lenMemo = (this.lenMemo ?? new Float64Array(LEN_MEMO * LEN_MEMO)).fill(NaN);
+        this.memoRatio = this.ratio;
+        this.memoVariance = this.variance;
+      }
+      const k = ls * LEN_MEMO + lt;
+      let v = this.lenMemo[k];
+      if (v !== v) v = this.lenMemo[k] = this.logLenOf(ls, lt);
+      return v;
+    }
+    return this.logLenOf(ls, lt);
+  }
+
+  private lenMemo?: Float64Array;
+  private memoRatio = NaN;
+  private memoVariance = NaN;
+
+  /** Gale & Church (1993): log probability of the length difference under the normal model. */
+  private logLenOf(ls: number, lt: number): number {
     const mean = (ls * this.ratio + lt) / 2;
     const z = (lt - ls * this.ratio) / Math.sqrt(this.variance * Math.max(mean, 1));
     return Math.log(twoTail(z));

@@ -43,6 +43,9 @@ export class KeySpace {
   }
 }
 
+/** The (read-only) key list of tokens without keys, shared instead of one empty array per token. */
+const NO_KEYS: number[] = [];
+
 const MAX_SCORED_CHARS = 2000; // cap text used per sentence so a 1 MB "sentence" costs no more than a long one
 
 function typeId(side: SideFeatures, t: string): number {
@@ -166,7 +169,7 @@ export function chineseFeatures(
         }
       }
       if (!found) {
-        toks.push({ type: typeId(side, text[i]), keys: [], weight: 0.7 });
+        toks.push({ type: typeId(side, text[i]), keys: NO_KEYS, weight: 0.7 });
         found = 1;
       }
       i += found;
