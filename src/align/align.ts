@@ -141,16 +141,14 @@ interface Packed {
 }
 
 function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
-  const n = side.tokens.length;
+  const n = side.tokStart.length - 1;
+  const { tokStart: ts, tokType, tokList, tokWeight, lists } = side;
   const seen = new Int32Array(keySpace);
   const len = new Float64Array(n);
   for (let i = 0; i < n; i++) len[i] = lengthOf(texts[i]);
-  let nt = 0;
+  const nt = ts[n];
   let nk = 0;
-  for (const toks of side.tokens) for (const t of toks) {
-    nt++;
-    nk += t.keys.length + (extra?.get(t.type)?.length ?? 0);
-  }
+  for (let t = 0; t < nt; t++) nk += lists[tokList[t]].length + (extra?.get(tokType[t])?.length ?? 0);
   const tokStart = new Int32Array(n + 1);
   const keyStart = new Int32Array(nt + 1);
   const keys = new Int32Array(nk);
@@ -158,18 +156,17 @@ function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, n
   const sumW = new Float64Array(n);
   const uniqStart = new Int32Array(n + 1);
   const uniqList: number[] = [];
-  let ti = 0;
   let ki = 0;
   for (let i = 0; i < n; i++) {
-    tokStart[i] = ti;
+    tokStart[i] = ts[i];
     uniqStart[i] = uniqList.length;
     const stamp = i + 1;
-    for (const t of side.tokens[i]) {
+    for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
       keyStart[ti] = ki;
       let matchable = false;
-      const own = t.keys;
-      const ex = extra?.get(t.type);
-      // the token's own keys, then its learned keys (no closure per token: this runs for every token of the document)
+      const own = lists[tokList[ti]];
+      const ex = extra?.get(tokType[ti]);
+      // the token's own keys, then its learned keys
       for (let q = 0, qn = own.length + (ex ? ex.length : 0); q < qn; q++) {
         const k = q < own.length ? own[q] : ex![q - own.length];
         keys[ki++] = k;
@@ -179,12 +176,11 @@ function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, n
           uniqList.push(k);
         }
       }
-      weight[ti] = matchable ? t.weight : 0;
+      weight[ti] = matchable ? tokWeight[ti] : 0;
       sumW[i] += weight[ti];
-      ti++;
     }
   }
-  tokStart[n] = ti;
+  tokStart[n] = nt;
   keyStart[nt] = ki;
   uniqStart[n] = uniqList.length;
   return { len, tokStart, keyStart, keys, weight, sumW, uniqStart, uniq: Int32Array.from(uniqList) };
@@ -192,10 +188,15 @@ function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, n
 
 function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, size: number): Uint8Array {
   const has = new Uint8Array(size);
-  for (const toks of side.tokens) for (const t of toks) {
-    for (const k of t.keys) has[k] = 1;
-    const ex = extra?.get(t.type);
-    if (ex) for (const k of ex) has[k] = 1;
+  const { tokList, tokType, lists } = side;
+  // every key list in use (lists are shared by tokens: mark each list once)
+  const used = new Uint8Array(lists.length);
+  for (let t = 0; t < tokList.length; t++) used[tokList[t]] = 1;
+  for (let l = 0; l < lists.length; l++) if (used[l]) for (const k of lists[l]) has[k] = 1;
+  if (extra) {
+    const usedType = new Uint8Array(side.types.length);
+    for (let t = 0; t < tokType.length; t++) usedType[tokType[t]] = 1;
+    for (const [type, ex] of extra) if (usedType[type]) for (const k of ex) has[k] = 1;
   }
   return has;
 }
@@ -937,8 +938,8 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
       const b = ordered[k];
       const a: number[] = [];
       const c: number[] = [];
-      for (let s = b.i0; s < b.i1; s++) for (const t of fs.tokens[s]) if (isWordType(fs.types[t.type])) a.push(t.type);
-      for (let s = b.j0; s < b.j1; s++) for (const t of ft.tokens[s]) if (isWordType(ft.types[t.type])) c.push(t.type);
+      for (let t = fs.tokStart[b.i0]; t < fs.tokStart[b.i1]; t++) if (isWordType(fs.types[fs.tokType[t]])) a.push(fs.tokType[t]);
+      for (let t = ft.tokStart[b.j0]; t < ft.tokStart[b.j1]; t++) if (isWordType(ft.types[ft.tokType[t]])) c.push(ft.tokType[t]);
       if (a.length && c.length) pairs.push([a, c]);
     }
     // the keyed side (Chinese if any, else the source) gets the other side's word keys
@@ -953,7 +954,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
       // the own-key side: its token type string is its key (spaced languages)
       if (ownSide.lang === 'zh') continue;
       const list = extra.get(f) ?? [];
-      if (!keyedSide.tokens.length) continue;
+      if (keyedSide.tokStart.length <= 1) continue;
       list.push(k);
       extra.set(f, list);
       learned++;

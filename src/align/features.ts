@@ -12,17 +12,18 @@
 import type { Lexicon } from './lexicon.js';
 import { isStopword, numberValues, stem, words } from './text.js';
 
-export interface RawToken {
-  /** Type id in the side's type table (for Model 1). */
-  type: number;
-  keys: number[];
-  weight: number;
-}
-
 export interface SideFeatures {
   lang: string;
-  /** Per sentence: tokens. */
-  tokens: RawToken[][];
+  /** Per sentence s: its tokens are tokStart[s] … tokStart[s + 1] - 1 (flat typed arrays, no object per token). */
+  tokStart: Int32Array;
+  /** Per token: its type id in the side's type table (for Model 1). */
+  tokType: Int32Array;
+  /** Per token: its key list, an index into `lists`. */
+  tokList: Int32Array;
+  /** Per token: its weight. */
+  tokWeight: Float32Array;
+  /** Key lists shared by tokens (read-only; list 0 is empty). */
+  lists: number[][];
   /** Per type id: its string. */
   types: string[];
   typeIds: Map<string, number>;
@@ -43,39 +44,84 @@ export class KeySpace {
   }
 }
 
-/** The (read-only) key list of tokens without keys, shared instead of one empty array per token. */
+/** The (read-only) key list of tokens without keys. */
 const NO_KEYS: number[] = [];
 
 const MAX_SCORED_CHARS = 2000; // cap text used per sentence so a 1 MB "sentence" costs no more than a long one
 
-function typeId(side: SideFeatures, t: string): number {
-  let v = side.typeIds.get(t);
-  if (v === undefined) {
-    v = side.types.length;
-    side.types.push(t);
-    side.typeIds.set(t, v);
+/** Collects the tokens of one side into flat arrays; key lists of one key are shared per key. */
+class SideBuilder {
+  readonly types: string[] = [];
+  readonly typeIds = new Map<string, number>();
+  private starts: number[] = [0];
+  private tt: number[] = [];
+  private tl: number[] = [];
+  private tw: number[] = [];
+  private lists: number[][] = [NO_KEYS];
+  private single = new Map<number, number>();
+  constructor(readonly lang: string) {}
+  type(t: string): number {
+    let v = this.typeIds.get(t);
+    if (v === undefined) {
+      v = this.types.length;
+      this.types.push(t);
+      this.typeIds.set(t, v);
+    }
+    return v;
   }
-  return v;
+  /** A key list (kept as given) → its id. */
+  list(keys: number[]): number {
+    this.lists.push(keys);
+    return this.lists.length - 1;
+  }
+  /** The list of the single key k → its id (one list per key). */
+  one(k: number): number {
+    let v = this.single.get(k);
+    if (v === undefined) {
+      v = this.list([k]);
+      this.single.set(k, v);
+    }
+    return v;
+  }
+  push(type: number, list: number, weight: number): void {
+    this.tt.push(type);
+    this.tl.push(list);
+    this.tw.push(weight);
+  }
+  endSentence(): void {
+    this.starts.push(this.tt.length);
+  }
+  done(): SideFeatures {
+    return {
+      lang: this.lang,
+      tokStart: Int32Array.from(this.starts),
+      tokType: Int32Array.from(this.tt),
+      tokList: Int32Array.from(this.tl),
+      tokWeight: Float32Array.from(this.tw),
+      lists: this.lists,
+      types: this.types,
+      typeIds: this.typeIds,
+    };
+  }
 }
 
 const PUNCT_Q = /[?？]/;
 const PUNCT_E = /[!！]/;
 const QUOTES = /["“”«»„《》「」『』]/;
 
-function punctTokens(text: string, side: SideFeatures, keys: KeySpace, out: RawToken[]): void {
-  if (PUNCT_Q.test(text)) out.push({ type: typeId(side, '?'), keys: [keys.id('p:?')], weight: 1 });
-  if (PUNCT_E.test(text)) out.push({ type: typeId(side, '!'), keys: [keys.id('p:!')], weight: 1 });
-  if (QUOTES.test(text)) out.push({ type: typeId(side, '"'), keys: [keys.id('p:"')], weight: 0.5 });
+function punctTokens(text: string, side: SideBuilder, keys: KeySpace): void {
+  if (PUNCT_Q.test(text)) side.push(side.type('?'), side.one(keys.id('p:?')), 1);
+  if (PUNCT_E.test(text)) side.push(side.type('!'), side.one(keys.id('p:!')), 1);
+  if (QUOTES.test(text)) side.push(side.type('"'), side.one(keys.id('p:"')), 0.5);
 }
 
 /** Features of a space-separated language side (en, de, fr, …). `pinyin` (optional) maps capitalised words to name keys. */
 export function spacedFeatures(texts: readonly string[], lang: string, keys: KeySpace, pinyinOf?: (word: string) => string | undefined): SideFeatures {
-  const side: SideFeatures = { lang, tokens: [], types: [], typeIds: new Map() };
-  // per word form: its type and keys (or null: not a content word), computed once per document
-  const memo = new Map<string, { type: number; keys: number[]; weight: number } | null>();
+  const side = new SideBuilder(lang);
+  // per word form: its type and key list (or null: not a content word), computed once per document
+  const memo = new Map<string, { type: number; list: number; weight: number } | null>();
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
-    const toks: RawToken[] = [];
     const ws = words(text);
     for (const w of ws) {
       let f = memo.get(w);
@@ -93,19 +139,19 @@ export function spacedFeatures(texts: readonly string[], lang: string, keys: Key
                 weight = 1.5;
               }
             }
-            f = { type: typeId(side, s), keys: k, weight };
+            f = { type: side.type(s), list: k.length === 1 ? side.one(k[0]) : side.list(k), weight };
           }
         }
         memo.set(w, f);
       }
       // tokens share their (read-only) key list with every other occurrence of the word
-      if (f) toks.push({ type: f.type, keys: f.keys, weight: f.weight });
+      if (f) side.push(f.type, f.list, f.weight);
     }
-    for (const v of numberValues(text, lang, ws)) toks.push({ type: typeId(side, '#' + v), keys: [keys.id('n:' + v)], weight: 2 });
-    punctTokens(text, side, keys, toks);
-    side.tokens.push(toks);
+    for (const v of numberValues(text, lang, ws)) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
+    punctTokens(text, side, keys);
+    side.endSentence();
   }
-  return side;
+  return side.done();
 }
 
 /**
@@ -120,13 +166,15 @@ export function chineseFeatures(
   otherLang: string,
   names?: NameMatcher,
 ): SideFeatures {
-  const side: SideFeatures = { lang: 'zh', tokens: [], types: [], typeIds: new Map() };
-  const glossKeyCache = new Map<string, number[]>();
+  const side = new SideBuilder('zh');
+  // per lexicon head word met: its type and key list
+  const headCache = new Map<string, { type: number; list: number }>();
+  // per single character (UTF-16 unit) outside lexicon units: its type id + 1
+  const charType = new Int32Array(65536);
   const maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
   const prefixes = lexicon ? prefixesOf(lexicon) : undefined;
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
-    const toks: RawToken[] = [];
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -138,7 +186,8 @@ export function chineseFeatures(
         const w = text.slice(i, k).normalize('NFKC').replace(/[.-]+$/, '');
         if (w.length >= 1 && !isStopword(w, otherLang)) {
           const s = stem(w, otherLang);
-          toks.push({ type: typeId(side, s), keys: [keys.id('w:' + s)], weight: 2 });
+          const type = side.type(s);
+          side.push(type, side.one(keys.id('w:' + s)), 2);
         }
         i = k;
         continue;
@@ -160,26 +209,29 @@ export function chineseFeatures(
           if (!prefixes!.has(sub)) break;
         }
         if (found) {
-          let kk = glossKeyCache.get(head);
-          if (!kk) {
-            kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
-            glossKeyCache.set(head, kk);
+          let h = headCache.get(head);
+          if (!h) {
+            const kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
+            h = { type: side.type(head), list: side.list(kk) };
+            headCache.set(head, h);
           }
-          toks.push({ type: typeId(side, head), keys: kk, weight: found >= 2 ? 1 : 0.7 });
+          side.push(h.type, h.list, found >= 2 ? 1 : 0.7);
         }
       }
       if (!found) {
-        toks.push({ type: typeId(side, text[i]), keys: NO_KEYS, weight: 0.7 });
+        let t = charType[c] - 1;
+        if (t < 0) charType[c] = (t = side.type(text[i])) + 1;
+        side.push(t, 0, 0.7);
         found = 1;
       }
       i += found;
     }
-    for (const v of numberValues(text, 'zh')) toks.push({ type: typeId(side, '#' + v), keys: [keys.id('n:' + v)], weight: 2 });
-    if (names) for (const py of names.find(text)) toks.push({ type: typeId(side, 'y:' + py), keys: [keys.id('y:' + py)], weight: 1.5 });
-    punctTokens(text, side, keys, toks);
-    side.tokens.push(toks);
+    for (const v of numberValues(text, 'zh')) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
+    if (names) for (const py of names.find(text)) side.push(side.type('y:' + py), side.one(keys.id('y:' + py)), 1.5);
+    punctTokens(text, side, keys);
+    side.endSentence();
   }
-  return side;
+  return side.done();
 }
 
 const PREFIXES = new WeakMap<Lexicon, Set<string>>();
