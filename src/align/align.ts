@@ -140,15 +140,19 @@ interface Packed {
   uniq: Int32Array;
 }
 
-function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
+function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
   const n = side.tokStart.length - 1;
   const { tokStart: ts, tokType, tokList, tokWeight, lists } = side;
   const seen = new Int32Array(keySpace);
-  const len = new Float64Array(n);
-  for (let i = 0; i < n; i++) len[i] = lengthOf(texts[i]);
+  // learned keys per type id, as an array (looked up for every token)
+  let extra: Array<number[] | undefined> | undefined;
+  if (extra0) {
+    extra = new Array<number[] | undefined>(side.types.length);
+    for (const [type, ex] of extra0) if (type < extra.length) extra[type] = ex;
+  }
   const nt = ts[n];
   let nk = 0;
-  for (let t = 0; t < nt; t++) nk += lists[tokList[t]].length + (extra?.get(tokType[t])?.length ?? 0);
+  for (let t = 0; t < nt; t++) nk += lists[tokList[t]].length + (extra?.[tokType[t]]?.length ?? 0);
   const tokStart = new Int32Array(n + 1);
   const keyStart = new Int32Array(nt + 1);
   const keys = new Int32Array(nk);
@@ -165,7 +169,7 @@ function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, n
       keyStart[ti] = ki;
       let matchable = false;
       const own = lists[tokList[ti]];
-      const ex = extra?.get(tokType[ti]);
+      const ex = extra?.[tokType[ti]];
       // the token's own keys, then its learned keys
       for (let q = 0, qn = own.length + (ex ? ex.length : 0); q < qn; q++) {
         const k = q < own.length ? own[q] : ex![q - own.length];
@@ -833,11 +837,13 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const fs = featuresOf(srcTexts, srcLang, 'src');
   const ft = featuresOf(tgtTexts, tgtLang, 'tgt');
 
+  const srcLen = Float64Array.from(srcTexts, (t) => lengthOf(t));
+  const tgtLen = Float64Array.from(tgtTexts, (t) => lengthOf(t));
   const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>) => {
     const hasS = presence(fs, extraS, keys.size);
     const hasT = presence(ft, extraT, keys.size);
-    const S = pack(fs, srcTexts, extraS, hasT, keys.size);
-    const T = pack(ft, tgtTexts, extraT, hasS, keys.size);
+    const S = pack(fs, srcLen, extraS, hasT, keys.size);
+    const T = pack(ft, tgtLen, extraT, hasS, keys.size);
     const sc = new Scorer(S, T, keys.size, p);
     sc.srcCum = cumulative(S.len);
     sc.tgtCum = cumulative(T.len);

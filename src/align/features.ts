@@ -172,7 +172,7 @@ export function chineseFeatures(
   // per single character (UTF-16 unit) outside lexicon units: its type id + 1
   const charType = new Int32Array(65536);
   const maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
-  const prefixes = lexicon ? prefixesOf(lexicon) : undefined;
+  const ix = lexicon ? matchIndexOf(lexicon) : undefined;
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
     const n = text.length;
@@ -199,15 +199,28 @@ export function chineseFeatures(
       let found = 0;
       if (lexicon) {
         // longest match, stopping as soon as no longer head word starts with the characters read so far
-        let head = '';
-        for (let l = 1; l <= maxL && i + l <= n; l++) {
-          const sub = text.slice(i, i + l);
-          if (lexicon.entries.has(sub)) {
-            found = l;
-            head = sub;
+        // (1–2 characters: flags by character code; longer: head words and prefixes by string)
+        const f1 = ix!.one[c];
+        if (f1 & 1) found = 1;
+        if (f1 & 2 && maxL >= 2 && i + 2 <= n) {
+          const c1 = text.charCodeAt(i + 1);
+          const f2 = c >= 0x3400 && c <= 0x9fff ? (ix!.two.get((c - 0x3400) * 65536 + c1) ?? 0) : -1;
+          let go: boolean;
+          if (f2 >= 0) {
+            if (f2 & 1) found = 2;
+            go = (f2 & 2) !== 0;
+          } else {
+            const sub = text.slice(i, i + 2);
+            if (lexicon.entries.has(sub)) found = 2;
+            go = ix!.prefixes.has(sub);
           }
-          if (!prefixes!.has(sub)) break;
+          for (let l = 3; go && l <= maxL && i + l <= n; l++) {
+            const sub = text.slice(i, i + l);
+            if (lexicon.entries.has(sub)) found = l;
+            go = ix!.prefixes.has(sub);
+          }
         }
+        const head = found ? text.slice(i, i + found) : '';
         if (found) {
           let h = headCache.get(head);
           if (!h) {
@@ -234,17 +247,42 @@ export function chineseFeatures(
   return side.done();
 }
 
-const PREFIXES = new WeakMap<Lexicon, Set<string>>();
+/**
+ * Longest-match index of a lexicon (built once per lexicon): for the first two characters, flags by character code
+ * (bit 1: a head word, bit 2: a proper prefix of a longer head word) so that most steps of the match look up a number
+ * instead of hashing a new substring; the proper prefixes of 3 or more characters in a set.
+ */
+interface MatchIndex {
+  one: Uint8Array;
+  /** Two characters c0 c1 with c0 in U+3400…U+9FFF: key (c0 - 0x3400) * 65536 + c1 (a small integer). */
+  two: Map<number, number>;
+  prefixes: Set<string>;
+}
 
-/** Proper prefixes of the head words of a lexicon (computed once per lexicon), for an early stop in longest match. */
-function prefixesOf(lex: Lexicon): Set<string> {
-  let set = PREFIXES.get(lex);
-  if (!set) {
-    set = new Set<string>();
-    for (const h of lex.entries.keys()) for (let l = 1; l < h.length; l++) set.add(h.slice(0, l));
-    PREFIXES.set(lex, set);
+const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
+
+function matchIndexOf(lex: Lexicon): MatchIndex {
+  let ix = MATCH_INDEX.get(lex);
+  if (!ix) {
+    const one = new Uint8Array(65536);
+    const two = new Map<number, number>();
+    const prefixes = new Set<string>();
+    for (const h of lex.entries.keys()) {
+      if (h.length === 0) continue;
+      const c0 = h.charCodeAt(0);
+      one[c0] |= h.length === 1 ? 1 : 2;
+      if (h.length >= 2 && c0 >= 0x3400 && c0 <= 0x9fff) {
+        const k = (c0 - 0x3400) * 65536 + h.charCodeAt(1);
+        two.set(k, (two.get(k) ?? 0) | (h.length === 2 ? 1 : 2));
+      }
+      for (let l = 3; l < h.length; l++) prefixes.add(h.slice(0, l));
+      // two-character prefixes whose first character is outside the numeric table stay in the set
+      if (h.length > 2 && !(c0 >= 0x3400 && c0 <= 0x9fff)) prefixes.add(h.slice(0, 2));
+    }
+    ix = { one, two, prefixes };
+    MATCH_INDEX.set(lex, ix);
   }
-  return set;
+  return ix;
 }
 
 /**
