@@ -171,13 +171,24 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
       const own = lists[tokList[ti]];
       const ex = extra?.[tokType[ti]];
       // the token's own keys, then its learned keys
-      for (let q = 0, qn = own.length + (ex ? ex.length : 0); q < qn; q++) {
-        const k = q < own.length ? own[q] : ex![q - own.length];
+      for (let q = 0; q < own.length; q++) {
+        const k = own[q];
         keys[ki++] = k;
         if (!otherHas || otherHas[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
           uniqList.push(k);
+        }
+      }
+      if (ex) {
+        for (let q = 0; q < ex.length; q++) {
+          const k = ex[q];
+          keys[ki++] = k;
+          if (!otherHas || otherHas[k]) matchable = true;
+          if (seen[k] !== stamp) {
+            seen[k] = stamp;
+            uniqList.push(k);
+          }
         }
       }
       weight[ti] = matchable ? tokWeight[ti] : 0;
@@ -591,8 +602,18 @@ class Scorer {
       const ns1 = this.S.sumW[i0];
       const nt1 = this.T.sumW[j0];
       if (ns1 + nt1 === 0) return this.base;
-      const c = this.pair(i0, j0);
-      const d = this.lastCt;
+      let c: number;
+      let d: number;
+      const lo = this.pcLo[i0];
+      if (j0 >= lo && j0 <= this.pcHi[i0]) {
+        // in the cache (filled eagerly): read it directly
+        const k = this.pcOff[i0] + (j0 - lo);
+        c = this.pcCs[k];
+        d = this.pcCt[k];
+      } else {
+        c = this.pairBoth(i0, j0);
+        d = this.lastCt;
+      }
       const a1 = this.p.smoothing;
       return ((c < ns1 ? c : ns1) + (d < nt1 ? d : nt1) + a1 * this.base) / (ns1 + nt1 + a1);
     }
