@@ -9,6 +9,8 @@
  *     maximising the sum of bead scores (Bertalign's objective: merging must pay for itself).
  *  3. Re-estimate the length variance and learn word pairs from pass-1 links (IBM Model 1 EM, both directions).
  *  4. Pass 2 in a narrow band around the pass-1 path with the learned pairs; confidence per link from its features.
+ * Sentence-pair overlaps of a band are computed at once by joining each source sentence's keys with an inverted
+ * index of the target side (postings per key), so their cost follows the key matches in the band, not its cells.
  * Long documents (anchors.ts): pass 1 runs in a ±10 band around the path through anchor pairs (Moore 2002-style
  * anchor-first search), or, without enough anchors, around a re-centred length-only path; stretches where a path
  * runs along its band's edge are realigned locally in a wider band (repairEdges). Time and memory are linear.
@@ -543,16 +545,10 @@ class Scorer {
   private pair(i: number, j: number): number {
     const lo = this.pcLo[i];
     if (j >= lo && j <= this.pcHi[i]) {
+      // the cache is filled eagerly (fillPairs)
       const k = this.pcOff[i] + (j - lo);
-      const csArr = this.pcCs;
-      let cs = csArr[k];
-      if (cs !== cs) {
-        cs = csArr[k] = this.pairBoth(i, j);
-        this.pcCt[k] = this.lastCt;
-        return cs;
-      }
       this.lastCt = this.pcCt[k];
-      return cs;
+      return this.pcCs[k];
     }
     return this.pairBoth(i, j);
   }
