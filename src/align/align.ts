@@ -470,7 +470,7 @@ class Scorer {
    * instead of comparing every sentence pair): time proportional to the key matches in the band, not to its cells.
    * The sums are the same as pairBoth's (token weights are float32 values summed exactly in float64, in any order).
    */
-  private fillPairs(lo: Int32Array, hi: Int32Array, off: Int32Array, cs: Float32Array, ct: Float32Array): void {
+  private fillPairs(lo: Int32Array, hi: Int32Array, off: Int32Array, cs: Float32Array | Float64Array, ct: Float32Array | Float64Array, row0 = 0): void {
     const S = this.S;
     const T = this.T;
     const n = S.len.length;
@@ -483,9 +483,10 @@ class Scorer {
     const seenJ = new Int32Array(W);
     const seenTok = new Int32Array(T.weight.length);
     let stamp = 0;
-    for (let i = 0; i < n; i++) {
-      const a = lo[i];
-      const b = Math.min(hi[i], m - 1);
+    for (let r = 0; r < lo.length && row0 + r < n; r++) {
+      const i = row0 + r;
+      const a = lo[r];
+      const b = Math.min(hi[r], m - 1);
       if (a > b) continue;
       const width = b - a + 1;
       rowCs.fill(0, 0, width);
@@ -523,12 +524,50 @@ class Scorer {
           }
         }
       }
-      const o = off[i];
+      const o = off[r];
       for (let x = 0; x < width; x++) {
         cs[o + x] = rowCs[x];
         ct[o + x] = rowCt[x];
       }
     }
+  }
+
+  // a second, local pair cache for the stretch being repaired (rows row0 …, absolute target positions; float64:
+  // the exact values pairBoth would give outside the main cache)
+  private p2Row0 = 0;
+  private p2Rows = 0;
+  private p2Lo = new Int32Array(0);
+  private p2Hi = new Int32Array(0);
+  private p2Off = new Int32Array(0);
+  private p2Cs = new Float64Array(0);
+  private p2Ct = new Float64Array(0);
+
+  /** Cache the pairs of rows row0 … row0 + lo.length - 1, targets [lo[r] - 6, hi[r] + 6], for a local repair. */
+  useLocalPairs(row0: number, lo0: Int32Array, hi0: Int32Array): void {
+    const rows = lo0.length;
+    const lo = new Int32Array(rows);
+    const hi = new Int32Array(rows);
+    const off = new Int32Array(rows + 1);
+    for (let r = 0; r < rows; r++) {
+      lo[r] = Math.max(0, lo0[r] - 6);
+      hi[r] = hi0[r] + 6;
+      off[r + 1] = off[r] + (hi[r] - lo[r] + 1);
+    }
+    const cs = new Float64Array(off[rows]);
+    const ct = new Float64Array(off[rows]);
+    this.fillPairs(lo, hi, off, cs, ct, row0);
+    this.p2Row0 = row0;
+    this.p2Rows = rows;
+    this.p2Lo = lo;
+    this.p2Hi = hi;
+    this.p2Off = off;
+    this.p2Cs = cs;
+    this.p2Ct = ct;
+  }
+
+  clearLocalPairs(): void {
+    this.p2Rows = 0;
+    this.p2Cs = this.p2Ct = new Float64Array(0);
   }
 
   // the pair cache's arrays as direct fields (no object hop in the hottest lookup)
@@ -549,6 +588,12 @@ class Scorer {
       const k = this.pcOff[i] + (j - lo);
       this.lastCt = this.pcCt[k];
       return this.pcCs[k];
+    }
+    const r = i - this.p2Row0;
+    if (r >= 0 && r < this.p2Rows && j >= this.p2Lo[r] && j <= this.p2Hi[r]) {
+      const k = this.p2Off[r] + (j - this.p2Lo[r]);
+      this.lastCt = this.p2Ct[k];
+      return this.p2Cs[k];
     }
     return this.pairBoth(i, j);
   }
@@ -607,7 +652,7 @@ class Scorer {
         c = this.pcCs[k];
         d = this.pcCt[k];
       } else {
-        c = this.pairBoth(i0, j0);
+        c = this.pair(i0, j0);
         d = this.lastCt;
       }
       const a1 = this.p.smoothing;
@@ -940,7 +985,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     res = dpAlign(n, m, midTypes, bandMid, score);
     lexicalPasses++;
     // where the path runs along the band's edge (wrong anchors there), realign that stretch only, in a wider band
-    const repaired = repairEdges(res.beads, bandMid, m, midTypes, score, p.midBand, p.repairContext);
+    const repaired = repairEdges(res.beads, bandMid, m, midTypes, score, p.midBand, p.repairContext, sc);
     res = { beads: repaired.beads, total: res.total };
     localRepairs = repaired.repairs;
   } else {
@@ -999,7 +1044,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const score2 = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
   res = dpAlign(n, m, types2, band2, score2, onRow);
   if (large) {
-    const repaired = repairEdges(res.beads, band2, m, types2, score2, w2, p.repairContext);
+    const repaired = repairEdges(res.beads, band2, m, types2, score2, w2, p.repairContext, sc);
     res = { beads: repaired.beads, total: res.total };
     localRepairs += repaired.repairs;
   }
@@ -1091,7 +1136,7 @@ type Bead = { i0: number; i1: number; j0: number; j1: number; score: number };
  * only the stretch, between two corners of the path well outside it; the rest of the path is kept. Linear in the
  * size of the stretches instead of a full pass per round.
  */
-function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], score: (i0: number, j0: number, di: number, dj: number) => number, w0: number, ctx: number): { beads: Bead[]; repairs: number } {
+function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], score: (i0: number, j0: number, di: number, dj: number) => number, w0: number, ctx: number, sc?: Scorer): { beads: Bead[]; repairs: number } {
   let beads = beads0;
   const lo = band.lo.slice();
   const hi = band.hi.slice();
@@ -1140,7 +1185,11 @@ function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly Bead
         slo[r] = Math.max(lo[ia + r], ja) - ja;
         shi[r] = Math.min(hi[ia + r], jb) - ja;
       }
-      const sub = dpAlign(sn, sm, types, normalizeBand(slo, shi, sm), (i0, j0, di, dj) => score(i0 + ia, j0 + ja, di, dj));
+      const subBand = normalizeBand(slo, shi, sm);
+      // the stretch's sentence pairs at once (inverted-index join), instead of pair by pair for every bead
+      if (sc) sc.useLocalPairs(ia, subBand.lo.map((x) => x + ja), subBand.hi.map((x) => x + ja));
+      const sub = dpAlign(sn, sm, types, subBand, (i0, j0, di, dj) => score(i0 + ia, j0 + ja, di, dj));
+      sc?.clearLocalPairs();
       for (const b of sub.beads) out.push({ i0: b.i0 + ia, i1: b.i1 + ia, j0: b.j0 + ja, j1: b.j1 + ja, score: b.score });
       repairs++;
     }
