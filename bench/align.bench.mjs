@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Aligner speed: sentences per second and peak RSS for Bible 001 (5,000 × 6,301) and 006 (30,000 × 42,687) from
 // ../shared/eval/data (skipped when absent) and a synthetic 200k-sentence pair. Each case runs in a fresh process
-// so that peak RSS is its own. Usage: node bench/align.bench.mjs [--case bible001|bible006|synthetic]
+// so that peak RSS is its own; #… after the link count fingerprints the links (same output → same #).
+// Usage: node bench/align.bench.mjs [--case bible001|bible006|synthetic]
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +45,12 @@ async function runCase(name) {
   const cpu = process.cpuUsage(c0);
   const cpuS = (cpu.user + cpu.system) / 1e6;
   const rss = process.resourceUsage().maxRSS / 1024;
+  // fingerprint of the links (sentence ids and scores): a speed change that keeps the output keeps this
+  const h = createHash('sha256');
+  for (const l of res.links) h.update(l.src.map((s) => s.id).join(',') + '|' + l.tgt.map((s) => s.id).join(',') + '|' + l.score + '\n');
   console.log(
     `${name.padEnd(10)} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s wall, ${cpuS.toFixed(2)} s CPU  ` +
-      `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links, ${res.stats.lengthPasses ?? 0} length + ${res.stats.lexicalPasses ?? 0} lexical passes; ms ${JSON.stringify(res.stats.timings)})`,
+      `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links #${h.digest('hex').slice(0, 12)}, ${res.stats.lengthPasses ?? 0} length + ${res.stats.lexicalPasses ?? 0} lexical passes; ms ${JSON.stringify(res.stats.timings)})`,
   );
 }
 

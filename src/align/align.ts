@@ -9,6 +9,8 @@
  *     maximising the sum of bead scores (Bertalign's objective: merging must pay for itself).
  *  3. Re-estimate the length variance and learn word pairs from pass-1 links (IBM Model 1 EM, both directions).
  *  4. Pass 2 in a narrow band around the pass-1 path with the learned pairs; confidence per link from its features.
+ * Sentence-pair overlaps of a band are computed at once by joining each source sentence's keys with an inverted
+ * index of the target side (postings per key), so their cost follows the key matches in the band, not its cells.
  * Long documents (anchors.ts): pass 1 runs in a ±10 band around the path through anchor pairs (Moore 2002-style
  * anchor-first search), or, without enough anchors, around a re-centred length-only path; stretches where a path
  * runs along its band's edge are realigned locally in a wider band (repairEdges). Time and memory are linear.
@@ -140,17 +142,19 @@ interface Packed {
   uniq: Int32Array;
 }
 
-function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
-  const n = side.tokens.length;
+function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
+  const n = side.tokStart.length - 1;
+  const { tokStart: ts, tokType, tokList, tokWeight, lists } = side;
   const seen = new Int32Array(keySpace);
-  const len = new Float64Array(n);
-  for (let i = 0; i < n; i++) len[i] = lengthOf(texts[i]);
-  let nt = 0;
-  let nk = 0;
-  for (const toks of side.tokens) for (const t of toks) {
-    nt++;
-    nk += t.keys.length + (extra?.get(t.type)?.length ?? 0);
+  // learned keys per type id, as an array (looked up for every token)
+  let extra: Array<number[] | undefined> | undefined;
+  if (extra0) {
+    extra = new Array<number[] | undefined>(side.types.length);
+    for (const [type, ex] of extra0) if (type < extra.length) extra[type] = ex;
   }
+  const nt = ts[n];
+  let nk = 0;
+  for (let t = 0; t < nt; t++) nk += lists[tokList[t]].length + (extra?.[tokType[t]]?.length ?? 0);
   const tokStart = new Int32Array(n + 1);
   const keyStart = new Int32Array(nt + 1);
   const keys = new Int32Array(nk);
@@ -158,32 +162,42 @@ function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, n
   const sumW = new Float64Array(n);
   const uniqStart = new Int32Array(n + 1);
   const uniqList: number[] = [];
-  let ti = 0;
   let ki = 0;
   for (let i = 0; i < n; i++) {
-    tokStart[i] = ti;
+    tokStart[i] = ts[i];
     uniqStart[i] = uniqList.length;
     const stamp = i + 1;
-    for (const t of side.tokens[i]) {
+    for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
       keyStart[ti] = ki;
       let matchable = false;
-      const add = (k: number) => {
+      const own = lists[tokList[ti]];
+      const ex = extra?.[tokType[ti]];
+      // the token's own keys, then its learned keys
+      for (let q = 0; q < own.length; q++) {
+        const k = own[q];
         keys[ki++] = k;
         if (!otherHas || otherHas[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
           uniqList.push(k);
         }
-      };
-      for (const k of t.keys) add(k);
-      const ex = extra?.get(t.type);
-      if (ex) for (const k of ex) add(k);
-      weight[ti] = matchable ? t.weight : 0;
+      }
+      if (ex) {
+        for (let q = 0; q < ex.length; q++) {
+          const k = ex[q];
+          keys[ki++] = k;
+          if (!otherHas || otherHas[k]) matchable = true;
+          if (seen[k] !== stamp) {
+            seen[k] = stamp;
+            uniqList.push(k);
+          }
+        }
+      }
+      weight[ti] = matchable ? tokWeight[ti] : 0;
       sumW[i] += weight[ti];
-      ti++;
     }
   }
-  tokStart[n] = ti;
+  tokStart[n] = nt;
   keyStart[nt] = ki;
   uniqStart[n] = uniqList.length;
   return { len, tokStart, keyStart, keys, weight, sumW, uniqStart, uniq: Int32Array.from(uniqList) };
@@ -191,12 +205,32 @@ function pack(side: SideFeatures, texts: readonly string[], extra: Map<number, n
 
 function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, size: number): Uint8Array {
   const has = new Uint8Array(size);
-  for (const toks of side.tokens) for (const t of toks) {
-    for (const k of t.keys) has[k] = 1;
-    const ex = extra?.get(t.type);
-    if (ex) for (const k of ex) has[k] = 1;
+  const { tokList, tokType, lists } = side;
+  // every key list in use (lists are shared by tokens: mark each list once)
+  const used = new Uint8Array(lists.length);
+  for (let t = 0; t < tokList.length; t++) used[tokList[t]] = 1;
+  for (let l = 0; l < lists.length; l++) if (used[l]) for (const k of lists[l]) has[k] = 1;
+  if (extra) {
+    const usedType = new Uint8Array(side.types.length);
+    for (let t = 0; t < tokType.length; t++) usedType[tokType[t]] = 1;
+    for (const [type, ex] of extra) if (usedType[type]) for (const k of ex) has[k] = 1;
   }
   return has;
+}
+
+/** Source and target lengths below this have their length score memoised (a LEN_MEMO² table per scorer, 2 MB). */
+const LEN_MEMO = 512;
+
+/** First index in [from, to) of a sorted array whose value is >= x (binary search). */
+function lowerBound(a: Int32Array, from: number, to: number, x: number): number {
+  let l = from;
+  let h = to;
+  while (l < h) {
+    const mid = (l + h) >>> 1;
+    if (a[mid] < x) l = mid + 1;
+    else h = mid;
+  }
+  return l;
 }
 
 /** Standard normal upper tail ×2, via the complementary error function (Abramowitz & Stegun 7.1.26). */
@@ -323,6 +357,27 @@ class Scorer {
       for (let s = i0; s < i1; s++) ls += this.S.len[s];
       for (let s = j0; s < j1; s++) lt += this.T.len[s];
     }
+    // memo of the whole-number length pairs met so far (the same value as computing it: it is computed once)
+    if (ls < LEN_MEMO && lt < LEN_MEMO && ls >= 0 && lt >= 0 && ls === (ls | 0) && lt === (lt | 0)) {
+      if (this.memoRatio !== this.ratio || this.memoVariance !== this.variance || !this.lenMemo) {
+        this.lenMemo = (this.lenMemo ?? new Float64Array(LEN_MEMO * LEN_MEMO)).fill(NaN);
+        this.memoRatio = this.ratio;
+        this.memoVariance = this.variance;
+      }
+      const k = ls * LEN_MEMO + lt;
+      let v = this.lenMemo[k];
+      if (v !== v) v = this.lenMemo[k] = this.logLenOf(ls, lt);
+      return v;
+    }
+    return this.logLenOf(ls, lt);
+  }
+
+  private lenMemo?: Float64Array;
+  private memoRatio = NaN;
+  private memoVariance = NaN;
+
+  /** Gale & Church (1993): log probability of the length difference under the normal model. */
+  private logLenOf(ls: number, lt: number): number {
     const mean = (ls * this.ratio + lt) / 2;
     const z = (lt - ls * this.ratio) / Math.sqrt(this.variance * Math.max(mean, 1));
     return Math.log(twoTail(z));
@@ -346,7 +401,7 @@ class Scorer {
 
   /**
    * Per sentence pair (i, j): matched source weight (cs) and matched target weight (ct), computed once and kept in
-   * band-shaped typed arrays (NaN = not yet computed); pairs outside the cached band are computed directly.
+   * band-shaped typed arrays (filled eagerly by fillPairs); pairs outside the cached band are computed directly.
    */
   pairCache?: { lo: Int32Array; hi: Int32Array; off: Int32Array; cs: Float32Array; ct: Float32Array };
 
@@ -363,27 +418,156 @@ class Scorer {
       off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
     }
     const size = off[n + 1];
-    const cs = new Float32Array(size).fill(NaN);
-    const ct = new Float32Array(size).fill(NaN);
-    // re-centred passes overlap the previous band: keep the overlaps already computed there
-    const old = this.pairCache;
-    if (old && old.lo.length === n + 1) {
-      for (let i = 0; i <= n; i++) {
-        const a = Math.max(lo[i], old.lo[i]);
-        const b = Math.min(hi[i], old.hi[i]);
-        if (a > b) continue;
-        const from = old.off[i] + (a - old.lo[i]);
-        const to = off[i] + (a - lo[i]);
-        cs.set(old.cs.subarray(from, from + b - a + 1), to);
-        ct.set(old.ct.subarray(from, from + b - a + 1), to);
-      }
-    }
+    const cs = new Float32Array(size);
+    const ct = new Float32Array(size);
+    this.fillPairs(lo, hi, off, cs, ct);
     this.pairCache = { lo, hi, off, cs, ct };
     this.pcLo = lo;
     this.pcHi = hi;
     this.pcOff = off;
     this.pcCs = cs;
     this.pcCt = ct;
+  }
+
+  /**
+   * Inverted index of the target side (postings: for each key, the (sentence, token) pairs that carry it, in
+   * sentence order), restricted to keys that occur on the source side; built once per scorer.
+   */
+  private postings?: { keyOff: Int32Array; sent: Int32Array; tok: Int32Array };
+
+  private targetPostings(): { keyOff: Int32Array; sent: Int32Array; tok: Int32Array } {
+    if (this.postings) return this.postings;
+    const S = this.S;
+    const T = this.T;
+    const K = this.markS.length;
+    const inS = new Uint8Array(K);
+    for (let u = 0; u < S.uniq.length; u++) inS[S.uniq[u]] = 1;
+    const keyOff = new Int32Array(K + 1);
+    for (let k = 0; k < T.keys.length; k++) if (inS[T.keys[k]]) keyOff[T.keys[k] + 1]++;
+    for (let k = 0; k < K; k++) keyOff[k + 1] += keyOff[k];
+    const fill = keyOff.slice(0, K);
+    const sent = new Int32Array(keyOff[K]);
+    const tok = new Int32Array(keyOff[K]);
+    const m = T.len.length;
+    // counting sort by key, filled in sentence then token order: each key's postings are sorted by sentence
+    for (let j = 0; j < m; j++) {
+      for (let tk = T.tokStart[j], e = T.tokStart[j + 1]; tk < e; tk++) {
+        for (let q = T.keyStart[tk], qe = T.keyStart[tk + 1]; q < qe; q++) {
+          const k = T.keys[q];
+          if (!inS[k]) continue;
+          const at = fill[k]++;
+          sent[at] = j;
+          tok[at] = tk;
+        }
+      }
+    }
+    this.postings = { keyOff, sent, tok };
+    return this.postings;
+  }
+
+  /**
+   * Fill the pair cache row by row from the target postings of the row's source keys (an inverted-index join
+   * instead of comparing every sentence pair): time proportional to the key matches in the band, not to its cells.
+   * The sums are the same as pairBoth's (token weights are float32 values summed exactly in float64, in any order).
+   */
+  private fillPairs(lo: Int32Array, hi: Int32Array, off: Int32Array, cs: Float32Array | Float64Array, ct: Float32Array | Float64Array, row0 = 0): void {
+    const S = this.S;
+    const T = this.T;
+    const n = S.len.length;
+    const m = T.len.length;
+    const { keyOff, sent, tok } = this.targetPostings();
+    let W = 1;
+    for (let i = 0; i < lo.length; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
+    const rowCs = new Float64Array(W);
+    const rowCt = new Float64Array(W);
+    const seenJ = new Int32Array(W);
+    const seenTok = new Int32Array(T.weight.length);
+    let stamp = 0;
+    for (let r = 0; r < lo.length && row0 + r < n; r++) {
+      const i = row0 + r;
+      const a = lo[r];
+      const b = Math.min(hi[r], m - 1);
+      if (a > b) continue;
+      const width = b - a + 1;
+      rowCs.fill(0, 0, width);
+      rowCt.fill(0, 0, width);
+      // cs: each source token counts once per target sentence holding any of its keys
+      for (let tk = S.tokStart[i], e = S.tokStart[i + 1]; tk < e; tk++) {
+        const w = S.weight[tk];
+        if (w === 0) continue;
+        const st = ++stamp;
+        for (let q = S.keyStart[tk], qe = S.keyStart[tk + 1]; q < qe; q++) {
+          const k = S.keys[q];
+          let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
+          for (const pe = keyOff[k + 1]; p < pe; p++) {
+            const j = sent[p];
+            if (j > b) break;
+            if (seenJ[j - a] !== st) {
+              seenJ[j - a] = st;
+              rowCs[j - a] += w;
+            }
+          }
+        }
+      }
+      // ct: each target token counts once when any of its keys is a key of the source sentence
+      const rs = ++stamp;
+      for (let u = S.uniqStart[i], e = S.uniqStart[i + 1]; u < e; u++) {
+        const k = S.uniq[u];
+        let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
+        for (const pe = keyOff[k + 1]; p < pe; p++) {
+          const j = sent[p];
+          if (j > b) break;
+          const t = tok[p];
+          if (seenTok[t] !== rs) {
+            seenTok[t] = rs;
+            rowCt[j - a] += T.weight[t];
+          }
+        }
+      }
+      const o = off[r];
+      for (let x = 0; x < width; x++) {
+        cs[o + x] = rowCs[x];
+        ct[o + x] = rowCt[x];
+      }
+    }
+  }
+
+  // a second, local pair cache for the stretch being repaired (rows row0 …, absolute target positions; float64:
+  // the exact values pairBoth would give outside the main cache)
+  private p2Row0 = 0;
+  private p2Rows = 0;
+  private p2Lo = new Int32Array(0);
+  private p2Hi = new Int32Array(0);
+  private p2Off = new Int32Array(0);
+  private p2Cs = new Float64Array(0);
+  private p2Ct = new Float64Array(0);
+
+  /** Cache the pairs of rows row0 … row0 + lo.length - 1, targets [lo[r] - 6, hi[r] + 6], for a local repair. */
+  useLocalPairs(row0: number, lo0: Int32Array, hi0: Int32Array): void {
+    const rows = lo0.length;
+    const lo = new Int32Array(rows);
+    const hi = new Int32Array(rows);
+    const off = new Int32Array(rows + 1);
+    for (let r = 0; r < rows; r++) {
+      lo[r] = Math.max(0, lo0[r] - 6);
+      hi[r] = hi0[r] + 6;
+      off[r + 1] = off[r] + (hi[r] - lo[r] + 1);
+    }
+    const cs = new Float64Array(off[rows]);
+    const ct = new Float64Array(off[rows]);
+    this.fillPairs(lo, hi, off, cs, ct, row0);
+    this.p2Row0 = row0;
+    this.p2Rows = rows;
+    this.p2Lo = lo;
+    this.p2Hi = hi;
+    this.p2Off = off;
+    this.p2Cs = cs;
+    this.p2Ct = ct;
+  }
+
+  clearLocalPairs(): void {
+    this.p2Rows = 0;
+    this.p2Cs = this.p2Ct = new Float64Array(0);
   }
 
   // the pair cache's arrays as direct fields (no object hop in the hottest lookup)
@@ -400,16 +584,16 @@ class Scorer {
   private pair(i: number, j: number): number {
     const lo = this.pcLo[i];
     if (j >= lo && j <= this.pcHi[i]) {
+      // the cache is filled eagerly (fillPairs)
       const k = this.pcOff[i] + (j - lo);
-      const csArr = this.pcCs;
-      let cs = csArr[k];
-      if (cs !== cs) {
-        cs = csArr[k] = this.pairBoth(i, j);
-        this.pcCt[k] = this.lastCt;
-        return cs;
-      }
       this.lastCt = this.pcCt[k];
-      return cs;
+      return this.pcCs[k];
+    }
+    const r = i - this.p2Row0;
+    if (r >= 0 && r < this.p2Rows && j >= this.p2Lo[r] && j <= this.p2Hi[r]) {
+      const k = this.p2Off[r] + (j - this.p2Lo[r]);
+      this.lastCt = this.p2Ct[k];
+      return this.p2Cs[k];
     }
     return this.pairBoth(i, j);
   }
@@ -459,8 +643,18 @@ class Scorer {
       const ns1 = this.S.sumW[i0];
       const nt1 = this.T.sumW[j0];
       if (ns1 + nt1 === 0) return this.base;
-      const c = this.pair(i0, j0);
-      const d = this.lastCt;
+      let c: number;
+      let d: number;
+      const lo = this.pcLo[i0];
+      if (j0 >= lo && j0 <= this.pcHi[i0]) {
+        // in the cache (filled eagerly): read it directly
+        const k = this.pcOff[i0] + (j0 - lo);
+        c = this.pcCs[k];
+        d = this.pcCt[k];
+      } else {
+        c = this.pair(i0, j0);
+        d = this.lastCt;
+      }
       const a1 = this.p.smoothing;
       return ((c < ns1 ? c : ns1) + (d < nt1 ? d : nt1) + a1 * this.base) / (ns1 + nt1 + a1);
     }
@@ -471,6 +665,38 @@ class Scorer {
     for (let s = i0; s < i1; s++) ns += this.S.sumW[s];
     for (let t = j0; t < j1; t++) nt += this.T.sumW[t];
     if (ns + nt === 0) return this.base;
+    const a = this.p.smoothing;
+    const pcLo = this.pcLo;
+    const pcHi = this.pcHi;
+    let inside = true;
+    for (let s = i0; s < i1; s++) {
+      if (j0 < pcLo[s] || j1 - 1 > pcHi[s]) {
+        inside = false;
+        break;
+      }
+    }
+    if (inside) {
+      // every pair of the bead is in the cache: read the rows directly (sums are exact, as in the general path)
+      const pcOff = this.pcOff;
+      const csA = this.pcCs;
+      const ctA = this.pcCt;
+      const sumS = this.S.sumW;
+      const sumT = this.T.sumW;
+      for (let s = i0; s < i1; s++) {
+        const o = pcOff[s] - pcLo[s];
+        let c = 0;
+        for (let t = j0; t < j1; t++) c += csA[o + t];
+        const w = sumS[s];
+        cs += c < w ? c : w;
+      }
+      for (let t = j0; t < j1; t++) {
+        let c = 0;
+        for (let s = i0; s < i1; s++) c += ctA[pcOff[s] - pcLo[s] + t];
+        const w = sumT[t];
+        ct += c < w ? c : w;
+      }
+      return (cs + ct + a * this.base) / (ns + nt + a);
+    }
     const colT = this.colBuf.length >= j1 - j0 ? this.colBuf : (this.colBuf = new Float64Array(Math.max(8, j1 - j0)));
     colT.fill(0, 0, j1 - j0);
     for (let s = i0; s < i1; s++) {
@@ -487,7 +713,6 @@ class Scorer {
       const c = colT[t - j0];
       ct += c < w ? c : w;
     }
-    const a = this.p.smoothing;
     return (cs + ct + a * this.base) / (ns + nt + a);
   }
 
@@ -674,11 +899,13 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const fs = featuresOf(srcTexts, srcLang, 'src');
   const ft = featuresOf(tgtTexts, tgtLang, 'tgt');
 
+  const srcLen = Float64Array.from(srcTexts, (t) => lengthOf(t));
+  const tgtLen = Float64Array.from(tgtTexts, (t) => lengthOf(t));
   const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>) => {
     const hasS = presence(fs, extraS, keys.size);
     const hasT = presence(ft, extraT, keys.size);
-    const S = pack(fs, srcTexts, extraS, hasT, keys.size);
-    const T = pack(ft, tgtTexts, extraT, hasS, keys.size);
+    const S = pack(fs, srcLen, extraS, hasT, keys.size);
+    const T = pack(ft, tgtLen, extraT, hasS, keys.size);
     const sc = new Scorer(S, T, keys.size, p);
     sc.srcCum = cumulative(S.len);
     sc.tgtCum = cumulative(T.len);
@@ -758,7 +985,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     res = dpAlign(n, m, midTypes, bandMid, score);
     lexicalPasses++;
     // where the path runs along the band's edge (wrong anchors there), realign that stretch only, in a wider band
-    const repaired = repairEdges(res.beads, bandMid, m, midTypes, score, p.midBand, p.repairContext);
+    const repaired = repairEdges(res.beads, bandMid, m, midTypes, score, p.midBand, p.repairContext, sc);
     res = { beads: repaired.beads, total: res.total };
     localRepairs = repaired.repairs;
   } else {
@@ -779,8 +1006,8 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
       const b = ordered[k];
       const a: number[] = [];
       const c: number[] = [];
-      for (let s = b.i0; s < b.i1; s++) for (const t of fs.tokens[s]) if (isWordType(fs.types[t.type])) a.push(t.type);
-      for (let s = b.j0; s < b.j1; s++) for (const t of ft.tokens[s]) if (isWordType(ft.types[t.type])) c.push(t.type);
+      for (let t = fs.tokStart[b.i0]; t < fs.tokStart[b.i1]; t++) if (isWordType(fs.types[fs.tokType[t]])) a.push(fs.tokType[t]);
+      for (let t = ft.tokStart[b.j0]; t < ft.tokStart[b.j1]; t++) if (isWordType(ft.types[ft.tokType[t]])) c.push(ft.tokType[t]);
       if (a.length && c.length) pairs.push([a, c]);
     }
     // the keyed side (Chinese if any, else the source) gets the other side's word keys
@@ -795,7 +1022,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
       // the own-key side: its token type string is its key (spaced languages)
       if (ownSide.lang === 'zh') continue;
       const list = extra.get(f) ?? [];
-      if (!keyedSide.tokens.length) continue;
+      if (keyedSide.tokStart.length <= 1) continue;
       list.push(k);
       extra.set(f, list);
       learned++;
@@ -817,7 +1044,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const score2 = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
   res = dpAlign(n, m, types2, band2, score2, onRow);
   if (large) {
-    const repaired = repairEdges(res.beads, band2, m, types2, score2, w2, p.repairContext);
+    const repaired = repairEdges(res.beads, band2, m, types2, score2, w2, p.repairContext, sc);
     res = { beads: repaired.beads, total: res.total };
     localRepairs += repaired.repairs;
   }
@@ -909,7 +1136,7 @@ type Bead = { i0: number; i1: number; j0: number; j1: number; score: number };
  * only the stretch, between two corners of the path well outside it; the rest of the path is kept. Linear in the
  * size of the stretches instead of a full pass per round.
  */
-function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], score: (i0: number, j0: number, di: number, dj: number) => number, w0: number, ctx: number): { beads: Bead[]; repairs: number } {
+function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], score: (i0: number, j0: number, di: number, dj: number) => number, w0: number, ctx: number, sc?: Scorer): { beads: Bead[]; repairs: number } {
   let beads = beads0;
   const lo = band.lo.slice();
   const hi = band.hi.slice();
@@ -958,7 +1185,11 @@ function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly Bead
         slo[r] = Math.max(lo[ia + r], ja) - ja;
         shi[r] = Math.min(hi[ia + r], jb) - ja;
       }
-      const sub = dpAlign(sn, sm, types, normalizeBand(slo, shi, sm), (i0, j0, di, dj) => score(i0 + ia, j0 + ja, di, dj));
+      const subBand = normalizeBand(slo, shi, sm);
+      // the stretch's sentence pairs at once (inverted-index join), instead of pair by pair for every bead
+      if (sc) sc.useLocalPairs(ia, subBand.lo.map((x) => x + ja), subBand.hi.map((x) => x + ja));
+      const sub = dpAlign(sn, sm, types, subBand, (i0, j0, di, dj) => score(i0 + ia, j0 + ja, di, dj));
+      sc?.clearLocalPairs();
       for (const b of sub.beads) out.push({ i0: b.i0 + ia, i1: b.i1 + ia, j0: b.j0 + ja, j1: b.j1 + ja, score: b.score });
       repairs++;
     }

@@ -102,6 +102,9 @@ export function dpAlign(
   let W = 1;
   for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
   const best = new Float64Array(R * W);
+  const nTypes = types.length;
+  const typeDi = Int32Array.from(types, (t) => t[0]);
+  const typeDj = Int32Array.from(types, (t) => t[1]);
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i];
     const rowHi = hi[i];
@@ -114,9 +117,9 @@ export function dpAlign(
       let b = -Infinity;
       let bt = -1;
       let bs = 0;
-      for (let t = 0; t < types.length; t++) {
-        const di = types[t][0];
-        const dj = types[t][1];
+      for (let t = 0; t < nTypes; t++) {
+        const di = typeDi[t];
+        const dj = typeDj[t];
         const pi = i - di;
         const pj = j - dj;
         if (pi < 0 || pj < 0) continue;

@@ -12,17 +12,18 @@
 import type { Lexicon } from './lexicon.js';
 import { isStopword, numberValues, stem, words } from './text.js';
 
-export interface RawToken {
-  /** Type id in the side's type table (for Model 1). */
-  type: number;
-  keys: number[];
-  weight: number;
-}
-
 export interface SideFeatures {
   lang: string;
-  /** Per sentence: tokens. */
-  tokens: RawToken[][];
+  /** Per sentence s: its tokens are tokStart[s] … tokStart[s + 1] - 1 (flat typed arrays, no object per token). */
+  tokStart: Int32Array;
+  /** Per token: its type id in the side's type table (for Model 1). */
+  tokType: Int32Array;
+  /** Per token: its key list, an index into `lists`. */
+  tokList: Int32Array;
+  /** Per token: its weight. */
+  tokWeight: Float32Array;
+  /** Key lists shared by tokens (read-only; list 0 is empty). */
+  lists: number[][];
   /** Per type id: its string. */
   types: string[];
   typeIds: Map<string, number>;
@@ -43,36 +44,84 @@ export class KeySpace {
   }
 }
 
+/** The (read-only) key list of tokens without keys. */
+const NO_KEYS: number[] = [];
+
 const MAX_SCORED_CHARS = 2000; // cap text used per sentence so a 1 MB "sentence" costs no more than a long one
 
-function typeId(side: SideFeatures, t: string): number {
-  let v = side.typeIds.get(t);
-  if (v === undefined) {
-    v = side.types.length;
-    side.types.push(t);
-    side.typeIds.set(t, v);
+/** Collects the tokens of one side into flat arrays; key lists of one key are shared per key. */
+class SideBuilder {
+  readonly types: string[] = [];
+  readonly typeIds = new Map<string, number>();
+  private starts: number[] = [0];
+  private tt: number[] = [];
+  private tl: number[] = [];
+  private tw: number[] = [];
+  private lists: number[][] = [NO_KEYS];
+  private single = new Map<number, number>();
+  constructor(readonly lang: string) {}
+  type(t: string): number {
+    let v = this.typeIds.get(t);
+    if (v === undefined) {
+      v = this.types.length;
+      this.types.push(t);
+      this.typeIds.set(t, v);
+    }
+    return v;
   }
-  return v;
+  /** A key list (kept as given) → its id. */
+  list(keys: number[]): number {
+    this.lists.push(keys);
+    return this.lists.length - 1;
+  }
+  /** The list of the single key k → its id (one list per key). */
+  one(k: number): number {
+    let v = this.single.get(k);
+    if (v === undefined) {
+      v = this.list([k]);
+      this.single.set(k, v);
+    }
+    return v;
+  }
+  push(type: number, list: number, weight: number): void {
+    this.tt.push(type);
+    this.tl.push(list);
+    this.tw.push(weight);
+  }
+  endSentence(): void {
+    this.starts.push(this.tt.length);
+  }
+  done(): SideFeatures {
+    return {
+      lang: this.lang,
+      tokStart: Int32Array.from(this.starts),
+      tokType: Int32Array.from(this.tt),
+      tokList: Int32Array.from(this.tl),
+      tokWeight: Float32Array.from(this.tw),
+      lists: this.lists,
+      types: this.types,
+      typeIds: this.typeIds,
+    };
+  }
 }
 
 const PUNCT_Q = /[?？]/;
 const PUNCT_E = /[!！]/;
 const QUOTES = /["“”«»„《》「」『』]/;
 
-function punctTokens(text: string, side: SideFeatures, keys: KeySpace, out: RawToken[]): void {
-  if (PUNCT_Q.test(text)) out.push({ type: typeId(side, '?'), keys: [keys.id('p:?')], weight: 1 });
-  if (PUNCT_E.test(text)) out.push({ type: typeId(side, '!'), keys: [keys.id('p:!')], weight: 1 });
-  if (QUOTES.test(text)) out.push({ type: typeId(side, '"'), keys: [keys.id('p:"')], weight: 0.5 });
+function punctTokens(text: string, side: SideBuilder, keys: KeySpace): void {
+  if (PUNCT_Q.test(text)) side.push(side.type('?'), side.one(keys.id('p:?')), 1);
+  if (PUNCT_E.test(text)) side.push(side.type('!'), side.one(keys.id('p:!')), 1);
+  if (QUOTES.test(text)) side.push(side.type('"'), side.one(keys.id('p:"')), 0.5);
 }
 
 /** Features of a space-separated language side (en, de, fr, …). `pinyin` (optional) maps capitalised words to name keys. */
 export function spacedFeatures(texts: readonly string[], lang: string, keys: KeySpace, pinyinOf?: (word: string) => string | undefined): SideFeatures {
-  const side: SideFeatures = { lang, tokens: [], types: [], typeIds: new Map() };
-  // per word form: its type and keys (or null: not a content word), computed once per document
-  const memo = new Map<string, { type: number; keys: number[]; weight: number } | null>();
+  const side = new SideBuilder(lang);
+  // per word form: its type and key list (or null: not a content word), computed once per document
+  const memo = new Map<string, { type: number; list: number; weight: number } | null>();
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
-    const toks: RawToken[] = [];
     const ws = words(text);
     for (const w of ws) {
       let f = memo.get(w);
@@ -90,19 +139,19 @@ export function spacedFeatures(texts: readonly string[], lang: string, keys: Key
                 weight = 1.5;
               }
             }
-            f = { type: typeId(side, s), keys: k, weight };
+            f = { type: side.type(s), list: k.length === 1 ? side.one(k[0]) : side.list(k), weight };
           }
         }
         memo.set(w, f);
       }
       // tokens share their (read-only) key list with every other occurrence of the word
-      if (f) toks.push({ type: f.type, keys: f.keys, weight: f.weight });
+      if (f) side.push(f.type, f.list, f.weight);
     }
-    for (const v of numberValues(text, lang, ws)) toks.push({ type: typeId(side, '#' + v), keys: [keys.id('n:' + v)], weight: 2 });
-    punctTokens(text, side, keys, toks);
-    side.tokens.push(toks);
+    for (const v of numberValues(text, lang, ws)) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
+    punctTokens(text, side, keys);
+    side.endSentence();
   }
-  return side;
+  return side.done();
 }
 
 /**
@@ -117,13 +166,15 @@ export function chineseFeatures(
   otherLang: string,
   names?: NameMatcher,
 ): SideFeatures {
-  const side: SideFeatures = { lang: 'zh', tokens: [], types: [], typeIds: new Map() };
-  const glossKeyCache = new Map<string, number[]>();
+  const side = new SideBuilder('zh');
+  // per lexicon head word met: its type and key list
+  const headCache = new Map<string, { type: number; list: number }>();
+  // per single character (UTF-16 unit) outside lexicon units: its type id + 1
+  const charType = new Int32Array(65536);
   const maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
-  const prefixes = lexicon ? prefixesOf(lexicon) : undefined;
+  const ix = lexicon ? matchIndexOf(lexicon) : undefined;
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
-    const toks: RawToken[] = [];
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -135,7 +186,8 @@ export function chineseFeatures(
         const w = text.slice(i, k).normalize('NFKC').replace(/[.-]+$/, '');
         if (w.length >= 1 && !isStopword(w, otherLang)) {
           const s = stem(w, otherLang);
-          toks.push({ type: typeId(side, s), keys: [keys.id('w:' + s)], weight: 2 });
+          const type = side.type(s);
+          side.push(type, side.one(keys.id('w:' + s)), 2);
         }
         i = k;
         continue;
@@ -147,49 +199,90 @@ export function chineseFeatures(
       let found = 0;
       if (lexicon) {
         // longest match, stopping as soon as no longer head word starts with the characters read so far
-        let head = '';
-        for (let l = 1; l <= maxL && i + l <= n; l++) {
-          const sub = text.slice(i, i + l);
-          if (lexicon.entries.has(sub)) {
-            found = l;
-            head = sub;
+        // (1–2 characters: flags by character code; longer: head words and prefixes by string)
+        const f1 = ix!.one[c];
+        if (f1 & 1) found = 1;
+        if (f1 & 2 && maxL >= 2 && i + 2 <= n) {
+          const c1 = text.charCodeAt(i + 1);
+          const f2 = c >= 0x3400 && c <= 0x9fff ? (ix!.two.get((c - 0x3400) * 65536 + c1) ?? 0) : -1;
+          let go: boolean;
+          if (f2 >= 0) {
+            if (f2 & 1) found = 2;
+            go = (f2 & 2) !== 0;
+          } else {
+            const sub = text.slice(i, i + 2);
+            if (lexicon.entries.has(sub)) found = 2;
+            go = ix!.prefixes.has(sub);
           }
-          if (!prefixes!.has(sub)) break;
+          for (let l = 3; go && l <= maxL && i + l <= n; l++) {
+            const sub = text.slice(i, i + l);
+            if (lexicon.entries.has(sub)) found = l;
+            go = ix!.prefixes.has(sub);
+          }
         }
+        const head = found ? text.slice(i, i + found) : '';
         if (found) {
-          let kk = glossKeyCache.get(head);
-          if (!kk) {
-            kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
-            glossKeyCache.set(head, kk);
+          let h = headCache.get(head);
+          if (!h) {
+            const kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
+            h = { type: side.type(head), list: side.list(kk) };
+            headCache.set(head, h);
           }
-          toks.push({ type: typeId(side, head), keys: kk, weight: found >= 2 ? 1 : 0.7 });
+          side.push(h.type, h.list, found >= 2 ? 1 : 0.7);
         }
       }
       if (!found) {
-        toks.push({ type: typeId(side, text[i]), keys: [], weight: 0.7 });
+        let t = charType[c] - 1;
+        if (t < 0) charType[c] = (t = side.type(text[i])) + 1;
+        side.push(t, 0, 0.7);
         found = 1;
       }
       i += found;
     }
-    for (const v of numberValues(text, 'zh')) toks.push({ type: typeId(side, '#' + v), keys: [keys.id('n:' + v)], weight: 2 });
-    if (names) for (const py of names.find(text)) toks.push({ type: typeId(side, 'y:' + py), keys: [keys.id('y:' + py)], weight: 1.5 });
-    punctTokens(text, side, keys, toks);
-    side.tokens.push(toks);
+    for (const v of numberValues(text, 'zh')) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
+    if (names) for (const py of names.find(text)) side.push(side.type('y:' + py), side.one(keys.id('y:' + py)), 1.5);
+    punctTokens(text, side, keys);
+    side.endSentence();
   }
-  return side;
+  return side.done();
 }
 
-const PREFIXES = new WeakMap<Lexicon, Set<string>>();
+/**
+ * Longest-match index of a lexicon (built once per lexicon): for the first two characters, flags by character code
+ * (bit 1: a head word, bit 2: a proper prefix of a longer head word) so that most steps of the match look up a number
+ * instead of hashing a new substring; the proper prefixes of 3 or more characters in a set.
+ */
+interface MatchIndex {
+  one: Uint8Array;
+  /** Two characters c0 c1 with c0 in U+3400…U+9FFF: key (c0 - 0x3400) * 65536 + c1 (a small integer). */
+  two: Map<number, number>;
+  prefixes: Set<string>;
+}
 
-/** Proper prefixes of the head words of a lexicon (computed once per lexicon), for an early stop in longest match. */
-function prefixesOf(lex: Lexicon): Set<string> {
-  let set = PREFIXES.get(lex);
-  if (!set) {
-    set = new Set<string>();
-    for (const h of lex.entries.keys()) for (let l = 1; l < h.length; l++) set.add(h.slice(0, l));
-    PREFIXES.set(lex, set);
+const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
+
+function matchIndexOf(lex: Lexicon): MatchIndex {
+  let ix = MATCH_INDEX.get(lex);
+  if (!ix) {
+    const one = new Uint8Array(65536);
+    const two = new Map<number, number>();
+    const prefixes = new Set<string>();
+    for (const h of lex.entries.keys()) {
+      if (h.length === 0) continue;
+      const c0 = h.charCodeAt(0);
+      one[c0] |= h.length === 1 ? 1 : 2;
+      if (h.length >= 2 && c0 >= 0x3400 && c0 <= 0x9fff) {
+        const k = (c0 - 0x3400) * 65536 + h.charCodeAt(1);
+        two.set(k, (two.get(k) ?? 0) | (h.length === 2 ? 1 : 2));
+      }
+      for (let l = 3; l < h.length; l++) prefixes.add(h.slice(0, l));
+      // two-character prefixes whose first character is outside the numeric table stay in the set
+      if (h.length > 2 && !(c0 >= 0x3400 && c0 <= 0x9fff)) prefixes.add(h.slice(0, 2));
+    }
+    ix = { one, two, prefixes };
+    MATCH_INDEX.set(lex, ix);
   }
-  return set;
+  return ix;
 }
 
 /**
@@ -197,9 +290,13 @@ function prefixesOf(lex: Lexicon): Set<string> {
  * Chinese character runs whose readings spell them (清扬). Built per document from the words that occur in it.
  */
 export class NameMatcher {
-  private prefixes = new Set<string>();
-  private full = new Set<string>();
+  // letter trie of the pinyin spellings of the document's names (a-z): child[node * 26 + letter], 0 = none
+  private child = new Int32Array(26 * 64);
+  private nodes = 1;
+  private term: Array<string | undefined> = [undefined];
   private syllables: Set<string>;
+  private best = '';
+  private bestLen = 0;
   constructor(
     private readings: Map<string, string[]>,
     englishWords: Iterable<string>,
@@ -209,8 +306,23 @@ export class NameMatcher {
     for (const w of englishWords) {
       const py = this.pinyinOf(w);
       if (!py) continue;
-      this.full.add(py);
-      for (let k = 1; k <= py.length; k++) this.prefixes.add(py.slice(0, k));
+      let node = 0;
+      for (let k = 0; k < py.length; k++) {
+        const c = py.charCodeAt(k) - 97;
+        let nx = this.child[node * 26 + c];
+        if (!nx) {
+          nx = this.nodes++;
+          if (this.nodes * 26 > this.child.length) {
+            const grown = new Int32Array(this.child.length * 2);
+            grown.set(this.child);
+            this.child = grown;
+          }
+          this.child[node * 26 + c] = nx;
+          this.term.push(undefined);
+        }
+        node = nx;
+      }
+      this.term[node] = py;
     }
   }
   /** The pinyin spelling of a capitalised English word, when it splits into 1–4 syllables. */
@@ -236,33 +348,40 @@ export class NameMatcher {
   }
   /** Name keys found in a Chinese text (longest reading match at each position, 1–4 characters). */
   find(text: string): string[] {
-    if (this.full.size === 0) return [];
+    if (this.nodes === 1) return [];
     const out: string[] = [];
     const chars = [...text];
     for (let i = 0; i < chars.length; i++) {
-      let best = '';
-      let bestLen = 0;
-      const walk = (k: number, acc: string) => {
-        if (k - i >= 4 || k >= chars.length) return;
-        const rs = this.readings.get(chars[k]);
-        if (!rs) return;
-        for (const r of rs) {
-          const s = acc + r;
-          if (!this.prefixes.has(s)) continue;
-          if (this.full.has(s) && k + 1 - i > bestLen) {
-            best = s;
-            bestLen = k + 1 - i;
-          }
-          walk(k + 1, s);
-        }
-      };
-      walk(i, '');
-      if (bestLen > 0) {
-        out.push(best);
-        i += bestLen - 1;
+      this.best = '';
+      this.bestLen = 0;
+      this.walk(chars, i, i, 0);
+      if (this.bestLen > 0) {
+        out.push(this.best);
+        i += this.bestLen - 1;
       }
     }
     return out;
+  }
+  /** Depth-first search over the readings of chars[k…] along the trie (the concatenated readings must stay a prefix of a name). */
+  private walk(chars: string[], i: number, k: number, node: number): void {
+    if (k - i >= 4 || k >= chars.length) return;
+    const rs = this.readings.get(chars[k]);
+    if (!rs) return;
+    const child = this.child;
+    for (const r of rs) {
+      let nd = node;
+      for (let q = 0; q < r.length && nd >= 0; q++) {
+        const c = r.charCodeAt(q) - 97;
+        nd = c >= 0 && c < 26 ? child[nd * 26 + c] || -1 : -1;
+      }
+      if (nd <= 0) continue;
+      const t = this.term[nd];
+      if (t !== undefined && k + 1 - i > this.bestLen) {
+        this.best = t;
+        this.bestLen = k + 1 - i;
+      }
+      this.walk(chars, i, k + 1, nd);
+    }
   }
 }
 

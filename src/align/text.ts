@@ -126,6 +126,8 @@ export function numberValues(text: string, lang: string, wordsOfText?: readonly 
         const lw = w.toLowerCase();
         const v = nw?.[lw] ?? ow?.[lw];
         if (v !== undefined) out.push(String(v));
+        const c0 = lw.charCodeAt(0);
+        if (c0 < 48 || c0 > 57) continue; // the ordinal pattern below starts with a digit
         const m = /^(\d+)(?:st|nd|rd|th|e|er|re|ème|\.)$/.exec(lw);
         if (m) out.push(String(Number(m[1])));
       }

@@ -28,6 +28,47 @@ export interface RunOptions {
   only?: string[];
   /** Called every 10,000 links. */
   onProgress?(links: number): void;
+  /**
+   * Ids of per-link checks (of `DEFERRABLE_CHECKS`) whose rule the caller runs elsewhere, e.g. in a worker thread
+   * (`runLinkChecks`), and hands back with `CheckSession.addDeferred`.
+   */
+  deferred?: readonly string[];
+}
+
+/**
+ * Per-link checks that read only the two texts, their languages and the term base (not the link's id, line or
+ * status, nor any state): the costly ones (term matching, number extraction), which a caller may run in parallel.
+ */
+export const DEFERRABLE_CHECKS: readonly string[] = ['term-missing', 'term-forbidden', 'number-missing', 'number-extra'];
+
+/** What a deferred per-link rule is given: the texts and languages of one prepared link. */
+export interface DeferredInput {
+  src: string;
+  tgt: string;
+  srcLang: Lang;
+  tgtLang: Lang;
+}
+
+/**
+ * The per-link rules of the named checks (in registry order) over one link's texts, for a caller running them apart
+ * from the session (a worker thread): one entry per check, undefined when it found nothing.
+ */
+export function linkCheckRunner(ids: readonly string[], options: { matcher?: RunOptions['matcher']; config?: CheckConfig }): (input: DeferredInput) => (FindingDraft[] | undefined)[] {
+  const checks = CHECKS.filter((c) => ids.includes(c.id) && DEFERRABLE_CHECKS.includes(c.id) && c.link);
+  const contexts = new Map<string, CheckContext>();
+  return (input) => {
+    const key = input.srcLang + '\u0000' + input.tgtLang;
+    let ctx = contexts.get(key);
+    if (!ctx) {
+      ctx = { file: '', srcLang: input.srcLang, tgtLang: input.tgtLang, matcher: options.matcher, concepts: options.matcher?.concepts, config: options.config ?? {}, reviewThreshold: DEFAULT_REVIEW_THRESHOLD };
+      contexts.set(key, ctx);
+    }
+    const p: PreparedLink = { link: { id: '', src: [], tgt: [], score: 1, status: 'auto' }, line: 0, file: '', src: input.src, tgt: input.tgt, srcLang: input.srcLang, tgtLang: input.tgtLang, heading: false };
+    return checks.map((c) => {
+      const d = c.link!(p, ctx);
+      return d && d.length ? d : undefined;
+    });
+  };
 }
 
 export const DEFAULT_REVIEW_THRESHOLD = 0.5;
@@ -43,6 +84,8 @@ interface Active {
   severity: Severity;
   state: unknown;
   order: number;
+  /** Its per-link rule runs elsewhere (`RunOptions.deferred`). */
+  deferred: boolean;
 }
 
 /** Incremental runner: `add` links (any number of files, in order), then `finish`. */
@@ -67,8 +110,29 @@ export class CheckSession {
         this.skipped.push({ check: check.id, reason: 'no term base (put one in glossary/ or pass --glossary)' });
         return;
       }
-      this.active.push({ check, severity: o ?? check.defaultSeverity, state: check.begin ? check.begin() : undefined, order });
+      const deferred = !!options.deferred?.includes(check.id) && DEFERRABLE_CHECKS.includes(check.id);
+      this.active.push({ check, severity: o ?? check.defaultSeverity, state: check.begin ? check.begin() : undefined, order, deferred });
     });
+    this.deferredActive = this.active.filter((a) => a.deferred);
+  }
+
+  private readonly deferredActive: Active[];
+
+  /** Ids of the active checks whose per-link rule the caller runs (`RunOptions.deferred`), in registry order. */
+  get deferredChecks(): string[] {
+    return this.deferredActive.map((a) => a.check.id);
+  }
+
+  /**
+   * Findings of the deferred per-link rules for a link `add` returned: one entry per `deferredChecks` id, as
+   * `linkCheckRunner` gives them. The report is the same as when the session runs them (findings are sorted at the
+   * end; those of one link and check keep their order).
+   */
+  addDeferred(p: PreparedLink, drafts: readonly (FindingDraft[] | undefined | null)[]): void {
+    for (let i = 0; i < this.deferredActive.length; i++) {
+      const ds = drafts[i];
+      if (ds) for (const d of ds) this.findings.push(this.complete(this.deferredActive[i], d, p));
+    }
   }
 
   /** Ids of the checks that run. */
@@ -109,13 +173,14 @@ export class CheckSession {
     this.context(file, header);
   }
 
-  add(item: LinkItem): void {
+  /** Check one link; returns it prepared (texts joined), or undefined when it is skipped (status rejected). */
+  add(item: LinkItem): PreparedLink | undefined {
     const ctx = this.context(item.file, item.header);
     this.links++;
     if (this.options.onProgress && this.links % 10_000 === 0) this.options.onProgress(this.links);
     const link = item.link;
     // A rejected link is not a translation unit: content checks skip it.
-    if (link.status === 'rejected') return;
+    if (link.status === 'rejected') return undefined;
     const p: PreparedLink = {
       link,
       line: item.line,
@@ -127,12 +192,13 @@ export class CheckSession {
       heading: link.src.length + link.tgt.length > 0 && link.src.every((s) => s.kind === 'heading') && link.tgt.every((s) => s.kind === 'heading'),
     };
     for (const a of this.active) {
-      if (a.check.link) {
+      if (a.check.link && !a.deferred) {
         const drafts = a.check.link(p, ctx);
         if (drafts) for (const d of drafts) this.findings.push(this.complete(a, d, p));
       }
       if (a.check.accumulate) a.check.accumulate(a.state, p, ctx);
     }
+    return p;
   }
 
   private complete(a: Active, d: FindingDraft, p?: PreparedLink): Finding {

@@ -12,9 +12,64 @@ export function normalizeForCompare(text: string): string {
   let s = needsNfkc(text) ? text.normalize('NFKC') : text;
   s = s.toLowerCase();
   if (/[\u2018-\u201f]/.test(s)) s = s.replace(/[\u2018\u2019\u201a\u201b]/g, "'").replace(/[\u201c\u201d\u201e\u201f]/g, '"');
-  if (/\s\s|[\t\n\r\f\v\u00a0\u3000]|^\s|\s$/.test(s)) s = s.replace(/\s+/g, ' ').trim();
+  if (needsSpaceCollapse(s)) s = s.replace(/\s+/g, ' ').trim();
   if (s.includes(' ') && /[\u3000-\u9fff]/.test(s)) s = s.replace(CJK_SPACE, '');
   return s;
+}
+
+/** JavaScript's `\s` (white space and line terminators), one code unit. */
+export function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `/\s\s|[\t\n\r\f\v\u00a0\u3000]|^\s|\s$/.test(s)` in one pass: white space that collapsing would change. */
+function needsSpaceCollapse(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  if (isJsSpace(s.charCodeAt(0)) || isJsSpace(s.charCodeAt(n - 1))) return true;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c < 0xa0) {
+      prevSpace = false;
+      continue;
+    }
+    if (!isJsSpace(c)) {
+      prevSpace = false;
+      continue;
+    }
+    if (prevSpace || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000) return true;
+    prevSpace = true;
+  }
+  return false;
+}
+
+const LETTER = /^\p{L}$/u;
+let letterTable: Uint8Array | undefined;
+/** Does `s` have at least two letters (`/\p{L}[^]*\p{L}/u`)? BMP letters from a table filled on first use. */
+export function hasTwoLetters(s: string): boolean {
+  let t = letterTable;
+  if (!t) {
+    t = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) t[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+    letterTable = t;
+  }
+  let found = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let letter: boolean;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        letter = LETTER.test(s.slice(i, i + 2));
+        i++;
+      } else letter = false;
+    } else letter = t[c] === 1;
+    if (letter && ++found === 2) return true;
+  }
+  return false;
 }
 
 /**
@@ -188,5 +243,59 @@ export class HashSlots {
     this.vals = new Int32Array(vals.length * 2).fill(-1);
     this.mask = this.vals.length - 1;
     for (let i = 0; i < vals.length; i++) if (vals[i] !== -1) this.insert(keys[i], vals[i]);
+  }
+}
+
+/**
+ * A growable list of link ids in little memory: an id of the form prefix + decimal number ("l12", "L3", "x.7": what
+ * bitext and most tools write) is kept as a prefix number and the number in typed arrays; any other id as a string.
+ * A million ids take ~6 MB instead of ~50 MB of strings the garbage collector has to trace.
+ */
+export class CompactIds {
+  private readonly prefixes: string[] = [];
+  private readonly prefixIndex = new Map<string, number>();
+  private pre = new Uint16Array(1024);
+  private num = new Int32Array(1024);
+  private readonly other = new Map<number, string>();
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(id: string): void {
+    const i = this.count++;
+    if (i >= this.num.length) {
+      const pre = new Uint16Array(this.num.length * 2);
+      pre.set(this.pre);
+      this.pre = pre;
+      const num = new Int32Array(this.num.length * 2);
+      num.set(this.num);
+      this.num = num;
+    }
+    // Trailing digits: 1–9 of them, no leading zero (so that the number gives back the same text).
+    let k = id.length;
+    while (k > 0 && id.charCodeAt(k - 1) >= 0x30 && id.charCodeAt(k - 1) <= 0x39 && id.length - k < 10) k--;
+    const digits = id.length - k;
+    if (digits >= 1 && digits <= 9 && (digits === 1 || id.charCodeAt(k) !== 0x30) && !(k > 0 && id.charCodeAt(k - 1) >= 0x30 && id.charCodeAt(k - 1) <= 0x39)) {
+      const prefix = id.slice(0, k);
+      let p = this.prefixIndex.get(prefix);
+      if (p === undefined && this.prefixes.length < 0xffff) {
+        p = this.prefixes.push(prefix) - 1;
+        this.prefixIndex.set(prefix, p);
+      }
+      if (p !== undefined) {
+        this.pre[i] = p;
+        this.num[i] = Number(id.slice(k));
+        return;
+      }
+    }
+    this.num[i] = -1;
+    this.other.set(i, id);
+  }
+
+  get(i: number): string {
+    const n = this.num[i];
+    return n < 0 ? this.other.get(i)! : this.prefixes[this.pre[i]] + n;
   }
 }

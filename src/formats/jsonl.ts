@@ -106,6 +106,26 @@ export function* serializeAlignmentJsonlChunks(alignment: Alignment, linksPerChu
 // Reading
 
 const LINK_KEYS = new Set(['id', 'src', 'tgt', 'score', 'status', 'note']);
+
+/** Rank of each key in the order the writer uses (no prototype, so "__proto__" and "constructor" are unknown). */
+function keyRanks(keys: string[]): Record<string, number> {
+  const r = Object.create(null) as Record<string, number>;
+  keys.forEach((k, i) => (r[k] = i + 1));
+  return r;
+}
+const LINK_KEY_RANK = keyRanks(['id', 'src', 'tgt', 'score', 'status', 'note']);
+const SENTENCE_KEY_RANK = keyRanks(['id', 'text', 'kind', 'headingLevel', 'start', 'end', 'line']);
+
+/** Are all own keys of `o` known ones, each at most once, in the canonical order? (JSON.parse objects: own keys only.) */
+function canonicalKeys(o: object, ranks: Record<string, number>): boolean {
+  let last = 0;
+  for (const k in o) {
+    const r = ranks[k];
+    if (r === undefined || r <= last) return false;
+    last = r;
+  }
+  return true;
+}
 const HINT_FIX = 'Fix the line (or restore the file from version control) and try again.';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -202,6 +222,23 @@ export class AlignmentJsonlValidator {
     return header;
   }
 
+  /**
+   * A sentence object as JSON.parse gave it can be used as is when its keys are known ones in the canonical order
+   * (what bitext writes): then no copy is made. Otherwise `sentence` copies the known keys.
+   */
+  private sentences(list: unknown[], side: 'src' | 'tgt', line: number): LinkSentence[] {
+    let out: LinkSentence[] | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const s = this.sentence(list[i], side, i, line);
+      if (out) out.push(s);
+      else if (s !== list[i]) {
+        out = list.slice(0, i) as LinkSentence[];
+        out.push(s);
+      }
+    }
+    return out ?? (list as LinkSentence[]);
+  }
+
   private sentence(s: unknown, side: 'src' | 'tgt', i: number, line: number): LinkSentence {
     const where = `${side} sentence ${i + 1}`;
     if (!isObject(s)) this.fail(`${where} must be an object with "id" and "text"`, line);
@@ -223,7 +260,22 @@ export class AlignmentJsonlValidator {
       out[k] = n as number;
     }
     if (out.start !== undefined && out.end !== undefined && out.end < out.start) this.fail(`${where} (${s.id}): "end" is before "start"`, line);
-    return out;
+    return canonicalKeys(s, SENTENCE_KEY_RANK) ? (s as unknown as LinkSentence) : out;
+  }
+
+  /** Each sentence id belongs to one link. */
+  private claimSentences(list: readonly LinkSentence[], side: 'source' | 'target', seen: IdRegistry, line: number): void {
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i].id;
+      const p = seen.claim(id, line);
+      if (p !== undefined) {
+        throw new BitextError('JSONL_SENTENCE_REUSED', `${side} sentence "${id}" is in two links (lines ${p} and ${line})`, {
+          file: this.file,
+          line,
+          hint: 'A sentence belongs to exactly one link: merge the two links or remove the sentence from one of them.',
+        });
+      }
+    }
   }
 
   /** Validate one link line. */
@@ -237,7 +289,7 @@ export class AlignmentJsonlValidator {
     if (!LINK_STATUSES.includes(v.status as LinkStatus)) this.fail(`link ${v.id}: "status" must be one of ${LINK_STATUSES.join(', ')} (got ${JSON.stringify(v.status)})`, line);
     if (v.note !== undefined && typeof v.note !== 'string') this.fail(`link ${v.id}: "note" must be text`, line);
     const id = v.id;
-    const prev = this.linkIds.get(id);
+    const prev = this.linkIds.claim(id, line);
     if (prev !== undefined) {
       throw new BitextError('JSONL_DUPLICATE_ID', `link id "${id}" is used twice (lines ${prev} and ${line})`, {
         file: this.file,
@@ -245,25 +297,15 @@ export class AlignmentJsonlValidator {
         hint: 'Give each link its own id; re-run bitext align if the file was edited by hand.',
       });
     }
-    this.linkIds.set(id, line);
-    const src = v.src.map((s, i) => this.sentence(s, 'src', i, line));
-    const tgt = v.tgt.map((s, i) => this.sentence(s, 'tgt', i, line));
-    for (const [side, list, seen] of [['source', src, this.srcIds], ['target', tgt, this.tgtIds]] as const) {
-      for (const s of list) {
-        const p = seen.get(s.id);
-        if (p !== undefined) {
-          throw new BitextError('JSONL_SENTENCE_REUSED', `${side} sentence "${s.id}" is in two links (lines ${p} and ${line})`, {
-            file: this.file,
-            line,
-            hint: 'A sentence belongs to exactly one link: merge the two links or remove the sentence from one of them.',
-          });
-        }
-        seen.set(s.id, line);
-      }
-    }
+    const src = this.sentences(v.src, 'src', line);
+    const tgt = this.sentences(v.tgt, 'tgt', line);
+    this.claimSentences(src, 'source', this.srcIds, line);
+    this.claimSentences(tgt, 'target', this.tgtIds, line);
     if (src.length === 0 && tgt.length === 0) {
       this.log.push({ code: 'JSONL_EMPTY_LINK', message: `link ${id} has no sentence on either side`, severity: 'warning', file: this.file, line });
     }
+    // The parsed object is the link when it has the known keys in the canonical order and its sentences were kept.
+    if (src === v.src && tgt === v.tgt && canonicalKeys(v, LINK_KEY_RANK)) return v as unknown as Link;
     for (const k of Object.keys(v)) {
       if (!LINK_KEYS.has(k)) this.log.push({ code: 'JSONL_UNKNOWN_KEY', message: `link ${id}: unknown field "${k}" is ignored (it will not be written back)`, severity: 'info', file: this.file, line });
     }

@@ -29,7 +29,8 @@ export interface AcHits {
 const DENSE_LIMIT = 1 << 23;
 
 export class AhoCorasick {
-  private goto: Map<number, number> | undefined = new Map<number, number>();
+  /** Children of the root by code unit while patterns are added (-1 none); deeper children are found on the sibling lists. */
+  private rootChild: Int32Array | undefined = new Int32Array(0x10000).fill(-1);
   private childHead: number[] = [-1];
   private sibling: number[] = [-1];
   private nodeChar: number[] = [0];
@@ -65,22 +66,29 @@ export class AhoCorasick {
 
   /** Add a pattern; returns its id. Empty patterns are ignored (id -1). */
   add(pattern: string): number {
-    if (this.built || !this.goto) throw new Error('AhoCorasick: add() after build()');
+    const rootChild = this.rootChild;
+    if (this.built || !rootChild) throw new Error('AhoCorasick: add() after build()');
     if (pattern.length === 0) return -1;
     const out = this.out as number[];
+    const nodeChar = this.nodeChar;
+    const childHead = this.childHead;
+    const sibling = this.sibling;
     let node = 0;
     for (let i = 0; i < pattern.length; i++) {
       const c = pattern.charCodeAt(i);
-      const key = node * 0x10000 + c;
-      let next = this.goto.get(key);
-      if (next === undefined) {
-        next = this.nodeChar.length;
-        this.nodeChar.push(c);
+      // The child by this code unit: a table at the root (thousands of children for a Chinese term base), the
+      // sibling list below it (a few children per node). No Map: its keys node·65536 + c are heap numbers.
+      let next = -1;
+      if (node === 0) next = rootChild[c];
+      else for (let k = childHead[node]; k !== -1; k = sibling[k]) if (nodeChar[k] === c) { next = k; break; }
+      if (next === -1) {
+        next = nodeChar.length;
+        nodeChar.push(c);
         out.push(-1);
-        this.childHead.push(-1);
-        this.sibling.push(this.childHead[node]);
-        this.childHead[node] = next;
-        this.goto.set(key, next);
+        childHead.push(-1);
+        sibling.push(childHead[node]);
+        childHead[node] = next;
+        if (node === 0) rootChild[c] = next;
       }
       node = next;
     }
@@ -175,7 +183,7 @@ export class AhoCorasick {
       this.stride = stride;
     }
     // The construction arrays are no longer needed.
-    this.goto = undefined;
+    this.rootChild = undefined;
     this.childHead = [];
     this.sibling = [];
     this.nodeChar = [];

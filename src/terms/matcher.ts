@@ -63,8 +63,6 @@ interface Entry {
 interface KeyInfo {
   key: string;
   entries: Entry[];
-  /** Words in the term (word mode). */
-  words: number;
   /** Some entry is an acronym (matched only when written in capitals). */
   hasAcronym?: boolean;
 }
@@ -77,6 +75,7 @@ interface LangIndex {
   /** Fuzzy candidate index, built on first fuzzy use: first/last 2–3 characters of each key → key ids. */
   prefix?: Map<string, number[]>;
   suffix?: Map<string, number[]>;
+  /** Words of the longest term (word mode), set with the fuzzy index. */
   maxWords: number;
 }
 
@@ -91,6 +90,15 @@ function fuzzyThreshold(f: boolean | number | undefined): number {
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+/** A lower-case ASCII letter: then the text is not an acronym in capitals (`isAcronym` is false), no regex needed. */
+function hasAsciiLower(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
 }
 
 function isSpace(c: number): boolean {
@@ -220,25 +228,26 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
     return idx;
   };
 
+  // primaryLanguage per distinct tag (a term base has a handful of tags and 50,000 terms).
+  const primaryOf = new Map<string, string>();
   for (const concept of termBase.concepts) {
     if (!concepts.has(concept.id)) concepts.set(concept.id, concept);
     for (const term of concept.terms) {
       const text = term.text.trim();
       if (!text) continue;
-      const lang = primaryLanguage(term.lang);
+      let lang = primaryOf.get(term.lang);
+      if (lang === undefined) primaryOf.set(term.lang, (lang = primaryLanguage(term.lang)));
       const idx = indexFor(lang);
       const cached = text === term.text ? termKeyCache.get(term) : undefined;
       const key = cached ?? (idx.mode === 'chars' ? charKey(text) : wordKey(text));
       if (!key) continue;
-      const entry: Entry = { conceptId: concept.id, term, acronym: idx.mode === 'words' && isAcronym(text) };
+      const entry: Entry = { conceptId: concept.id, term, acronym: idx.mode === 'words' && !hasAsciiLower(text) && isAcronym(text) };
       let k = idx.byKey.get(key);
       if (k === undefined) {
         k = idx.keys.length;
-        const words = idx.mode === 'words' ? tokenizeWords(text).length : 1;
-        idx.keys.push({ key, entries: [], words });
+        idx.keys.push({ key, entries: [] });
         idx.byKey.set(key, k);
         idx.ac.add(key);
-        if (words > idx.maxWords) idx.maxWords = words;
       }
       const list = idx.keys[k].entries;
       if (!list.some((e) => e.conceptId === entry.conceptId && e.term === entry.term)) {
@@ -251,6 +260,9 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
 
   const buildFuzzyIndex = (idx: LangIndex) => {
     if (idx.prefix) return;
+    // Words of the longest term (word mode), counted here rather than for every term at compile time: only the
+    // fuzzy windows need it. A key's first entry is the term that created it.
+    if (idx.mode === 'words') for (const k of idx.keys) idx.maxWords = Math.max(idx.maxWords, tokenizeWords(k.entries[0].term.text.trim()).length);
     idx.prefix = new Map();
     idx.suffix = new Map();
     const n = idx.mode === 'chars' ? 2 : 3;

@@ -48,6 +48,39 @@ describe('bitext check (CLI)', { timeout: 120_000 }, () => {
     expect(doc.findings.filter((f: any) => f.severity === 'error').map((f: any) => [f.check, f.line])).toEqual([['term-forbidden', 43]]);
   });
 
+  it('--threads 1 (term and number checks in a worker thread) gives the same report as --threads 0', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'glossary'));
+    for (const f of ['digital-economy.csv', 'organisations.csv']) copyFileSync(new URL(`../../glossary/${f}`, import.meta.url), path.join(dir, 'glossary', f));
+    // 3,000 more links (several worker batches): the sample's links again under new ids, some with a changed number.
+    const lines = readFileSync(SAMPLE, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l));
+    const more: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const l = lines[i % lines.length];
+      const tgt = l.tgt.map((s: any, k: number) => ({ id: `en.x${i}.${k}`, text: i % 7 === 0 ? s.text.replace(/\d+/, (d: string) => String(Number(d) + 1)) : s.text }));
+      more.push(JSON.stringify({ id: `x${i}`, src: l.src.map((s: any, k: number) => ({ id: `zh.x${i}.${k}`, text: s.text })), tgt, score: l.score, status: l.status }));
+    }
+    appendFileSync(path.join(dir, 'alignments', 'cyberspace-ii.jsonl'), more.join('\n') + '\n');
+    const one = runBitext(['check', '--format', 'json', '--threads', '0', '--fail-on', 'never'], { cwd: dir });
+    const two = runBitext(['check', '--format', 'json', '--threads', '1', '--fail-on', 'never'], { cwd: dir });
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    const doc = JSON.parse(one.stdout);
+    expect(doc.findings.some((f: any) => f.check === 'number-missing')).toBe(true);
+    expect(doc.findings.some((f: any) => f.check === 'term-missing')).toBe(true);
+    expect(two.stdout).toBe(one.stdout);
+    // The main thread running the number checks of every batch (as it does when the worker is behind): same report.
+    const shared = runBitext(['check', '--format', 'json', '--threads', '1', '--fail-on', 'never'], { cwd: dir, env: { BITEXT_CHECK_SHARE_AT: '0' } });
+    expect(shared.code).toBe(0);
+    expect(shared.stdout).toBe(one.stdout);
+    expect(runBitext(['check', '--threads', '3'], { cwd: dir }).code).toBe(2);
+    // An input error stops the worker too: exit 2, not a process kept alive by the thread.
+    appendFileSync(path.join(dir, 'alignments', 'cyberspace-ii.jsonl'), '{"id":\n');
+    const broken = runBitext(['check', '--threads', '1'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('[JSONL_MALFORMED]');
+  });
+
   it('exit 0 on a clean file, with the counts on stderr for machine formats', () => {
     const dir = tempDir('bitext-check-');
     writeFileSync(path.join(dir, 'clean.jsonl'), HEADER + '\n' + CLEAN_LINK + '\n');

@@ -27,6 +27,20 @@ describe('IdRegistry', { timeout: 30_000 }, () => {
   });
 });
 
+describe('IdRegistry.claim', () => {
+  it('registers a new id once and reports the line of a repeated one, prefixes interleaved', () => {
+    const r = new IdRegistry();
+    const ids = ['l1', 'x.1', 'l01', 'l2', '0', '00', 'l1234567890', 'l234567890', 'abc', 'l2'];
+    const seen = new Map<string, number>();
+    ids.forEach((id, i) => {
+      expect(r.claim(id, i + 1)).toBe(seen.get(id));
+      if (!seen.has(id)) seen.set(id, i + 1);
+    });
+    for (const [id, line] of seen) expect(r.get(id)).toBe(line);
+    expect(r.size).toBe(seen.size);
+  });
+});
+
 describe('DiagnosticLog', () => {
   it('keeps the first diagnostics of each code and summarises the rest', () => {
     const log = new DiagnosticLog(2);

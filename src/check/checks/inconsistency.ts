@@ -4,7 +4,7 @@
  * link of its group is reported, naming that first link and both variants.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { clip, HashSlots, normalizedHash, normalizedSide } from '../text.js';
+import { clip, CompactIds, HashSlots, hasTwoLetters, normalizedHash, normalizedSide } from '../text.js';
 
 /**
  * Compact state: one hash table (typed arrays) from the normalised key's hash to a slot; the slot's first link in parallel arrays (typed
@@ -12,7 +12,7 @@ import { clip, HashSlots, normalizedHash, normalizedSide } from '../text.js';
  */
 interface State {
   slots: HashSlots;
-  ids: string[];
+  ids: CompactIds;
   lines: Int32Array;
   files: Uint16Array;
   other: Float64Array;
@@ -22,9 +22,18 @@ interface State {
   budget: number;
 }
 
-/** Characters of first-variant text kept for messages; beyond it groups keep only hashes. */
-const TEXT_BUDGET = 32_000_000;
-const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
+/**
+ * Bytes of first-variant text kept for messages (a character of a one-byte string counts 1, of a two-byte string —
+ * Chinese — 2); beyond it groups keep only hashes. 24 MB per side: at a million links this text was the largest part
+ * of the live heap (32 M characters per side, ~110 MB).
+ */
+const TEXT_BUDGET = 24_000_000;
+
+/** Does V8 store the string in one byte per character (Latin-1 only)? Counted in the budget as 1 byte per character. */
+function oneByte(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
+}
 
 function grow<T extends Int32Array | Uint16Array | Float64Array>(a: T, n: number): T {
   if (n < a.length) return a;
@@ -45,13 +54,13 @@ function make(side: 'src' | 'tgt'): Check<State> {
         : 'The same translation (ignoring case and spacing) stands for two different source sentences: one of them may be a copy-paste error.',
     group: 'consistency',
     defaultSeverity: 'warning',
-    begin: () => ({ slots: new HashSlots(), ids: [], lines: new Int32Array(1024), files: new Uint16Array(1024), other: new Float64Array(1024), otherText: [], fileNames: [], findings: [], budget: TEXT_BUDGET }),
+    begin: () => ({ slots: new HashSlots(), ids: new CompactIds(), lines: new Int32Array(1024), files: new Uint16Array(1024), other: new Float64Array(1024), otherText: [], fileNames: [], findings: [], budget: TEXT_BUDGET }),
     accumulate(state, p: PreparedLink) {
       const keyText = p[side];
       const otherText = p[other];
       if (keyText.trim() === '' || otherText.trim() === '') return;
       const key = normalizedSide(p, side);
-      if (!TWO_LETTERS.test(key)) return;
+      if (!hasTwoLetters(key)) return;
       const k = normalizedHash(p, side);
       const o = normalizedHash(p, other);
       const slot = state.slots.get(k);
@@ -69,12 +78,12 @@ function make(side: 'src' | 'tgt'): Check<State> {
         state.other[n] = o;
         if (state.budget > 0) {
           state.otherText[n] = otherText;
-          state.budget -= otherText.length;
+          state.budget -= oneByte(otherText) ? otherText.length : 2 * otherText.length;
         }
         return;
       }
       if (state.other[slot] === o) return;
-      const first = { id: state.ids[slot], line: state.lines[slot], file: state.fileNames[state.files[slot]], otherText: state.otherText[slot] };
+      const first = { id: state.ids.get(slot), line: state.lines[slot], file: state.fileNames[state.files[slot]], otherText: state.otherText[slot] };
       const where = `link ${first.id} (${first.file === p.file ? '' : first.file + ' '}line ${first.line})`;
       const message =
         side === 'src'

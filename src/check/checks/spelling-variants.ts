@@ -13,7 +13,9 @@ interface First { seq: number; id: string; line: number; file: string; start: nu
 interface Entry { count: number; first: First }
 interface State { vocab: Map<string, Entry>; seq: number }
 
-const WORD = /[A-Za-z][A-Za-z-]*[A-Za-z]/g;
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
 const IS_FAMILY = /(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$/;
 
 function zForm(w: string): string | undefined {
@@ -36,13 +38,40 @@ export const spellingVariants: Check<State> = {
       const lang = side === 'src' ? p.srcLang : p.tgtLang;
       if (primaryLang(lang) !== 'en') continue;
       const text = p[side];
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-        const w = m[0].toLowerCase();
-        if (w.length < 5) continue;
+      // The words of /[A-Za-z][A-Za-z-]*[A-Za-z]/g, scanned by hand (no match arrays): a run of letters and hyphens
+      // from a letter, cut after its last letter.
+      const n = text.length;
+      let i = 0;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (!isAsciiLetter(c)) {
+          i++;
+          continue;
+        }
+        const start = i;
+        let lastLetter = i;
+        let upper = c <= 0x5a;
+        let j = i + 1;
+        for (; j < n; j++) {
+          const d = text.charCodeAt(j);
+          if (isAsciiLetter(d)) {
+            lastLetter = j;
+            if (d <= 0x5a) upper = true;
+          } else if (d !== 0x2d) break;
+        }
+        if (lastLetter === start) {
+          // One letter and hyphens: no word starts here; the hyphens cannot start one either.
+          i = j;
+          continue;
+        }
+        const end = lastLetter + 1;
+        i = end;
+        if (end - start < 5) continue;
+        const surface = text.slice(start, end);
+        const w = upper ? surface.toLowerCase() : surface;
         const e = state.vocab.get(w);
         if (e) e.count++;
-        else state.vocab.set(w, { count: 1, first: { seq: state.seq++, id: p.link.id, line: p.line, file: p.file, start: m.index, end: m.index + m[0].length, text: m[0], side, src: p.src, tgt: p.tgt } });
+        else state.vocab.set(w, { count: 1, first: { seq: state.seq++, id: p.link.id, line: p.line, file: p.file, start, end, text: surface, side, src: p.src, tgt: p.tgt } });
       }
     }
   },

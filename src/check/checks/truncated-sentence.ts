@@ -5,26 +5,57 @@
 import type { Check, PreparedLink } from '../types.js';
 import { clip } from '../text.js';
 
-const CLOSERS = /[\s"'\u2019\u201d\u300d\u300f\uff09)\]\u3011\u300b\u3009*_]+$/u;
-const FINAL = /[.!?\u3002\uff0e\uff01\uff1f\u2026;\uff1b:\uff1a]$/u;
+const CLOSER_CHAR = /^[\s"'\u2019\u201d\u300d\u300f\uff09)\]\u3011\u300b\u3009*_]$/u;
+const FINAL_CHAR = /^[.!?\u3002\uff0e\uff01\uff1f\u2026;\uff1b:\uff1a]$/u;
 /** Stops mid-word: a letter, a digit, an ideograph, or a hyphen (a word cut at a page break, "frame-"). */
-const OPEN = /[\p{L}\p{N}\-\u00ad]$/u;
+const OPEN_CHAR = /^[\p{L}\p{N}\-\u00ad]$/u;
+
+/**
+ * Class of each BMP code unit, filled on first use from the three patterns above: bit 1 closer, 2 final, 4 open
+ * (astral code points are asked of OPEN_CHAR directly). The end of a side is then found by a backward scan instead
+ * of a `…+$` regex, which V8 tries at every run of spaces.
+ */
+let charClass: Uint8Array | undefined;
+function classTable(): Uint8Array {
+  if (charClass) return charClass;
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    t[c] = (CLOSER_CHAR.test(ch) ? 1 : 0) | (FINAL_CHAR.test(ch) ? 2 : 0) | (OPEN_CHAR.test(ch) ? 4 : 0);
+  }
+  return (charClass = t);
+}
+
+/** Offset after the last code unit that is not a space or a closing quote/bracket (0 when there is none). */
+function endBeforeClosers(text: string): number {
+  const t = classTable();
+  let e = text.length;
+  while (e > 0 && (t[text.charCodeAt(e - 1)] & 1) !== 0) e--;
+  return e;
+}
 
 /**
  * 'final': ends a sentence; 'open': stops on a word (cut off); 'other': a comma, a dash, an ellipsis mark… — the
  * sentence runs on into the next link or breaks off on purpose (interrupted speech "let's see—'"), not a cut.
  */
 function ends(text: string): 'final' | 'open' | 'other' | 'none' {
-  const t = text.replace(CLOSERS, '');
-  if (t === '') return 'none';
-  if (FINAL.test(t)) return 'final';
-  if (OPEN.test(t)) return 'open';
+  const e = endBeforeClosers(text);
+  if (e === 0) return 'none';
+  const c = text.charCodeAt(e - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && e >= 2) {
+    const h = text.charCodeAt(e - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return OPEN_CHAR.test(text.slice(e - 2, e)) ? 'open' : 'other';
+  }
+  const k = classTable()[c];
+  if (k & 2) return 'final';
+  if (k & 4) return 'open';
   return 'other';
 }
 
 /** The last word (or last CJK character) before trailing spaces and closers. */
 function lastWordSpan(text: string): [number, number] {
-  const end = text.replace(CLOSERS, '').length;
+  const end = endBeforeClosers(text);
   const m = /(?:[\p{L}\p{N}'’-]+|.)$/u.exec(text.slice(0, end));
   const len = m ? (/\p{Script=Han}/u.test(m[0]) ? 1 : m[0].length) : 1;
   return [Math.max(0, end - len), end];

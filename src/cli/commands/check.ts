@@ -2,6 +2,7 @@
  * bitext check: consistency checks over aligned corpora (JSONL), for people (text, HTML) and CI (exit code, JSON,
  * SARIF, JUnit, GitHub annotations). Streams the links: memory is bounded by the corpus checks' compact state.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { BitextError } from '../../errors.js';
@@ -39,6 +40,15 @@ type Format = (typeof FORMATS)[number];
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export const DEFAULT_BASELINE = '.bitext-baseline.json';
 
+/** Inputs larger than this (bytes, all files) are checked with a worker thread when `--threads` is not given. */
+const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+async function totalSize(files: string[]): Promise<number> {
+  let n = 0;
+  for (const f of files) n += await fsp.stat(f).then((st) => st.size, () => 0);
+  return n;
+}
+
 const spec: CommandSpec = {
   name: 'check',
   usage: 'bitext check [ALIGNED...] [--glossary DIR] [--format text|json|sarif|junit|github|html] [--fail-on error|warning|never] [-o FILE]',
@@ -59,6 +69,7 @@ const spec: CommandSpec = {
     only: { type: 'string', multiple: true, arg: 'ID', description: 'run only this check (repeatable)' },
     'src-lang': { type: 'string', arg: 'LANG', description: 'source language when a file header lacks it (default: zh)' },
     'tgt-lang': { type: 'string', arg: 'LANG', description: 'target language when a file header lacks it (default: en)' },
+    threads: { type: 'string', arg: 'N', description: 'run the term and number checks in N worker threads: 0 or 1 (default: 1 when the inputs exceed 8 MB and there are 2+ cores)' },
   },
   epilog: [
     'Examples:',
@@ -133,7 +144,7 @@ async function loadMatcher(ctx: CliContext, glossary: string | undefined, explic
   const read = await readGlossaryFiles(files, (f) => display(ctx.cwd, f));
   for (const p of read.parsed) for (const d of p.diagnostics) if (d.severity !== 'info') warn(ctx, `${display(ctx.cwd, d.file ?? p.path)}${d.line ? `:${d.line}` : ''}: ${d.message}`);
   for (const d of read.mergeDiagnostics) if (d.severity === 'warning' && !ctx.quiet) warn(ctx, `${d.file ? display(ctx.cwd, d.file) : ''}${d.line ? `:${d.line}` : ''}${d.file ? ': ' : ''}${d.message}`);
-  return { matcher: compileTermBase(read.termBase), concepts: read.termBase.concepts.length, files: files.length };
+  return { compile: () => compileTermBase(read.termBase), termBase: read.termBase, concepts: read.termBase.concepts.length, files: files.length };
 }
 
 async function loadConfig(ctx: CliContext, file: string | undefined): Promise<{ config: CheckConfig; dir: string }> {
@@ -183,31 +194,45 @@ const command: Command = {
     const terms = await loadMatcher(ctx, glossaryOpt, values.glossary !== undefined || config.glossary !== undefined);
     if (terms) info(ctx, `term base: ${terms.concepts} concepts from ${terms.files} file${terms.files === 1 ? '' : 's'}`);
 
-    const session = new CheckSession({
-      matcher: terms?.matcher,
+    const threadsOpt = values.threads as string | undefined;
+    if (threadsOpt !== undefined && threadsOpt !== '0' && threadsOpt !== '1') throw new BitextError('USAGE', `--threads must be 0 or 1 (got "${threadsOpt}")`);
+    const runOptions = {
       config,
       only,
       srcLang: values['src-lang'] as string | undefined,
       tgtLang: values['tgt-lang'] as string | undefined,
-    });
+    };
+    // Large inputs on two or more cores: the costly per-link checks (terms, numbers) in a worker thread; same report.
+    const parallel = threadsOpt !== undefined ? threadsOpt === '1' : os.availableParallelism() >= 2 && (await totalSize(inputs)) > PARALLEL_MIN_BYTES;
+    // In parallel the worker compiles the term base; the main thread does not need the matcher.
+    const session = parallel
+      ? new (await import('../../io/check-parallel.js')).ParallelCheckSession({ ...runOptions, termBase: terms?.termBase })
+      : new CheckSession({ ...runOptions, matcher: terms?.compile() });
     const progress = createProgress(ctx, 'checking');
     let n = 0;
-    for (const file of inputs) {
-      const shown = display(ctx.cwd, file);
-      let header;
-      session.addFile(shown);
-      for await (const item of streamAlignmentFile(file)) {
-        if (item.type === 'header') {
-          header = item.header;
-          session.addFile(shown, header);
-          continue;
+    try {
+      for (const file of inputs) {
+        const shown = display(ctx.cwd, file);
+        let header;
+        session.addFile(shown);
+        for await (const item of streamAlignmentFile(file)) {
+          if (item.type === 'header') {
+            header = item.header;
+            session.addFile(shown, header);
+            continue;
+          }
+          const wait = session.add({ link: item.link, line: item.line, file: shown, header });
+          if (wait) await wait;
+          if (++n % 5000 === 0) progress.update(n);
         }
-        session.add({ link: item.link, line: item.line, file: shown, header });
-        if (++n % 5000 === 0) progress.update(n);
       }
+    } catch (err) {
+      // An input error: stop the worker thread (when there is one), or it would keep the process alive.
+      if ('close' in session) await session.close();
+      throw err;
     }
     progress.done();
-    let report = session.finish();
+    let report = await session.finish();
 
     const baselineExplicit = values.baseline !== undefined || config.baseline !== undefined;
     const baselinePath = values.baseline !== undefined ? path.resolve(ctx.cwd, values.baseline as string) : config.baseline ? path.resolve(configDir, config.baseline) : path.resolve(ctx.cwd, DEFAULT_BASELINE);
