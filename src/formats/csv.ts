@@ -94,9 +94,14 @@ function parseWellFormed(body: string, delimiter: string, lineShift: number): { 
   const D = delimiter.charCodeAt(0);
   let pos = 0;
   let line = 1;
+  /** Per column: the last and the last-but-one distinct unquoted values. */
+  const recent1: Array<string | undefined> = [];
+  const recent2: Array<string | undefined> = [];
+  const scratch: string[] = [];
   while (pos < n) {
     const startLine = line;
-    const cells: string[] = [];
+    /** Cells of this record so far, in `scratch` (copied out at the end at their exact number). */
+    let k = 0;
     let blank = true;
     for (;;) {
       let cell: string;
@@ -127,11 +132,28 @@ function parseWellFormed(body: string, delimiter: string, lineShift: number): { 
           if (c === D || c === 10) break;
           if (c === 34) return undefined;
         }
-        cell = body.slice(pos, end);
+        // A value repeated down its column (language, status, domain, the concept id of consecutive rows) is the
+        // same string object as in one of the column's last two distinct values: no new string per row for it, and
+        // its hash is computed once when the term base maps it.
+        const len = end - pos;
+        const col = k;
+        const p1 = recent1[col];
+        const p2 = recent2[col];
+        if (len === 0) cell = '';
+        else if (p1 !== undefined && p1.length === len && body.startsWith(p1, pos)) cell = p1;
+        else if (p2 !== undefined && p2.length === len && body.startsWith(p2, pos)) {
+          cell = p2;
+          recent2[col] = p1;
+          recent1[col] = p2;
+        } else {
+          cell = body.slice(pos, end);
+          recent2[col] = p1;
+          recent1[col] = cell;
+        }
         pos = end;
       }
       if (cell.charCodeAt(0) === 39) cell = unneutralizeCell(cell);
-      cells.push(cell);
+      scratch[k++] = cell;
       if (blank && cell.trim() !== '') blank = false;
       if (pos < n && body.charCodeAt(pos) === D) {
         pos++;
@@ -143,7 +165,7 @@ function parseWellFormed(body: string, delimiter: string, lineShift: number): { 
       break;
     }
     if (blank) continue;
-    records.push(cells);
+    records.push(scratch.slice(0, k));
     lines.push(startLine + lineShift);
   }
   return { records, lines };
@@ -153,7 +175,7 @@ function parseWellFormed(body: string, delimiter: string, lineShift: number): { 
 export function parseCsvTable(text: string, options: { file?: string; delimiter?: string } = {}): CsvTable {
   const file = options.file;
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  body = body.replace(/\r\n?/g, '\n');
+  if (body.indexOf('\r') >= 0) body = body.replace(/\r\n?/g, '\n');
   // Excel's "sep=;" first line names the delimiter; it is not data.
   const sep = /^sep=(.)\n/i.exec(body);
   let lineShift = 0;

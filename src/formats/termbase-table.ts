@@ -43,21 +43,27 @@ export interface ParsedTermBase {
 export const TERM_STATUSES: readonly TermStatus[] = ['preferred', 'admitted', 'deprecated', 'superseded'];
 export const NATIVE_TERM_COLUMNS = ['concept', 'lang', 'term', 'status', 'pos', 'domain', 'definition', 'note', 'source'] as const;
 
+/** Status words of other tools (lower-case, spaces and underscores as '-') → TermStatus. */
+const STATUS_WORDS: ReadonlyMap<string, TermStatus> = new Map(
+  Object.entries({
+    preferred: 'preferred', 'preferredterm-admn-sts': 'preferred', 'preferred-term': 'preferred', approved: 'preferred', standardized: 'preferred', standard: 'preferred', normative: 'preferred', 'normativeauthorization': 'preferred', 推荐: 'preferred', 首选: 'preferred', 规范: 'preferred',
+    admitted: 'admitted', 'admittedterm-admn-sts': 'admitted', admissible: 'admitted', permitted: 'admitted', allowed: 'admitted', proposed: 'admitted', new: 'admitted', 'legal-term': 'admitted', 允许: 'admitted', 可用: 'admitted',
+    deprecated: 'deprecated', 'deprecatedterm-admn-sts': 'deprecated', forbidden: 'deprecated', 'do-not-use': 'deprecated', 'not-recommended': 'deprecated', rejected: 'deprecated', prohibited: 'deprecated', 禁用: 'deprecated', 不推荐: 'deprecated', 弃用: 'deprecated',
+    superseded: 'superseded', 'supersededterm-admn-sts': 'superseded', obsolete: 'superseded', archaic: 'superseded', outdated: 'superseded', 过时: 'superseded', 旧称: 'superseded',
+  }) as Array<[string, TermStatus]>,
+);
+
 /**
  * Map a status written by any tool to TermStatus: TBX picklist values (preferredTerm-admn-sts…), TBX-Min/Core
  * words, MultiTerm/CAT words (approved, forbidden, obsolete…), Chinese labels. Undefined when not recognised.
  */
 export function normalizeTermStatus(value: string | undefined): TermStatus | undefined {
   if (value === undefined) return undefined;
+  // The four statuses as the native glossary writes them (nearly every row): no case folding needed.
+  if (value === 'preferred' || value === 'admitted' || value === 'deprecated' || value === 'superseded') return value;
   const v = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
   if (!v) return undefined;
-  const map: Record<string, TermStatus> = {
-    preferred: 'preferred', 'preferredterm-admn-sts': 'preferred', 'preferred-term': 'preferred', approved: 'preferred', standardized: 'preferred', standard: 'preferred', normative: 'preferred', 'normativeauthorization': 'preferred', 推荐: 'preferred', 首选: 'preferred', 规范: 'preferred',
-    admitted: 'admitted', 'admittedterm-admn-sts': 'admitted', admissible: 'admitted', permitted: 'admitted', allowed: 'admitted', proposed: 'admitted', new: 'admitted', 'legal-term': 'admitted', 允许: 'admitted', 可用: 'admitted',
-    deprecated: 'deprecated', 'deprecatedterm-admn-sts': 'deprecated', forbidden: 'deprecated', 'do-not-use': 'deprecated', 'not-recommended': 'deprecated', rejected: 'deprecated', prohibited: 'deprecated', 禁用: 'deprecated', 不推荐: 'deprecated', 弃用: 'deprecated',
-    superseded: 'superseded', 'supersededterm-admn-sts': 'superseded', obsolete: 'superseded', archaic: 'superseded', outdated: 'superseded', 过时: 'superseded', 旧称: 'superseded',
-  };
-  return map[v];
+  return STATUS_WORDS.get(v);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -197,7 +203,16 @@ export interface TermTableOptions {
   tgtLang?: Lang;
 }
 
-function setOnce<K extends 'domain' | 'definition' | 'note'>(concept: Concept, key: K, value: string, diags: Diagnostic[], file: string | undefined, line: number): void {
+/** What setOnce/defaultStatus need of a concept: its fields and its terms' languages (a Concept, or readNative's rows of one). */
+interface ConceptLike {
+  id: string;
+  domain?: string;
+  definition?: string;
+  note?: string;
+  terms: ReadonlyArray<{ lang: Lang }>;
+}
+
+function setOnce<K extends 'domain' | 'definition' | 'note'>(concept: ConceptLike, key: K, value: string, diags: Diagnostic[], file: string | undefined, line: number): void {
   if (!value) return;
   if (concept[key] === undefined) concept[key] = value;
   else if (concept[key] !== value) {
@@ -205,7 +220,7 @@ function setOnce<K extends 'domain' | 'definition' | 'note'>(concept: Concept, k
   }
 }
 
-function defaultStatus(concept: Concept, lang: Lang): TermStatus {
+function defaultStatus(concept: ConceptLike, lang: Lang): TermStatus {
   return concept.terms.some((t) => t.lang === lang) ? 'admitted' : 'preferred';
 }
 
@@ -217,15 +232,16 @@ function readNative(records: string[][], lines: number[], roles: ColRole[], opti
     concept: col('concept'), lang: col('lang'), term: col('term'), status: col('status'), pos: col('pos'), domain: col('domain'),
     definition: col('definition'), note: col('note'), source: col('source'), conceptNote: col('conceptNote'),
   };
-  const concepts = new Map<string, Concept>();
+  /** The concepts as read so far, each with its rows (the term base is built from them when it is asked for). */
+  const concepts = new Map<string, NativeConcept>();
   const rows: TermRow[] = [];
+  const cell = (rec: string[], i: number) => (i >= 0 && i < rec.length ? rec[i].trim() : '');
   for (let r = 1; r < records.length; r++) {
     const rec = records[r];
     const line = lines[r];
-    const cell = (i: number) => (i >= 0 && i < rec.length ? rec[i].trim() : '');
-    let conceptId = cell(idx.concept);
-    const lang = cell(idx.lang);
-    const text = idx.term >= 0 && idx.term < rec.length ? rec[idx.term].trim() : '';
+    let conceptId = cell(rec, idx.concept);
+    const lang = cell(rec, idx.lang);
+    const text = cell(rec, idx.term);
     if (!conceptId) {
       conceptId = `row${line}`;
       diagnostics.push({ code: 'GLOSSARY_NO_CONCEPT', message: `row has no concept id; it becomes concept ${conceptId} of its own`, severity: 'warning', file, line });
@@ -235,9 +251,11 @@ function readNative(records: string[][], lines: number[], roles: ColRole[], opti
       concept = { id: conceptId, terms: [] };
       concepts.set(conceptId, concept);
     }
-    setOnce(concept, 'domain', cell(idx.domain), diagnostics, file, line);
-    setOnce(concept, 'definition', cell(idx.definition), diagnostics, file, line);
-    setOnce(concept, 'note', cell(idx.conceptNote), diagnostics, file, line);
+    const domain = cell(rec, idx.domain);
+    const definition = cell(rec, idx.definition);
+    setOnce(concept, 'domain', domain, diagnostics, file, line);
+    setOnce(concept, 'definition', definition, diagnostics, file, line);
+    setOnce(concept, 'note', cell(rec, idx.conceptNote), diagnostics, file, line);
     if (!lang && !text) continue; // a row that only carries concept data
     if (!lang) {
       diagnostics.push({ code: 'GLOSSARY_NO_LANG', message: `term "${text}" has no language; row skipped`, severity: 'warning', file, line });
@@ -247,36 +265,83 @@ function readNative(records: string[][], lines: number[], roles: ColRole[], opti
       diagnostics.push({ code: 'GLOSSARY_EMPTY_TERM', message: `concept ${conceptId} has an empty ${lang} term; row skipped`, severity: 'warning', file, line });
       continue;
     }
-    const statusCell = cell(idx.status);
+    const statusCell = cell(rec, idx.status);
     let status = normalizeTermStatus(statusCell);
     if (!status) {
       if (statusCell) diagnostics.push({ code: 'GLOSSARY_STATUS', message: `unknown status "${statusCell}" (use ${TERM_STATUSES.join(', ')})`, severity: 'warning', file, line });
       status = defaultStatus(concept, lang);
     }
-    if (concept.terms.some((t) => t.lang === lang && t.text === text)) {
+    const terms = concept.terms;
+    let dup = false;
+    for (let k = 0; k < terms.length; k++) {
+      if (terms[k].text === text && terms[k].lang === lang) {
+        dup = true;
+        break;
+      }
+    }
+    if (dup) {
       diagnostics.push({ code: 'GLOSSARY_DUPLICATE', message: `${lang} term "${text}" is listed twice in concept ${conceptId}`, severity: 'warning', file, line });
       continue;
     }
-    const term: Term = { lang, text, status };
-    const pos = cell(idx.pos);
-    const note = cell(idx.note);
-    const source = cell(idx.source);
-    if (pos) term.pos = pos;
-    if (note) term.note = note;
-    const origin = parseOrigin(source);
-    if (origin) term.origin = origin;
-    concept.terms.push(term);
+    const pos = cell(rec, idx.pos);
+    const note = cell(rec, idx.note);
+    const source = cell(rec, idx.source);
     const row: TermRow = { concept: conceptId, lang, text, status, line };
     if (pos) row.pos = pos;
-    const domain = cell(idx.domain);
-    const definition = cell(idx.definition);
     if (domain) row.domain = domain;
     if (definition) row.definition = definition;
     if (note) row.note = note;
     if (source) row.source = source;
     rows.push(row);
+    terms.push(row);
   }
-  return { termBase: { concepts: [...concepts.values()] }, rows, diagnostics };
+  return withLazyTermBase(rows, diagnostics, () => ({ concepts: Array.from(concepts.values(), conceptOf) }));
+}
+
+/** A concept of a native table while it is read: its concept-level fields and its rows. */
+interface NativeConcept {
+  id: string;
+  domain?: string;
+  definition?: string;
+  note?: string;
+  terms: TermRow[];
+}
+
+function conceptOf(c: NativeConcept): Concept {
+  const concept: Concept = { id: c.id, terms: c.terms.map(termOfRow) };
+  if (c.domain !== undefined) concept.domain = c.domain;
+  if (c.definition !== undefined) concept.definition = c.definition;
+  if (c.note !== undefined) concept.note = c.note;
+  return concept;
+}
+
+function termOfRow(row: TermRow): Term {
+  const term: Term = { lang: row.lang, text: row.text, status: row.status };
+  if (row.pos) term.pos = row.pos;
+  if (row.note) term.note = row.note;
+  if (row.source) {
+    const origin = parseOrigin(row.source);
+    if (origin) term.origin = origin;
+  }
+  return term;
+}
+
+/**
+ * A ParsedTermBase whose termBase is built on first access (then kept, and assignable): the glossary folder is read
+ * for its rows, which mergeTermBases turns into one term base, so building a second one per file was wasted work.
+ */
+function withLazyTermBase(rows: TermRow[], diagnostics: Diagnostic[], build: () => TermBase): ParsedTermBase {
+  let termBase: TermBase | undefined;
+  return {
+    get termBase(): TermBase {
+      return (termBase ??= build());
+    },
+    set termBase(value: TermBase) {
+      termBase = value;
+    },
+    rows,
+    diagnostics,
+  };
 }
 
 function readWide(records: string[][], lines: number[], roles: ColRole[], headerless: boolean, options: TermTableOptions): ParsedTermBase {

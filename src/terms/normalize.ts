@@ -74,12 +74,39 @@ export function t2cnChar(ch: string): string {
   return t2cnSingle(ch) ?? converter()(ch);
 }
 
+/** normalizeChinese of each BMP code unit that is not a surrogate (-1: not computed yet). */
+let hanUnit: Int32Array | undefined;
+
+/** One BMP code unit (not a surrogate) through the per-character conversion below: itself unless OpenCC gives one unit. */
+function simplifyUnit(u: number): number {
+  const ch = String.fromCharCode(u);
+  let c = charCache.get(ch);
+  if (c === undefined) {
+    c = t2cnChar(ch);
+    if (c.length !== ch.length) c = ch;
+    charCache.set(ch, c);
+  }
+  return c.charCodeAt(0);
+}
+
 /**
  * Traditional → simplified Chinese with OpenCC's 't' → 'cn' character table, one character at a time (cached), so
  * that the length in code units is kept and 50,000 terms normalise in milliseconds.
  */
 export function normalizeChinese(text: string): string {
   if (!hasHan(text)) return text;
+  // Most terms are simplified already: check unit by unit through a table (no string per character) and return the
+  // text itself when nothing changes; the first changed unit or a surrogate pair goes the per-character way below.
+  const table = hanUnit ?? (hanUnit = new Int32Array(0x10000).fill(-1));
+  let i = 0;
+  for (; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdfff) break;
+    let r = table[u];
+    if (r < 0) r = table[u] = u < 0x3400 ? u : simplifyUnit(u);
+    if (r !== u) break;
+  }
+  if (i === text.length) return text;
   let out = '';
   let changed = false;
   for (const ch of text) {

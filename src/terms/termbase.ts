@@ -37,45 +37,73 @@ export function parseTermStatus(value: string | undefined): TermStatus | undefin
 
 /** The key two terms are "the same term" on: normalised as the matcher does (case, plural, hyphens, traditional). */
 export function termKey(text: string, lang: Lang): string {
-  return isScriptioContinua(lang) ? normalizeCharText(text).replace(/\s+/g, '') : wordKey(text);
+  return keyOf(text, isScriptioContinua(lang));
+}
+
+/** termKey once the language is known to be written with or without spaces. */
+function keyOf(text: string, scriptioContinua: boolean): string {
+  if (!scriptioContinua) return wordKey(text);
+  const norm = normalizeCharText(text);
+  return /\s/.test(norm) ? norm.replace(/\s+/g, '') : norm;
 }
 
 /** Keys computed while merging, reused by compileTermBase for the same Term objects. */
 export const termKeyCache = new WeakMap<Term, string>();
 
+/** A term's first occurrence in its concept (primary language + key): where it was loaded. */
 interface Seen {
   file: string;
   line?: number;
   conceptId: string;
   term: Term;
-}
-
-/** A term's first occurrence in its concept, by primary language and key. */
-interface SeenInConcept extends Seen {
   primary: string;
   key: string;
 }
 
-const CONCEPT_FIELDS = ['domain', 'definition', 'note'] as const;
+/** A language cell as the merge uses it: normalised tag, primary language, the keys seen in it, how keys are made. */
+interface LangInfo {
+  lang: string;
+  primary: string;
+  byKey: Map<string, Seen>;
+  scriptioContinua: boolean;
+}
+
+/** What the merge keeps per concept: the concept, its terms' first occurrences (same order as concept.terms), where its fields were set. */
+interface ConceptState {
+  concept: Concept;
+  seen: Seen[];
+  domainAt?: Seen;
+  definitionAt?: Seen;
+  noteAt?: Seen;
+}
 
 function where(s: { file: string; line?: number }): string {
   return s.line !== undefined ? `${s.file}:${s.line}` : s.file;
 }
 
+/** `text.trim()` with inner runs of white space other than single spaces collapsed to one space. */
+function cleanText(raw: string | undefined): string {
+  const text = (raw ?? '').trim();
+  return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /**
  * Merge the rows of several glossary files into one term base. Concepts keep the order in which they first appear;
  * a concept may be spread over several files. Problems are returned as diagnostics with file and line.
+ *
+ * One map entry per concept (its state) and one per distinct term key (its first occurrence); the key of each term is
+ * computed once and handed to compileTermBase through termKeyCache.
  */
 export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] }>): { termBase: TermBase; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const concepts = new Map<string, Concept>();
-  /** conceptId → first occurrence of each term (by primary language and key); few per concept, searched in order. */
-  const inConcept = new Map<string, SeenInConcept[]>();
-  /** primary language → key → occurrences in distinct concepts */
-  const global = new Map<string, Map<string, Seen[]>>();
-  /** field → conceptId → where the concept's value was set. */
-  const conceptFieldFrom = { domain: new Map<string, Seen>(), definition: new Map<string, Seen>(), note: new Map<string, Seen>() };
-  const tagCache = new Map<string, string>();
+  /** conceptId → state, in first-appearance order. */
+  const states = new Map<string, ConceptState>();
+  /** primary language → key → first occurrence (in the first concept that has the term). */
+  const global = new Map<string, Map<string, Seen>>();
+  /** raw lang cell → [normalised tag, primary language, global map of that primary]. */
+  const langCache = new Map<string, LangInfo>();
+  let lastRawLang: string | undefined;
+  let last: LangInfo | undefined;
   const primaryCache = new Map<string, string>();
   const primaryOf = (lang: string): string => {
     let p = primaryCache.get(lang);
@@ -83,15 +111,13 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
     return p;
   };
 
-
   const diag = (code: string, message: string, file: string, line: number | undefined, severity: 'warning' | 'info' = 'warning') => {
     diagnostics.push({ code, message, severity, file, ...(line !== undefined ? { line } : {}) });
   };
 
   for (const { file, rows } of files) {
     for (const row of rows) {
-      let text = (row.text ?? '').trim();
-      if (/[^\S ]| {2}/.test(text)) text = text.replace(/\s+/g, ' ');
+      const text = cleanText(row.text);
       const conceptId = (row.concept ?? '').trim();
       const rawLang = (row.lang ?? '').trim();
       if (!text) {
@@ -106,41 +132,55 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
         diag('TERM_NO_LANG', `term "${text}" has no language: skipped (fill the lang column, e.g. zh or en)`, file, row.line);
         continue;
       }
-      let lang = tagCache.get(rawLang);
-      if (lang === undefined) tagCache.set(rawLang, (lang = normalizeTag(rawLang)));
+      let L = rawLang === lastRawLang ? last : langCache.get(rawLang);
+      if (L === undefined) {
+        const lang = normalizeTag(rawLang);
+        const primary = primaryOf(lang);
+        let byKey = global.get(primary);
+        if (!byKey) global.set(primary, (byKey = new Map()));
+        langCache.set(rawLang, (L = { lang, primary, byKey, scriptioContinua: isScriptioContinua(primary) }));
+      }
+      lastRawLang = rawLang;
+      last = L;
+      const { lang, primary, byKey, scriptioContinua } = L;
       let status = parseTermStatus(row.status);
       if (!status) {
         diag('TERM_BAD_STATUS', `term "${text}" has an unknown status "${row.status}": read as admitted (use preferred, admitted, deprecated or superseded)`, file, row.line);
         status = 'admitted';
       }
       const term: Term = { lang, text, status };
-      if (row.pos?.trim()) term.pos = row.pos.trim();
-      if (row.note?.trim()) term.note = row.note.trim();
-      const origin = row.source ? parseOrigin(row.source) : undefined;
-      if (origin) term.origin = origin;
-
-      let concept = concepts.get(conceptId);
-      if (!concept) {
-        concept = { id: conceptId, terms: [] };
-        concepts.set(conceptId, concept);
+      if (row.pos) {
+        const pos = row.pos.trim();
+        if (pos) term.pos = pos;
       }
-      for (const field of CONCEPT_FIELDS) {
-        const v = (field === 'note' ? row.conceptNote : row[field])?.trim();
-        if (!v) continue;
-        if (concept[field] === undefined) {
-          concept[field] = v;
-          conceptFieldFrom[field].set(conceptId, { file, line: row.line, conceptId, term });
-        } else if (concept[field] !== v) {
-          diag('CONCEPT_FIELD_CONFLICT', `concept ${conceptId} has ${field} "${v}" here but "${concept[field]}" at ${where(conceptFieldFrom[field].get(conceptId)!)}: kept the first`, file, row.line);
+      if (row.note) {
+        const note = row.note.trim();
+        if (note) term.note = note;
+      }
+      if (row.source) {
+        const origin = parseOrigin(row.source);
+        if (origin) term.origin = origin;
+      }
+
+      let state = states.get(conceptId);
+      if (!state) states.set(conceptId, (state = { concept: { id: conceptId, terms: [] }, seen: [] }));
+      const concept = state.concept;
+      const key = keyOf(text, scriptioContinua);
+      const seen: Seen = { file, line: row.line, conceptId, term, primary, key };
+      if (row.domain) setField(state, 'domain', row.domain, seen, diag);
+      if (row.definition) setField(state, 'definition', row.definition, seen, diag);
+      if (row.conceptNote) setField(state, 'note', row.conceptNote, seen, diag);
+
+      termKeyCache.set(term, key);
+      const seenHere = state.seen;
+      let first: Seen | undefined;
+      for (let k = 0; k < seenHere.length; k++) {
+        const x = seenHere[k];
+        if (x.key === key && x.primary === primary) {
+          first = x;
+          break;
         }
       }
-
-      const primary = primaryOf(lang);
-      const key = termKey(text, primary);
-      termKeyCache.set(term, key);
-      let seenHere = inConcept.get(conceptId);
-      if (!seenHere) inConcept.set(conceptId, (seenHere = []));
-      const first = seenHere.find((x) => x.key === key && x.primary === primary);
       if (first) {
         if (first.term.status !== status) {
           diag('TERM_STATUS_CONFLICT', `term "${text}" (${primary}) of concept ${conceptId} is ${status} here but ${first.term.status} at ${where(first)}: kept ${first.term.status}`, file, row.line);
@@ -149,24 +189,35 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
         }
         continue;
       }
-      const seen: SeenInConcept = { file, line: row.line, conceptId, term, primary, key };
       seenHere.push(seen);
       concept.terms.push(term);
 
-      let byKey = global.get(primary);
-      if (!byKey) global.set(primary, (byKey = new Map()));
-      const others = byKey.get(key);
-      if (others) {
-        const other = others.find((o) => o.conceptId !== conceptId);
-        if (other) {
-          diag('TERM_IN_TWO_CONCEPTS', `term "${text}" (${primary}) is in concept ${conceptId} and also in concept ${other.conceptId} at ${where(other)}: merge the concepts or tell them apart`, file, row.line);
-        }
-        others.push(seen);
-      } else byKey.set(key, [seen]);
+      // Every earlier occurrence of the key is in another concept (a concept holds a key once), so the first one is
+      // the one to name.
+      const other = byKey.get(key);
+      if (other) {
+        diag('TERM_IN_TWO_CONCEPTS', `term "${text}" (${primary}) is in concept ${conceptId} and also in concept ${other.conceptId} at ${where(other)}: merge the concepts or tell them apart`, file, row.line);
+      } else byKey.set(key, seen);
     }
   }
 
-  for (const concept of concepts.values()) {
+  const concepts: Concept[] = [];
+  for (const state of states.values()) {
+    const concept = state.concept;
+    concepts.push(concept);
+    // Two preferred terms in one primary language? (state.seen runs parallel to concept.terms, with each primary.)
+    const seen = state.seen;
+    let clash = false;
+    for (let i = 1; i < seen.length && !clash; i++) {
+      if (seen[i].term.status !== 'preferred') continue;
+      for (let j = 0; j < i; j++) {
+        if (seen[j].term.status === 'preferred' && seen[j].primary === seen[i].primary) {
+          clash = true;
+          break;
+        }
+      }
+    }
+    if (!clash) continue;
     const preferredByLang = new Map<string, number>();
     for (const t of concept.terms) {
       if (t.status === 'preferred') preferredByLang.set(primaryOf(t.lang), (preferredByLang.get(primaryOf(t.lang)) ?? 0) + 1);
@@ -175,7 +226,7 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
       if (n > 1) {
         const t = concept.terms.find((x) => x.status === 'preferred' && primaryOf(x.lang) === lang)!;
         // Where the term was loaded: its entry among the concept's first occurrences (same order as concept.terms).
-        const at = inConcept.get(concept.id)!.find((x) => x.term === t)!;
+        const at = state.seen.find((x) => x.term === t)!;
         diagnostics.push({
           code: 'TERM_MANY_PREFERRED',
           message: `concept ${concept.id} has ${n} preferred ${lang} terms; checks will accept any of them`,
@@ -186,7 +237,27 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
       }
     }
   }
-  return { termBase: { concepts: [...concepts.values()] }, diagnostics };
+  return { termBase: { concepts }, diagnostics };
+}
+
+/** Set a concept field (domain, definition, note) from a row, or report a value that differs from the first one. */
+function setField(
+  state: ConceptState,
+  field: 'domain' | 'definition' | 'note',
+  raw: string,
+  seen: Seen,
+  diag: (code: string, message: string, file: string, line: number | undefined) => void,
+): void {
+  const v = raw.trim();
+  if (!v) return;
+  const concept = state.concept;
+  const atKey = field === 'domain' ? 'domainAt' : field === 'definition' ? 'definitionAt' : 'noteAt';
+  if (concept[field] === undefined) {
+    concept[field] = v;
+    state[atKey] = seen;
+  } else if (concept[field] !== v) {
+    diag('CONCEPT_FIELD_CONFLICT', `concept ${seen.conceptId} has ${field} "${v}" here but "${concept[field]}" at ${where(state[atKey]!)}: kept the first`, seen.file, seen.line);
+  }
 }
 
 /** Preferred (else admitted, else any non-deprecated) terms of a concept in a language. */
