@@ -241,6 +241,25 @@ function twoTail(z: number): number {
   return Math.max(y, 1e-12);
 }
 
+/**
+ * Weight of the tokens of sentences [a, b) of one side that have a key marked with stamp `st` on the other side
+ * (a token counts once, however many of its keys match).
+ */
+function coveredWeight(X: Packed, a: number, b: number, mark: Int32Array, st: number): number {
+  let sum = 0;
+  for (let tk = X.tokStart[a], e = X.tokStart[b]; tk < e; tk++) {
+    const w = X.weight[tk];
+    if (w === 0) continue;
+    for (let k = X.keyStart[tk], ke = X.keyStart[tk + 1]; k < ke; k++) {
+      if (mark[X.keys[k]] === st) {
+        sum += w;
+        break;
+      }
+    }
+  }
+  return sum;
+}
+
 class Scorer {
   private markS: Int32Array;
   private markT: Int32Array;
@@ -316,28 +335,8 @@ class Scorer {
     const markT = this.markT;
     for (let s = j0; s < j1; s++) for (let u = T.uniqStart[s]; u < T.uniqStart[s + 1]; u++) markT[T.uniq[u]] = st;
     for (let s = i0; s < i1; s++) for (let u = S.uniqStart[s]; u < S.uniqStart[s + 1]; u++) markS[S.uniq[u]] = st;
-    let cs = 0;
-    for (let tk = S.tokStart[i0]; tk < S.tokStart[i1]; tk++) {
-      const w = S.weight[tk];
-      if (w === 0) continue;
-      for (let k = S.keyStart[tk]; k < S.keyStart[tk + 1]; k++) {
-        if (markT[S.keys[k]] === st) {
-          cs += w;
-          break;
-        }
-      }
-    }
-    let ct = 0;
-    for (let tk = T.tokStart[j0]; tk < T.tokStart[j1]; tk++) {
-      const w = T.weight[tk];
-      if (w === 0) continue;
-      for (let k = T.keyStart[tk]; k < T.keyStart[tk + 1]; k++) {
-        if (markS[T.keys[k]] === st) {
-          ct += w;
-          break;
-        }
-      }
-    }
+    const cs = coveredWeight(S, i0, i1, markT, st);
+    const ct = coveredWeight(T, j0, j1, markS, st);
     const a = this.p.smoothing;
     return (cs + ct + a * this.base) / (ns + nt + a);
   }
@@ -607,30 +606,8 @@ class Scorer {
     const st = ++this.stamp;
     for (let u = T.uniqStart[j], e = T.uniqStart[j + 1]; u < e; u++) markT[T.uniq[u]] = st;
     for (let u = S.uniqStart[i], e = S.uniqStart[i + 1]; u < e; u++) markS[S.uniq[u]] = st;
-    let cs = 0;
-    for (let tk = S.tokStart[i], e = S.tokStart[i + 1]; tk < e; tk++) {
-      const w = S.weight[tk];
-      if (w === 0) continue;
-      for (let k = S.keyStart[tk], ke = S.keyStart[tk + 1]; k < ke; k++) {
-        if (markT[S.keys[k]] === st) {
-          cs += w;
-          break;
-        }
-      }
-    }
-    let ct = 0;
-    for (let tk = T.tokStart[j], e = T.tokStart[j + 1]; tk < e; tk++) {
-      const w = T.weight[tk];
-      if (w === 0) continue;
-      for (let k = T.keyStart[tk], ke = T.keyStart[tk + 1]; k < ke; k++) {
-        if (markS[T.keys[k]] === st) {
-          ct += w;
-          break;
-        }
-      }
-    }
-    this.lastCt = ct;
-    return cs;
+    this.lastCt = coveredWeight(T, j, j + 1, markS, st);
+    return coveredWeight(S, i, i + 1, markT, st);
   }
 
   /**

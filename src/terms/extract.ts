@@ -193,6 +193,21 @@ interface SegmentTape {
   pos: number;
 }
 
+/** End of the run of term characters that starts at i (a '-' between two term characters stays inside the run). */
+function termRunEnd(norm: string, i: number): number {
+  let j = i;
+  while (j < norm.length && (isTermChar(norm.charCodeAt(j)) || (norm[j] === '-' && j + 1 < norm.length && isTermChar(norm.charCodeAt(j + 1)) && j > i))) j++;
+  return j;
+}
+
+/** A segmented word's pinyin, one syllable per character from ws, or the word as a Latin run (lower-case letters/digits). */
+function noteWordSounds(ws: number, w: string, syllables: string[], latin: Array<[number, number, string]>): void {
+  if (isHan(w.charCodeAt(0))) {
+    const p = pinyinOfWord(w);
+    for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
+  } else if (/^[a-z0-9]+$/.test(w) && /[a-z]/.test(w)) latin.push([ws, ws + w.length, w]);
+}
+
 function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape): { occ: ZhOcc[]; syllables: string[]; latin: Array<[number, number, string]> } {
   const norm = normalizeCharText(text);
   const occ: ZhOcc[] = [];
@@ -205,8 +220,7 @@ function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape):
       i++;
       continue;
     }
-    let j = i;
-    while (j < norm.length && (isTermChar(norm.charCodeAt(j)) || (norm[j] === '-' && j + 1 < norm.length && isTermChar(norm.charCodeAt(j + 1)) && j > i))) j++;
+    const j = termRunEnd(norm, i);
     const run = norm.slice(i, j);
     const words: Array<[number, number, string]> = [];
     if (tape?.replay) {
@@ -221,13 +235,7 @@ function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape):
         tape?.record?.push(s.segment.length);
       }
     }
-    for (const [ws, , w] of words) {
-      if (!withPinyin) break;
-      if (isHan(w.charCodeAt(0))) {
-        const p = pinyinOfWord(w);
-        for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
-      } else if (/^[a-z0-9]+$/.test(w) && /[a-z]/.test(w)) latin.push([ws, ws + w.length, w]);
-    }
+    if (withPinyin) for (const [ws, , w] of words) noteWordSounds(ws, w, syllables, latin);
     // What each word is, looked up once (the loops below test every word for every candidate start). ICU cuts
     // words it does not know into single characters (亚太|经|合|组织, 金|砖|国家): a candidate may not start or end
     // inside such a chain (no 合组织, 砖国家, 亚太经).
@@ -323,15 +331,10 @@ function chineseSyllables(text: string, tape: SegmentTape & { replay: Int32Array
       i++;
       continue;
     }
-    let j = i;
-    while (j < norm.length && (isTermChar(norm.charCodeAt(j)) || (norm[j] === '-' && j + 1 < norm.length && isTermChar(norm.charCodeAt(j + 1)) && j > i))) j++;
+    const j = termRunEnd(norm, i);
     for (let ws = i; ws < j; ) {
       const len = tape.replay[tape.pos++];
-      const w = norm.slice(ws, ws + len);
-      if (isHan(w.charCodeAt(0))) {
-        const p = pinyinOfWord(w);
-        for (let k = 0; k < p.length; k++) syllables[ws + k] = p[k];
-      } else if (/^[a-z0-9]+$/.test(w) && /[a-z]/.test(w)) latin.push([ws, ws + w.length, w]);
+      noteWordSounds(ws, norm.slice(ws, ws + len), syllables, latin);
       ws += len;
     }
     i = j;
