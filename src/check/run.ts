@@ -4,15 +4,15 @@
  * generator, or an async stream of a million links read in bounded memory).
  */
 import type { AlignmentHeader, Concept, Finding, Lang, Link, Severity } from '../model/types.js';
-import { continua } from './text.js';
 import { CHECKS } from './registry.js';
+import { joinSentences } from '../lang/tags.js';
 import type { Check, CheckConfig, CheckContext, CheckReport, CheckTermMatcher, FindingDraft, LinkItem, PreparedLink } from './types.js';
 import { fingerprintFinding } from './baseline.js';
 
 /** `joinSentences` of src/lang/tags.ts (space-separated languages joined with a space, CJK directly), one sentence without copying. */
 function joinSide(sentences: readonly { text: string }[], lang: Lang): string {
   if (sentences.length === 1) return sentences[0].text;
-  return sentences.map((s) => s.text).join(continua(lang) ? '' : ' ');
+  return joinSentences(sentences.map((s) => s.text), lang);
 }
 
 export interface RunOptions {

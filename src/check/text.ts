@@ -1,5 +1,4 @@
 /** Text helpers shared by the checks: normalisation for comparison, a fast string hash, length measures. */
-import { isScriptioContinua, primaryLanguage } from '../lang/tags.js';
 
 const CJK_SPACE = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]) +(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/gu;
 
@@ -164,29 +163,6 @@ export const HAN = /\p{Script=Han}/u;
 export function clip(text: string, max = 60): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : t.slice(0, max - 1) + '…';
-}
-
-const primaryMemo = new Map<string, string>();
-const continuaMemo = new Map<string, boolean>();
-
-/** `primaryLanguage` remembered per tag (it is asked several times per link). */
-export function primaryLang(tag: string): string {
-  let v = primaryMemo.get(tag);
-  if (v === undefined) {
-    v = primaryLanguage(tag);
-    if (primaryMemo.size < 256) primaryMemo.set(tag, v);
-  }
-  return v;
-}
-
-/** `isScriptioContinua` remembered per tag. */
-export function continua(tag: string): boolean {
-  let v = continuaMemo.get(tag);
-  if (v === undefined) {
-    v = isScriptioContinua(tag);
-    if (continuaMemo.size < 256) continuaMemo.set(tag, v);
-  }
-  return v;
 }
 
 /**

@@ -3,12 +3,20 @@ import type { Lang } from '../model/types.js';
 
 /** 'zh-CN' → 'zh', 'en_US' → 'en', 'ZH-hans-cn' → 'zh'. */
 export function primaryLanguage(tag: Lang): string {
-  return tag.trim().split(/[-_]/)[0].toLowerCase();
+  // Remembered per tag: it is asked per link and per term, and a corpus or term base has a handful of tags.
+  let v = primaryMemo.get(tag);
+  if (v === undefined) {
+    v = tag.trim().split(/[-_]/)[0].toLowerCase();
+    if (primaryMemo.size < 256) primaryMemo.set(tag, v);
+  }
+  return v;
 }
+const primaryMemo = new Map<string, string>();
+const CONTINUA = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my']);
 
 /** Languages written without spaces between words (matched on characters, joined without a space). */
 export function isScriptioContinua(tag: Lang): boolean {
-  return ['zh', 'ja', 'th', 'lo', 'km', 'my'].includes(primaryLanguage(tag));
+  return CONTINUA.has(primaryLanguage(tag));
 }
 
 /** Join the sentences of one link side: with a space for space-separated languages, directly for Chinese/Japanese. */

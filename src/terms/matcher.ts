@@ -228,16 +228,12 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
     return idx;
   };
 
-  // primaryLanguage per distinct tag (a term base has a handful of tags and 50,000 terms).
-  const primaryOf = new Map<string, string>();
   for (const concept of termBase.concepts) {
     if (!concepts.has(concept.id)) concepts.set(concept.id, concept);
     for (const term of concept.terms) {
       const text = term.text.trim();
       if (!text) continue;
-      let lang = primaryOf.get(term.lang);
-      if (lang === undefined) primaryOf.set(term.lang, (lang = primaryLanguage(term.lang)));
-      const idx = indexFor(lang);
+      const idx = indexFor(primaryLanguage(term.lang));
       const cached = text === term.text ? termKeyCache.get(term) : undefined;
       const key = cached ?? (idx.mode === 'chars' ? charKey(text) : wordKey(text));
       if (!key) continue;

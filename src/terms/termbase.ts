@@ -104,12 +104,6 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
   const langCache = new Map<string, LangInfo>();
   let lastRawLang: string | undefined;
   let last: LangInfo | undefined;
-  const primaryCache = new Map<string, string>();
-  const primaryOf = (lang: string): string => {
-    let p = primaryCache.get(lang);
-    if (p === undefined) primaryCache.set(lang, (p = primaryLanguage(lang)));
-    return p;
-  };
 
   const diag = (code: string, message: string, file: string, line: number | undefined, severity: 'warning' | 'info' = 'warning') => {
     diagnostics.push({ code, message, severity, file, ...(line !== undefined ? { line } : {}) });
@@ -135,7 +129,7 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
       let L = rawLang === lastRawLang ? last : langCache.get(rawLang);
       if (L === undefined) {
         const lang = normalizeTag(rawLang);
-        const primary = primaryOf(lang);
+        const primary = primaryLanguage(lang);
         let byKey = global.get(primary);
         if (!byKey) global.set(primary, (byKey = new Map()));
         langCache.set(rawLang, (L = { lang, primary, byKey, scriptioContinua: isScriptioContinua(primary) }));
@@ -220,11 +214,11 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
     if (!clash) continue;
     const preferredByLang = new Map<string, number>();
     for (const t of concept.terms) {
-      if (t.status === 'preferred') preferredByLang.set(primaryOf(t.lang), (preferredByLang.get(primaryOf(t.lang)) ?? 0) + 1);
+      if (t.status === 'preferred') preferredByLang.set(primaryLanguage(t.lang), (preferredByLang.get(primaryLanguage(t.lang)) ?? 0) + 1);
     }
     for (const [lang, n] of preferredByLang) {
       if (n > 1) {
-        const t = concept.terms.find((x) => x.status === 'preferred' && primaryOf(x.lang) === lang)!;
+        const t = concept.terms.find((x) => x.status === 'preferred' && primaryLanguage(x.lang) === lang)!;
         // Where the term was loaded: its entry among the concept's first occurrences (same order as concept.terms).
         const at = state.seen.find((x) => x.term === t)!;
         diagnostics.push({

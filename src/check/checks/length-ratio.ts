@@ -7,7 +7,8 @@
  * later links are scored as they come, so memory stays bounded on any corpus size.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { contentLength, continua } from '../text.js';
+import { contentLength } from '../text.js';
+import { isScriptioContinua } from '../../lang/tags.js';
 
 const WARM = 10_000;
 const MIN_LINKS = 12;
@@ -72,7 +73,7 @@ export const lengthRatio: Check<State> = {
   begin: () => ({ files: new Map(), maxZ: 3.5, minExcess: 8 }),
   accumulate(state, p, ctx) {
     if (ctx.config.lengthRatioZ !== undefined) state.maxZ = ctx.config.lengthRatioZ;
-    state.minExcess = continua(p.srcLang) ? MIN_EXCESS_CJK : MIN_EXCESS_SPACED;
+    state.minExcess = isScriptioContinua(p.srcLang) ? MIN_EXCESS_CJK : MIN_EXCESS_SPACED;
     const s = contentLength(p.src);
     const t = contentLength(p.tgt);
     if (s === 0 || t === 0 || (s < 4 && t < 4)) return;

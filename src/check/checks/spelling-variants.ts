@@ -7,7 +7,7 @@
  * the corpus.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { primaryLang } from '../text.js';
+import { primaryLanguage } from '../../lang/tags.js';
 
 interface First { seq: number; id: string; line: number; file: string; start: number; end: number; text: string; side: 'src' | 'tgt'; src: string; tgt: string }
 interface Entry { count: number; first: First }
@@ -36,7 +36,7 @@ export const spellingVariants: Check<State> = {
   accumulate(state, p: PreparedLink) {
     for (const side of ['src', 'tgt'] as const) {
       const lang = side === 'src' ? p.srcLang : p.tgtLang;
-      if (primaryLang(lang) !== 'en') continue;
+      if (primaryLanguage(lang) !== 'en') continue;
       const text = p[side];
       // The words of /[A-Za-z][A-Za-z-]*[A-Za-z]/g, scanned by hand (no match arrays): a run of letters and hyphens
       // from a letter, cut after its last letter.

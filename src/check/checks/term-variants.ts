@@ -11,7 +11,7 @@
  * Corpus check: keeps the links of the first 100,000 (or 40 M characters) in memory.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { continua } from '../text.js';
+import { isScriptioContinua } from '../../lang/tags.js';
 
 const MAX_LINKS = 100_000;
 const MAX_CHARS = 40_000_000;
@@ -80,8 +80,8 @@ export const termVariants: Check<State> = {
   begin: () => ({ recs: [], chars: 0, truncated: false }),
   accumulate(state, p) {
     if (state.truncated) return;
-    const srcCjk = continua(p.srcLang);
-    const tgtCjk = continua(p.tgtLang);
+    const srcCjk = isScriptioContinua(p.srcLang);
+    const tgtCjk = isScriptioContinua(p.tgtLang);
     if (srcCjk === tgtCjk || p.src.trim() === '' || p.tgt.trim() === '') return;
     if (state.recs.length >= MAX_LINKS || state.chars >= MAX_CHARS) {
       state.truncated = true;

@@ -5,7 +5,7 @@
  * several sentences, cut by segmentation, not an error of the translation.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { continua } from '../text.js';
+import { isScriptioContinua } from '../../lang/tags.js';
 
 type Family = 'round' | 'square' | 'quote' | 'title';
 const OPEN: Record<string, [string, Family]> = {
@@ -86,8 +86,8 @@ export const unbalancedBrackets: Check = {
   defaultSeverity: 'warning',
   link(p: PreparedLink) {
     if (p.src.trim() === '' || p.tgt.trim() === '') return undefined;
-    const sp = bracketProblems(p.src, continua(p.srcLang));
-    const tp = bracketProblems(p.tgt, continua(p.tgtLang));
+    const sp = bracketProblems(p.src, isScriptioContinua(p.srcLang));
+    const tp = bracketProblems(p.tgt, isScriptioContinua(p.tgtLang));
     if (sp.length === 0 && tp.length === 0) return undefined;
     const sFam = new Set(sp.map((x) => x.family));
     const tFam = new Set(tp.map((x) => x.family));
@@ -95,8 +95,8 @@ export const unbalancedBrackets: Check = {
     // A quotation broken across links shows as a lone quote mark on one side, while the other side may use a quote
     // style this scan cannot balance (English ' for Chinese “”): a lone quote is reported only when the other side's
     // quotes are balanced or absent.
-    if (quoteState(p.src, continua(p.srcLang), sp) === 'untracked') sFam.add('quote');
-    if (quoteState(p.tgt, continua(p.tgtLang), tp) === 'untracked') tFam.add('quote');
+    if (quoteState(p.src, isScriptioContinua(p.srcLang), sp) === 'untracked') sFam.add('quote');
+    if (quoteState(p.tgt, isScriptioContinua(p.tgtLang), tp) === 'untracked') tFam.add('quote');
     const t = tp.find((x) => !sFam.has(x.family));
     if (t) out.push({ message: `in the translation, ${describe(t)}`, tgtSpan: [t.at, t.at + 1], data: { side: 'target', char: t.char } });
     // The source is not the translator's: its lone mark is reported only when the translation closes that family
