@@ -334,3 +334,25 @@ describe('term compliance', () => {
     expect(of(r, 'term-missing')).toEqual([]);
   });
 });
+
+describe('normalised-text hashes', () => {
+  it('hash a plain text (no normalised copy made) as hash53 of normalizeForCompare, and tell its letters the same way', async () => {
+    const { hash53, normalizeForCompare, normalizedHash, normalizedHasTwoLetters, hasTwoLetters } = await import('../../src/check/text.js');
+    const units = ['a', 'B', 'Z', ' ', '  ', '\t', '中', '国', '，', '。', '“', '‘', '’', '\u3000', 'Ａ', 'ﬁ', 'é', 'É', 'Σ', 'ς', '—', '…', '·', '1', '\u00a0', '\u2028', '\ud83d\ude00', '\u3042', '（', '\u2e80', '\uff61', 'İ', 'ß', '\u200b', '\u2060', '!'];
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    let plain = 0;
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      const pool = k % 2 ? units : ['a', 'B', ' ', '中', '，', '。', '1', '（', '）', '\u2014', '\u3000', 'Z'];
+      for (let i = Math.floor(rand() * 8); i > 0; i--) s += pool[Math.floor(rand() * pool.length)];
+      const p: { src: string; tgt: string; norm?: { src?: string } } = { src: s, tgt: '' };
+      const h = normalizedHash(p, 'src');
+      if (p.norm?.src === undefined) plain++;
+      const norm = normalizeForCompare(s);
+      expect([s, h]).toEqual([s, hash53(norm)]);
+      expect(normalizedHasTwoLetters(p, 'src')).toBe(hasTwoLetters(norm));
+    }
+    expect(plain).toBeGreaterThan(2000);
+  });
+});
