@@ -168,16 +168,19 @@ export class AhoCorasick {
     for (let v = 0; v < n; v++) firstOut[v] = out[v] !== -1 ? v : dictLink[v];
     this.firstOut = firstOut;
     // Small automata (an English term base: few symbols) also get the full transition table (a DFA row per node,
-    // failure transitions resolved), filled breadth-first from each node's failure row.
+    // failure transitions resolved), filled breadth-first from each node's failure row. An entry is the next node's
+    // row offset (node · stride), bitwise-negated when that node has an output: the scan then reads one table per
+    // code unit (no multiplication, no look-up of `firstOut` at nodes without output).
     const stride = alphabet + 1;
     if (n * stride <= DENSE_LIMIT) {
       const delta = new Int32Array(n * stride);
-      delta.set(rootNext, 0);
+      const enc = (v: number) => (firstOut[v] !== -1 ? ~(v * stride) : v * stride);
+      for (let sym = 1; sym <= alphabet; sym++) delta[sym] = enc(rootNext[sym]);
       for (let q = 0; q < tail; q++) {
         const v = queue[q];
         const row = v * stride;
         delta.copyWithin(row, fail[v] * stride, fail[v] * stride + stride);
-        for (let c = this.childHead[v]; c !== -1; c = this.sibling[c]) delta[row + symbol[this.nodeChar[c]]] = c;
+        for (let c = this.childHead[v]; c !== -1; c = this.sibling[c]) delta[row + symbol[this.nodeChar[c]]] = enc(c);
       }
       this.delta = delta;
       this.stride = stride;
@@ -270,11 +273,12 @@ export class AhoCorasick {
     const delta = this.delta;
     if (delta) {
       const stride = this.stride;
-      let state = 0;
+      let row = 0;
       for (let i = 0; i < length; i++) {
-        state = delta[state * stride + symbol[codes[i]]];
-        if (state === 0) continue;
-        for (let o = firstOut[state]; o !== -1; o = this.dictLink[o]) this.emit(o, i + 1);
+        row = delta[row + symbol[codes[i]]];
+        if (row >= 0) continue;
+        row = ~row;
+        for (let o = firstOut[row / stride]; o !== -1; o = this.dictLink[o]) this.emit(o, i + 1);
       }
       return hits;
     }
