@@ -134,18 +134,24 @@ export function normalizedHasTwoLetters(p: { src: string; tgt: string; norm?: { 
 }
 
 /**
- * Code units whose `normalizeForCompare` is themselves (1) or their ASCII lower case (2), whatever their neighbours —
- * ASCII other than white space and control characters, CJK ideographs, NFKC-stable punctuation that is not white
- * space, a curly quote or cased — and the space (3, which depends on its neighbours); 0 for any other.
+ * What `normalizeForCompare` makes of a code unit whatever its neighbours, for the units where that is one unit:
+ * ASCII other than white space and control characters (A–Z lower-cased), CJK ideographs, NFKC-stable punctuation
+ * that is neither white space nor cased, curly quotes (straightened), full-width ASCII (its NFKC form, lower-cased;
+ * it decomposes to ASCII, which composes with nothing that follows here). -2 for the space (its fate depends on its
+ * neighbours), -1 for any other unit.
  */
 const PLAIN_UNIT = (() => {
-  const t = new Uint8Array(0x10000);
-  for (let c = 0x21; c < 0x7f; c++) t[c] = c >= 0x41 && c <= 0x5a ? 2 : 1;
-  t[0x20] = 3;
+  const t = new Int32Array(0x10000).fill(-1);
+  for (let c = 0x21; c < 0x7f; c++) t[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  t[0x20] = -2;
   const keep = (from: number, to: number) => {
     for (let c = from; c <= to; c++) {
       const ch = String.fromCharCode(c);
-      if ((NFKC_STABLE[c] === 1 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)) && !isJsSpace(c) && !(c >= 0x2018 && c <= 0x201f) && ch.toLowerCase() === ch && ch.toUpperCase() === ch) t[c] = 1;
+      if (c >= 0x2018 && c <= 0x201f) t[c] = c <= 0x201b ? 0x27 : 0x22;
+      else if (c >= 0xff01 && c <= 0xff5e) {
+        const f = ch.normalize('NFKC').toLowerCase();
+        if (f.length === 1 && f.charCodeAt(0) > 0x20 && f.charCodeAt(0) < 0x7f) t[c] = f.charCodeAt(0);
+      } else if ((NFKC_STABLE[c] === 1 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)) && !isJsSpace(c) && ch.toLowerCase() === ch && ch.toUpperCase() === ch) t[c] = c;
     }
   };
   keep(0x2000, 0x206f);
@@ -157,11 +163,11 @@ const PLAIN_UNIT = (() => {
 })();
 
 /**
- * `hash53(normalizeForCompare(text))` without building the normalised string when the text is plain: only the code
- * units of `PLAIN_UNIT`, and single spaces that are neither at an end nor between two code units from U+3000 up
- * (which the CJK rule might remove). Then NFKC changes nothing (`needsNfkc`), lower-casing is ASCII only, there are no
- * quotes to straighten or white space to collapse, and the normalised text is the text with A–Z lower-cased: hashed
- * unit by unit here (the same cyrb53 loop). NaN for any other text (the caller hashes `normalizeForCompare` of it).
+ * `hash53(normalizeForCompare(text))` without building the normalised string when the text is plain: only units of
+ * `PLAIN_UNIT`, and single spaces that are neither at an end nor between two code units from U+3000 up (which the
+ * CJK rule might remove). Then the normalised text is the text with each unit replaced by its `PLAIN_UNIT` (no white
+ * space to collapse, nothing for NFKC to compose), hashed unit by unit here (the same cyrb53 loop). NaN for any other
+ * text (the caller hashes `normalizeForCompare` of it).
  */
 function plainHash(str: string): number {
   const n = str.length;
@@ -170,15 +176,13 @@ function plainHash(str: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < n; i++) {
-    let ch = str.charCodeAt(i);
-    const k = table[ch];
-    if (k !== 1) {
-      if (k === 2) ch += 0x20;
-      else if (k === 3) {
-        const a = str.charCodeAt(i - 1);
-        const b = str.charCodeAt(i + 1);
-        if (b === 0x20 || (a >= 0x3000 && b >= 0x3000)) return NaN;
-      } else return NaN;
+    let ch = table[str.charCodeAt(i)];
+    if (ch < 0) {
+      if (ch === -1) return NaN;
+      const a = str.charCodeAt(i - 1);
+      const b = str.charCodeAt(i + 1);
+      if (b === 0x20 || (a >= 0x3000 && b >= 0x3000)) return NaN;
+      ch = 0x20;
     }
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);

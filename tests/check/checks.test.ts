@@ -344,7 +344,7 @@ describe('normalised-text hashes', () => {
     let plain = 0;
     for (let k = 0; k < 20_000; k++) {
       let s = '';
-      const pool = k % 2 ? units : ['a', 'B', ' ', '中', '，', '。', '1', '（', '）', '\u2014', '\u3000', 'Z'];
+      const pool = k % 2 ? units : ['a', 'B', ' ', '中', '，', '。', '1', '（', '）', '\u2014', '\u3000', 'Z', '：', 'Ａ', 'ｂ', '“', '”', '‘', '\u201e', '\uff5e', '\uff5f', '\uff61'];
       for (let i = Math.floor(rand() * 8); i > 0; i--) s += pool[Math.floor(rand() * pool.length)];
       const p: { src: string; tgt: string; norm?: { src?: string } } = { src: s, tgt: '' };
       const h = normalizedHash(p, 'src');
