@@ -266,6 +266,22 @@ describe('spelling variants', () => {
     expect(f[0].severity).toBe('info');
   });
 
+  it('counts words in any case across a large vocabulary (the word index grows)', () => {
+    const word = (n: number) => 'lex' + [...n.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+    const links = [];
+    for (let i = 0; i < 3000; i += 10) {
+      const words = Array.from({ length: 10 }, (_, k) => (k % 3 ? word(i + k) : word(i + k).toUpperCase()));
+      links.push(link('词汇', words.join(' - ') + ' ' + words.slice(0, 3).join('-') + '--'));
+    }
+    links.push(link('数字化', 'Digitalisation and DIGITALISATION, e-Commerce', { id: 'x' }));
+    links.push(link('数字化', 'digitalization ECOMMERCE eCommerce-', { id: 'y' }));
+    const f = of(runChecksSync(items(links)), 'spelling-variants');
+    expect(f.map((x) => x.message)).toEqual([
+      '"ECOMMERCE" (2 times, first in link y) and "e-Commerce" (1 time) are both used: pick one spelling',
+      '"Digitalisation" (2 times, first in link x) and "digitalization" (1 time) are both used: pick one spelling',
+    ]);
+  });
+
   it('leaves open and hyphenated compounds alone (a data-sharing network / data sharing)', () => {
     const r = runChecksSync(items([link('数据共享网络', 'a global data-sharing network'), link('数据共享', 'data sharing between partners')]));
     expect(of(r, 'spelling-variants')).toEqual([]);
