@@ -372,3 +372,31 @@ describe('normalised-text hashes', () => {
     expect(plain).toBeGreaterThan(2000);
   });
 });
+
+describe('reading links in batches', () => {
+  it('yields the items of each chunk, then the error of an invalid line after the items before it', async () => {
+    const { iterateAlignmentJsonlBatches, iterateAlignmentJsonl } = await import('../../src/formats/jsonl.js');
+    const header = JSON.stringify({ format: 'bitext-alignment', version: 1, srcLang: 'zh', tgtLang: 'en', sources: [] });
+    const l = (i: number) => JSON.stringify(link(`第${i}条`, `item ${i}`, { id: `b${i}` }));
+    const chunks = [header + '\n' + l(1) + '\n' + l(2).slice(0, 10), l(2).slice(10) + '\n' + l(3) + '\n{"id": "bad"\n' + l(4) + '\n'];
+    async function* source() {
+      for (const c of chunks) yield new TextEncoder().encode(c);
+    }
+    const seen: string[][] = [];
+    let error: unknown;
+    try {
+      for await (const batch of iterateAlignmentJsonlBatches(source(), { file: 'x.jsonl' })) seen.push(batch.map((it) => (it.type === 'link' ? it.link.id : 'header')));
+    } catch (err) {
+      error = err;
+    }
+    expect(seen).toEqual([['header', 'b1'], ['b2', 'b3']]);
+    expect(error).toMatchObject({ code: 'JSONL_MALFORMED', line: 5 });
+    const items: string[] = [];
+    await expect(
+      (async () => {
+        for await (const it of iterateAlignmentJsonl(source(), { file: 'x.jsonl' })) items.push(it.type === 'link' ? it.link.id : 'header');
+      })(),
+    ).rejects.toMatchObject({ code: 'JSONL_MALFORMED', line: 5 });
+    expect(items).toEqual(['header', 'b1', 'b2', 'b3']);
+  });
+});
