@@ -202,3 +202,25 @@ describe('the exact English word stream', () => {
     }
   });
 });
+
+describe('Aho–Corasick against a naive search', () => {
+  it('finds every occurrence, by end offset, longest first, on random patterns and texts', () => {
+    let seed = 11;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    for (let k = 0; k < 400; k++) {
+      const alpha = 'abcd中文\u0001'.slice(0, 2 + Math.floor(rand() * 6));
+      const word = (n: number) => Array.from({ length: n }, () => alpha[Math.floor(rand() * alpha.length)]).join('');
+      const patterns = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => word(1 + Math.floor(rand() * 5)));
+      const ac = new AhoCorasick();
+      for (const p of patterns) ac.add(p);
+      const text = word(Math.floor(rand() * 50)) + 'xy' + word(8);
+      const want: { pattern: number; start: number; end: number }[] = [];
+      for (let end = 1; end <= text.length; end++) {
+        const here = patterns.map((p, i) => ({ p, i })).filter(({ p }) => end >= p.length && text.startsWith(p, end - p.length));
+        here.sort((a, b) => b.p.length - a.p.length || a.i - b.i);
+        for (const { p, i } of here) want.push({ pattern: i, start: end - p.length, end });
+      }
+      expect(ac.search(text)).toEqual(want);
+    }
+  });
+});
