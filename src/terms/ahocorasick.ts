@@ -6,7 +6,9 @@
  * into flat typed arrays: code units are mapped to a dense alphabet (a code unit no pattern uses sends the automaton
  * straight back to the root), the root has a dense transition table, every other edge sits in one open-addressing
  * hash table (Fibonacci hashing, linear probing) keyed by (node, symbol); failure links and dictionary-suffix (output)
- * links are precomputed breadth-first. Searching allocates nothing per character.
+ * links are precomputed breadth-first. Searching allocates nothing per character. When it fits (`DENSE_LIMIT`), the
+ * scan uses a compressed DFA instead: full transition rows for the root and the branching nodes, one child and the
+ * failure link for every other node (`table`, `rec`).
  */
 export interface AcHit {
   /** Index of the pattern as added. */
@@ -25,7 +27,7 @@ export interface AcHits {
   end: Int32Array;
 }
 
-/** Largest full transition table built (entries; 4 bytes each). */
+/** Largest transition table built (entries of the rows of branching nodes; 4 bytes each). */
 const DENSE_LIMIT = 1 << 23;
 
 export class AhoCorasick {
