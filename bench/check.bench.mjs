@@ -9,7 +9,7 @@ import { setInterval, clearInterval } from 'node:timers';
 import { createHash } from 'node:crypto';
 import { CheckSession } from '../dist/check/index.js';
 import { compileTermBase } from '../dist/terms/index.js';
-import { streamAlignmentFile } from '../dist/io/formats.js';
+import { streamAlignmentBatches } from '../dist/io/check-read.js';
 import { ParallelCheckSession } from '../dist/io/check-parallel.js';
 
 const LINKS = Number(process.argv[2] ?? 1_000_000);
@@ -140,13 +140,15 @@ const matcher = parallel ? undefined : compileTermBase({ concepts });
 const tCompile = performance.now() - t0;
 const session = parallel ? new ParallelCheckSession({ termBase: { concepts } }) : new CheckSession({ matcher });
 let header;
-for await (const item of streamAlignmentFile(file)) {
-  if (item.type === 'header') {
-    header = item.header;
-    continue;
+for await (const batch of streamAlignmentBatches(file)) {
+  for (const item of batch) {
+    if (item.type === 'header') {
+      header = item.header;
+      continue;
+    }
+    const wait = session.add({ link: item.link, line: item.line, file: 'bench.jsonl', header });
+    if (wait) await wait;
   }
-  const wait = session.add({ link: item.link, line: item.line, file: 'bench.jsonl', header });
-  if (wait) await wait;
 }
 const report = await session.finish();
 const secs = (performance.now() - t0) / 1000;

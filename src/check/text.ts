@@ -116,8 +116,82 @@ export function normalizedHash(p: { src: string; tgt: string; norm?: { src?: str
   const key = side === 'src' ? 'srcHash' : 'tgtHash';
   const n = p.norm ?? (p.norm = {});
   let v = n[key];
-  if (v === undefined) v = n[key] = hash53(normalizedSide(p, side));
+  if (v === undefined) {
+    const s = n[side];
+    v = s !== undefined ? hash53(s) : plainHash(p[side]);
+    if (Number.isNaN(v)) v = hash53(normalizedSide(p, side));
+    n[key] = v;
+  }
   return v;
+}
+
+/**
+ * `hasTwoLetters(normalizedSide(p, side))` after `normalizedHash(p, side)`: a plain text (no normalised string was
+ * made) has the letters of its normalised form.
+ */
+export function normalizedHasTwoLetters(p: { src: string; tgt: string; norm?: { src?: string; tgt?: string } }, side: 'src' | 'tgt'): boolean {
+  return hasTwoLetters(p.norm?.[side] ?? p[side]);
+}
+
+/**
+ * What `normalizeForCompare` makes of a code unit whatever its neighbours, for the units where that is one unit:
+ * ASCII other than white space and control characters (A–Z lower-cased), CJK ideographs, NFKC-stable punctuation
+ * that is neither white space nor cased, curly quotes (straightened), full-width ASCII (its NFKC form, lower-cased;
+ * it decomposes to ASCII, which composes with nothing that follows here). -2 for the space (its fate depends on its
+ * neighbours), -1 for any other unit.
+ */
+const PLAIN_UNIT = (() => {
+  const t = new Int32Array(0x10000).fill(-1);
+  for (let c = 0x21; c < 0x7f; c++) t[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  t[0x20] = -2;
+  const keep = (from: number, to: number) => {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      if (c >= 0x2018 && c <= 0x201f) t[c] = c <= 0x201b ? 0x27 : 0x22;
+      else if (c >= 0xff01 && c <= 0xff5e) {
+        const f = ch.normalize('NFKC').toLowerCase();
+        if (f.length === 1 && f.charCodeAt(0) > 0x20 && f.charCodeAt(0) < 0x7f) t[c] = f.charCodeAt(0);
+      } else if ((NFKC_STABLE[c] === 1 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)) && !isJsSpace(c) && ch.toLowerCase() === ch && ch.toUpperCase() === ch) t[c] = c;
+    }
+  };
+  keep(0x2000, 0x206f);
+  keep(0x3000, 0x303f);
+  keep(0x3400, 0x4dbf);
+  keep(0x4e00, 0x9fff);
+  keep(0xff00, 0xffef);
+  return t;
+})();
+
+/**
+ * `hash53(normalizeForCompare(text))` without building the normalised string when the text is plain: only units of
+ * `PLAIN_UNIT`, and single spaces that are neither at an end nor between two code units from U+3000 up (which the
+ * CJK rule might remove). Then the normalised text is the text with each unit replaced by its `PLAIN_UNIT` (no white
+ * space to collapse, nothing for NFKC to compose), hashed unit by unit here (the same cyrb53 loop). NaN for any other
+ * text (the caller hashes `normalizeForCompare` of it).
+ */
+function plainHash(str: string): number {
+  const n = str.length;
+  if (n === 0 || str.charCodeAt(0) === 0x20 || str.charCodeAt(n - 1) === 0x20) return NaN;
+  const table = PLAIN_UNIT;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < n; i++) {
+    let ch = table[str.charCodeAt(i)];
+    if (ch < 0) {
+      if (ch === -1) return NaN;
+      const a = str.charCodeAt(i - 1);
+      const b = str.charCodeAt(i + 1);
+      if (b === 0x20 || (a >= 0x3000 && b >= 0x3000)) return NaN;
+      ch = 0x20;
+    }
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** cyrb53: a fast 53-bit non-cryptographic string hash (bryc, public domain); used as a compact map key. */

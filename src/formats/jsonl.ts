@@ -361,6 +361,15 @@ export function parseAlignmentJsonl(text: string, options: { file?: string } = {
  * skipped); memory holds one line plus the id sets. Same validation as parseAlignmentJsonl.
  */
 export async function* iterateAlignmentJsonl(source: AsyncIterable<string | Uint8Array>, options: { file?: string; diagnostics?: Diagnostic[] } = {}): AsyncGenerator<JsonlItem> {
+  for await (const batch of iterateAlignmentJsonlBatches(source, options)) yield* batch;
+}
+
+/**
+ * `iterateAlignmentJsonl` one chunk of the source at a time: the items of the lines completed by each chunk, in an
+ * array (a reader of a million links then takes one asynchronous step per chunk, not per link). On an invalid line
+ * the items before it are yielded first, then the error is thrown, as the item reader does.
+ */
+export async function* iterateAlignmentJsonlBatches(source: AsyncIterable<string | Uint8Array>, options: { file?: string; diagnostics?: Diagnostic[] } = {}): AsyncGenerator<JsonlItem[]> {
   const file = options.file;
   const v = new AlignmentJsonlValidator(file);
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -400,11 +409,19 @@ export async function* iterateAlignmentJsonl(source: AsyncIterable<string | Uint
     rest += decode(chunk, true);
     let start = 0;
     let nl: number;
-    while ((nl = rest.indexOf('\n', start)) >= 0) {
-      const item = handle(rest.slice(start, nl));
-      start = nl + 1;
-      if (item) yield item;
+    const batch: JsonlItem[] = [];
+    let failure: unknown;
+    try {
+      while ((nl = rest.indexOf('\n', start)) >= 0) {
+        const item = handle(rest.slice(start, nl));
+        start = nl + 1;
+        if (item) batch.push(item);
+      }
+    } catch (err) {
+      failure = err;
     }
+    if (batch.length) yield batch;
+    if (failure !== undefined) throw failure;
     rest = rest.slice(start);
     if (rest.length > MAX_JSONL_LINE_CHARS) {
       throw new BitextError('LINE_TOO_LONG', `line ${lineNo + 1} is longer than ${MAX_JSONL_LINE_CHARS} characters: this is not an alignment file`, { file, line: lineNo + 1 });
@@ -413,7 +430,7 @@ export async function* iterateAlignmentJsonl(source: AsyncIterable<string | Uint
   rest += decode(new Uint8Array(0), false);
   if (rest.length) {
     const item = handle(rest);
-    if (item) yield item;
+    if (item) yield [item];
   }
   if (!sawHeader) throw noHeader(file);
   if (options.diagnostics) options.diagnostics.push(...v.log.finish());

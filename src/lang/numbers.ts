@@ -443,6 +443,11 @@ function inTokenZh(text: string, start: number, end: number): boolean {
   return isLatinLetter(text[end]);
 }
 
+/** A space that may group digits: space, no-break space, narrow no-break space, thin space. */
+function isGroupSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
 function zhNumber(original: string, text: string, start: number, end: number, run: string, out: NumberMention[]): void {
   const arabic = isArabicStart(run);
   const next = text[end];
@@ -485,7 +490,13 @@ function zhNumber(original: string, text: string, start: number, end: number, ru
     return;
   }
   if (arabic) {
-    const digitsEnd = /^[\d,. \u00A0\u202F\u2009]+/.exec(core)![0].replace(/[ \u00A0\u202F\u2009]+$/, '').length;
+    // The digits and their separators (/^[\d,. \u00A0\u202F\u2009]+/), without trailing spaces: scanned by hand.
+    let digitsEnd = 0;
+    for (; digitsEnd < core.length; digitsEnd++) {
+      const c = core.charCodeAt(digitsEnd);
+      if (!((c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e || isGroupSpace(c))) break;
+    }
+    while (digitsEnd > 0 && isGroupSpace(core.charCodeAt(digitsEnd - 1))) digitsEnd--;
     const digits = core.slice(0, digitsEnd);
     const mult = core.slice(digitsEnd);
     value = parseArabic(digits);

@@ -17,7 +17,7 @@ import type { Concept, Lang, Term, TermBase } from '../model/types.js';
 import { isScriptioContinua, primaryLanguage } from '../lang/tags.js';
 import { AhoCorasick } from './ahocorasick.js';
 import { termKeyCache } from './termbase.js';
-import { foldCharUnit, isAcronym, normalizeCharText, tokenizeWords, wordKey, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
+import { foldCharUnit, foldWidthAndCase, isAcronym, normalizeCharText, stemEnglishWord, tokenizeWords, wordKey, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
 
 export interface TermMatch {
   conceptId: string;
@@ -176,6 +176,162 @@ function wordStream(tokens: WordToken[]): { s: string; tokStart: Int32Array; tok
   const posTok = new Int32Array(len + 1).fill(-1);
   for (let t = 0; t < tokens.length; t++) for (let p = tokStart[t]; p < tokEnd[t]; p++) posTok[p] = t;
   return { s: parts.join(''), tokStart, tokEnd, posTok };
+}
+
+// The word stream of `findWordsExact`, built in one pass over the text into reused typed arrays.
+/** Per token: its offsets in the text, [start, end) ×2. */
+let tokText = new Int32Array(256);
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const LETTER = /^\p{L}$/u;
+/** Class of each BMP code unit, as `tokenizeWords` reads it: 0 not computed, 1 letter, 2 digit or mark, 3 neither. */
+const unitClass = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) unitClass[c] = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : c >= 0x30 && c <= 0x39 ? 2 : 3;
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    const k = unitClass[cp];
+    if (k !== 0) return k;
+  }
+  const ch = String.fromCodePoint(cp);
+  const k = LETTER.test(ch) ? 1 : WORD_CHAR.test(ch) ? 2 : 3;
+  if (cp < 0x10000) unitClass[cp] = k;
+  return k;
+}
+/** `tokenizeWords`' joiners: `\s`, soft hyphen, hyphens and no-break space. */
+function isJoiner(c: number): boolean {
+  if (c === 0x20 || c === 0x2d) return true;
+  if (c < 0x80) return c >= 0x09 && c <= 0x0d;
+  return c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2010 || c === 0x2011 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** Stemmed form of the words that are not plain (bounded; cleared when full). */
+const normCache = new Map<string, string>();
+
+/**
+ * `tokenizeWords` (same scanner, same word classes) writing the word stream of `findWordsExact` straight into the
+ * reused buffers, with no token objects and no string for a plain word (a–z and 0–9, not ending in "s": its own
+ * stemmed form): `codeBuf` holds the stemmed words with BARRIER_CODE where punctuation separates two, `mapBuf` the
+ * token of each stream unit (-1 at a barrier), `tokBuf` each token's [start, end) in the stream, `tokText` its
+ * [start, end) in the text. Returns the number of tokens; `streamLength` is set to the stream's length. A test
+ * checks it against `tokenizeWords`.
+ */
+let streamLength = 0;
+export function wordStreamInto(text: string): number {
+  const n = text.length;
+  // A stemmed word is never longer than its surface, and a barrier comes with at least one separator unit.
+  ensureBuffers(n + 1);
+  if (tokBuf.length < n + 2) tokBuf = new Int32Array(2 * n + 2);
+  if (tokText.length < n + 2) tokText = new Int32Array(2 * n + 2);
+  let codes = codeBuf;
+  let posTok = mapBuf;
+  const tok = tokBuf;
+  const tt = tokText;
+  let t = 0;
+  let len = 0;
+  let prevEnd = -1;
+  let i = 0;
+  while (i < n) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
+    const k = classOf(cp);
+    if (k === 3 && cp !== 0x26) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let plain = (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
+    let amp = false;
+    if (k === 3) {
+      i++;
+      amp = true;
+      plain = false;
+    } else {
+      i += cp > 0xffff ? 2 : 1;
+      for (;;) {
+        if (i >= n) break;
+        let c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i)!;
+        if (classOf(c) === 3) break;
+        if (plain && !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) plain = false;
+        i += c > 0xffff ? 2 : 1;
+      }
+      // (?:['’]\p{L}+)*
+      while (i + 1 < n) {
+        const a = text.charCodeAt(i);
+        if (a !== 0x27 && a !== 0x2019) break;
+        let c = text.charCodeAt(i + 1);
+        if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i + 1)!;
+        if (classOf(c) !== 1) break;
+        i += 1 + (c > 0xffff ? 2 : 1);
+        for (;;) {
+          if (i >= n) break;
+          let d = text.charCodeAt(i);
+          if (d >= 0xd800 && d <= 0xdbff) d = text.codePointAt(i)!;
+          if (classOf(d) !== 1) break;
+          i += d > 0xffff ? 2 : 1;
+        }
+        plain = false;
+      }
+    }
+    const end = i;
+    if (prevEnd >= 0) {
+      for (let j = prevEnd; j < start; j++) {
+        if (!isJoiner(text.charCodeAt(j))) {
+          codes[len] = BARRIER_CODE;
+          posTok[len++] = -1;
+          break;
+        }
+      }
+    }
+    tok[2 * t] = len;
+    tt[2 * t] = start;
+    tt[2 * t + 1] = end;
+    if (plain && text.charCodeAt(end - 1) !== 0x73) {
+      for (let j = start; j < end; j++) {
+        codes[len] = text.charCodeAt(j);
+        posTok[len++] = t;
+      }
+    } else {
+      const word = amp ? '&' : text.slice(start, end);
+      let norm = normCache.get(word);
+      if (norm === undefined) {
+        // "&" is read as the word "and" ("Artificial Intelligence & Education").
+        norm = stemEnglishWord(amp ? 'and' : foldWidthAndCase(word));
+        if (normCache.size >= 100_000) normCache.clear();
+        normCache.set(word, norm);
+      }
+      // "&" → "and" is the one stemmed form longer than its surface.
+      if (len + norm.length + 2 > codes.length) {
+        growStream(len + norm.length + 2 + (n - end));
+        codes = codeBuf;
+        posTok = mapBuf;
+      }
+      for (let j = 0; j < norm.length; j++) {
+        codes[len] = norm.charCodeAt(j);
+        posTok[len++] = t;
+      }
+    }
+    tok[2 * t + 1] = len;
+    t++;
+    prevEnd = end;
+  }
+  streamLength = len;
+  return t;
+}
+
+/** Grow the stream buffers keeping their contents. */
+function growStream(n: number): void {
+  let size = codeBuf.length;
+  while (size < n) size *= 2;
+  const c = new Uint16Array(size);
+  c.set(codeBuf);
+  codeBuf = c;
+  const m = new Int32Array(size);
+  m.set(mapBuf);
+  mapBuf = m;
+}
+
+/** The last `wordStreamInto`'s stream, tokens and offsets (for the test). */
+export function lastWordStream(tokens: number): { stream: string; posTok: number[]; tok: number[]; text: number[] } {
+  return { stream: String.fromCharCode(...codeBuf.subarray(0, streamLength)), posTok: [...mapBuf.subarray(0, streamLength)], tok: [...tokBuf.subarray(0, 2 * tokens)], text: [...tokText.subarray(0, 2 * tokens)] };
 }
 
 /** Capital letters where the acronym is: "SMEs" and "WTO's" count as capitals, "who" does not. */
@@ -337,9 +493,9 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
   };
 
   const findWords = (idx: LangIndex, text: string, threshold: number, overlapping: boolean): TermMatch[] => {
+    if (threshold === 0) return findWordsExact(idx, text, overlapping);
     const tokens = tokenizeWords(text);
     if (tokens.length === 0) return [];
-    if (threshold === 0) return findWordsExact(idx, text, tokens, overlapping);
     const { s, tokStart, tokEnd, posTok } = wordStream(tokens);
     const spans: Span[] = [];
     const covered = threshold > 0 ? new Uint8Array(tokens.length) : undefined;
@@ -382,29 +538,14 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
     return toMatches(overlapping ? spans.sort((a, b) => a.start - b.start || b.end - a.end) : selectNonOverlapping(spans), idx, text);
   };
 
-  /** `findWords` without fuzzy matching: the word stream is written into the reused buffers, no string copies. */
-  const findWordsExact = (idx: LangIndex, text: string, tokens: WordToken[], overlapping: boolean): TermMatch[] => {
-    let len = 0;
-    for (let t = 0; t < tokens.length; t++) len += tokens[t].norm.length + (tokens[t].before === 'break' ? 1 : 0);
-    ensureBuffers(len + 1);
-    if (tokBuf.length < tokens.length * 2) tokBuf = new Int32Array(tokens.length * 4);
+  /** `findWords` without fuzzy matching: the word stream is written into the reused buffers (`wordStreamInto`). */
+  const findWordsExact = (idx: LangIndex, text: string, overlapping: boolean): TermMatch[] => {
+    if (wordStreamInto(text) === 0) return [];
+    const n = streamLength;
     const codes = codeBuf;
     const posTok = mapBuf;
     const tok = tokBuf;
-    let n = 0;
-    for (let t = 0; t < tokens.length; t++) {
-      if (tokens[t].before === 'break') {
-        codes[n] = BARRIER_CODE;
-        posTok[n++] = -1;
-      }
-      tok[2 * t] = n;
-      const norm = tokens[t].norm;
-      for (let i = 0; i < norm.length; i++) {
-        codes[n] = norm.charCodeAt(i);
-        posTok[n++] = t;
-      }
-      tok[2 * t + 1] = n;
-    }
+    const tt = tokText;
     const hits = idx.ac.scan(codes, n);
     const spans: Span[] = [];
     for (let h = 0; h < hits.count; h++) {
@@ -413,8 +554,8 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
       const t1 = posTok[hs];
       const t2 = posTok[he - 1];
       if (t1 < 0 || t2 < 0 || tok[2 * t1] !== hs || tok[2 * t2 + 1] !== he) continue;
-      const start = tokens[t1].start;
-      const end = tokens[t2].end;
+      const start = tt[2 * t1];
+      const end = tt[2 * t2 + 1];
       const info = idx.keys[hits.pattern[h]];
       let entries = info.entries;
       if (info.hasAcronym) {

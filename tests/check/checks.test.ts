@@ -266,6 +266,22 @@ describe('spelling variants', () => {
     expect(f[0].severity).toBe('info');
   });
 
+  it('counts words in any case across a large vocabulary (the word index grows)', () => {
+    const word = (n: number) => 'lex' + [...n.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+    const links = [];
+    for (let i = 0; i < 3000; i += 10) {
+      const words = Array.from({ length: 10 }, (_, k) => (k % 3 ? word(i + k) : word(i + k).toUpperCase()));
+      links.push(link('词汇', words.join(' - ') + ' ' + words.slice(0, 3).join('-') + '--'));
+    }
+    links.push(link('数字化', 'Digitalisation and DIGITALISATION, e-Commerce', { id: 'x' }));
+    links.push(link('数字化', 'digitalization ECOMMERCE eCommerce-', { id: 'y' }));
+    const f = of(runChecksSync(items(links)), 'spelling-variants');
+    expect(f.map((x) => x.message)).toEqual([
+      '"ECOMMERCE" (2 times, first in link y) and "e-Commerce" (1 time) are both used: pick one spelling',
+      '"Digitalisation" (2 times, first in link x) and "digitalization" (1 time) are both used: pick one spelling',
+    ]);
+  });
+
   it('leaves open and hyphenated compounds alone (a data-sharing network / data sharing)', () => {
     const r = runChecksSync(items([link('数据共享网络', 'a global data-sharing network'), link('数据共享', 'data sharing between partners')]));
     expect(of(r, 'spelling-variants')).toEqual([]);
@@ -332,5 +348,55 @@ describe('term compliance', () => {
     const tb2: TermBase = { concepts: [...tb.concepts, { id: 'fed', terms: [{ lang: 'zh', text: '电子商务发展之友', status: 'preferred' }, { lang: 'en', text: 'Friends of E-commerce for Development', status: 'preferred' }] }] };
     const r = runChecksSync(items([link('电子商务议题磋商', 'negotiations in the Friends of E-commerce for Development')]), { matcher: compileTermBase(tb2) });
     expect(of(r, 'term-missing')).toEqual([]);
+  });
+});
+
+describe('normalised-text hashes', () => {
+  it('hash a plain text (no normalised copy made) as hash53 of normalizeForCompare, and tell its letters the same way', async () => {
+    const { hash53, normalizeForCompare, normalizedHash, normalizedHasTwoLetters, hasTwoLetters } = await import('../../src/check/text.js');
+    const units = ['a', 'B', 'Z', ' ', '  ', '\t', '中', '国', '，', '。', '“', '‘', '’', '\u3000', 'Ａ', 'ﬁ', 'é', 'É', 'Σ', 'ς', '—', '…', '·', '1', '\u00a0', '\u2028', '\ud83d\ude00', '\u3042', '（', '\u2e80', '\uff61', 'İ', 'ß', '\u200b', '\u2060', '!'];
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    let plain = 0;
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      const pool = k % 2 ? units : ['a', 'B', ' ', '中', '，', '。', '1', '（', '）', '\u2014', '\u3000', 'Z', '：', 'Ａ', 'ｂ', '“', '”', '‘', '\u201e', '\uff5e', '\uff5f', '\uff61'];
+      for (let i = Math.floor(rand() * 8); i > 0; i--) s += pool[Math.floor(rand() * pool.length)];
+      const p: { src: string; tgt: string; norm?: { src?: string } } = { src: s, tgt: '' };
+      const h = normalizedHash(p, 'src');
+      if (p.norm?.src === undefined) plain++;
+      const norm = normalizeForCompare(s);
+      expect([s, h]).toEqual([s, hash53(norm)]);
+      expect(normalizedHasTwoLetters(p, 'src')).toBe(hasTwoLetters(norm));
+    }
+    expect(plain).toBeGreaterThan(2000);
+  });
+});
+
+describe('reading links in batches', () => {
+  it('yields the items of each chunk, then the error of an invalid line after the items before it', async () => {
+    const { iterateAlignmentJsonlBatches, iterateAlignmentJsonl } = await import('../../src/formats/jsonl.js');
+    const header = JSON.stringify({ format: 'bitext-alignment', version: 1, srcLang: 'zh', tgtLang: 'en', sources: [] });
+    const l = (i: number) => JSON.stringify(link(`第${i}条`, `item ${i}`, { id: `b${i}` }));
+    const chunks = [header + '\n' + l(1) + '\n' + l(2).slice(0, 10), l(2).slice(10) + '\n' + l(3) + '\n{"id": "bad"\n' + l(4) + '\n'];
+    async function* source() {
+      for (const c of chunks) yield new TextEncoder().encode(c);
+    }
+    const seen: string[][] = [];
+    let error: unknown;
+    try {
+      for await (const batch of iterateAlignmentJsonlBatches(source(), { file: 'x.jsonl' })) seen.push(batch.map((it) => (it.type === 'link' ? it.link.id : 'header')));
+    } catch (err) {
+      error = err;
+    }
+    expect(seen).toEqual([['header', 'b1'], ['b2', 'b3']]);
+    expect(error).toMatchObject({ code: 'JSONL_MALFORMED', line: 5 });
+    const items: string[] = [];
+    await expect(
+      (async () => {
+        for await (const it of iterateAlignmentJsonl(source(), { file: 'x.jsonl' })) items.push(it.type === 'link' ? it.link.id : 'header');
+      })(),
+    ).rejects.toMatchObject({ code: 'JSONL_MALFORMED', line: 5 });
+    expect(items).toEqual(['header', 'b1', 'b2', 'b3']);
   });
 });

@@ -154,3 +154,73 @@ describe('lookup and scale', () => {
     expect(ids(big.find('see term number 42.', 'en'))).toEqual(['c42']);
   });
 });
+
+describe('the exact English word stream', () => {
+  it('is the stream of tokenizeWords: stemmed words, a barrier at punctuation, token offsets in stream and text', async () => {
+    const { wordStreamInto, lastWordStream } = await import('../../src/terms/matcher.js');
+    const { tokenizeWords, WORD_BARRIER } = await import('../../src/terms/normalize.js');
+    const texts = [
+      '',
+      '   ',
+      'In 2007, the platform infrastructure of education global cooperation 1809x reached 851 regionals.',
+      "China's SMEs & WTO's e-commerce—policies; the buses' routes (ports) … Friends of E-commerce",
+      'Ünïcödé naïve café ＡＢＣ１２３ 中文 words\u00a0joined\u2010by\u00adthings\u3000and 𝐀𝐁 𝑥y 😀smile',
+      "rock'n'roll o’clock it's classes boxes policies news series bus analysis's & &&",
+      'a\tb\nc\r\nd\u2028e\u2029f,g.h!i?j:k"l\'m',
+      'ʼapostrophe ̀mark ٣digits x\u0301y Σίσυφος ΣΊΣΥΦΟΣ',
+      '&&&&&&&&',
+      '&'.repeat(3000) + ' R&D & a&b',
+    ];
+    let seed = 3;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const units = ['a', 'S', 's', "'", '’', ' ', '-', ',', '&', '1', 'é', 'İ', '\u0301', '中', '\ud835\udc00', '\u00a0', '\u3000', 'ies', 'es'];
+    for (let k = 0; k < 3000; k++) {
+      let s = '';
+      for (let i = Math.floor(rand() * 16); i > 0; i--) s += units[Math.floor(rand() * units.length)];
+      texts.push(s);
+    }
+    for (const text of texts) {
+      const tokens = tokenizeWords(text);
+      let stream = '';
+      const posTok: number[] = [];
+      const tok: number[] = [];
+      const at: number[] = [];
+      tokens.forEach((t, i) => {
+        if (t.before === 'break') {
+          stream += WORD_BARRIER;
+          posTok.push(-1);
+        }
+        tok.push(stream.length);
+        stream += t.norm;
+        for (let j = 0; j < t.norm.length; j++) posTok.push(i);
+        tok.push(stream.length);
+        at.push(t.start, t.end);
+      });
+      const n = wordStreamInto(text);
+      expect([text, n]).toEqual([text, tokens.length]);
+      expect([text, lastWordStream(n)]).toEqual([text, { stream, posTok, tok, text: at }]);
+    }
+  });
+});
+
+describe('Aho–Corasick against a naive search', () => {
+  it('finds every occurrence, by end offset, longest first, on random patterns and texts', () => {
+    let seed = 11;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    for (let k = 0; k < 400; k++) {
+      const alpha = 'abcd中文\u0001'.slice(0, 2 + Math.floor(rand() * 6));
+      const word = (n: number) => Array.from({ length: n }, () => alpha[Math.floor(rand() * alpha.length)]).join('');
+      const patterns = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => word(1 + Math.floor(rand() * 5)));
+      const ac = new AhoCorasick();
+      for (const p of patterns) ac.add(p);
+      const text = word(Math.floor(rand() * 50)) + 'xy' + word(8);
+      const want: { pattern: number; start: number; end: number }[] = [];
+      for (let end = 1; end <= text.length; end++) {
+        const here = patterns.map((p, i) => ({ p, i })).filter(({ p }) => end >= p.length && text.startsWith(p, end - p.length));
+        here.sort((a, b) => b.p.length - a.p.length || a.i - b.i);
+        for (const { p, i } of here) want.push({ pattern: i, start: end - p.length, end });
+      }
+      expect(ac.search(text)).toEqual(want);
+    }
+  });
+});

@@ -4,7 +4,7 @@
  * link of its group is reported, naming that first link and both variants.
  */
 import type { Check, FindingDraft, PreparedLink } from '../types.js';
-import { clip, CompactIds, HashSlots, hasTwoLetters, normalizedHash, normalizedSide } from '../text.js';
+import { clip, CompactIds, HashSlots, normalizedHash, normalizedHasTwoLetters } from '../text.js';
 
 /**
  * Compact state: one hash table (typed arrays) from the normalised key's hash to a slot; the slot's first link in parallel arrays (typed
@@ -59,9 +59,9 @@ function make(side: 'src' | 'tgt'): Check<State> {
       const keyText = p[side];
       const otherText = p[other];
       if (keyText.trim() === '' || otherText.trim() === '') return;
-      const key = normalizedSide(p, side);
-      if (!hasTwoLetters(key)) return;
+      // Hashes of the normalised texts (plain texts are hashed without building their normalised copy).
       const k = normalizedHash(p, side);
+      if (!normalizedHasTwoLetters(p, side)) return;
       const o = normalizedHash(p, other);
       const slot = state.slots.get(k);
       if (slot === undefined) {

@@ -10,8 +10,65 @@ import type { Check, FindingDraft, PreparedLink } from '../types.js';
 import { primaryLanguage } from '../../lang/tags.js';
 
 interface First { seq: number; id: string; line: number; file: string; start: number; end: number; text: string; side: 'src' | 'tgt'; src: string; tgt: string }
-interface Entry { count: number; first: First }
-interface State { vocab: Map<string, Entry>; seq: number }
+interface Entry { count: number; first: First; word: string }
+interface State { vocab: Map<string, Entry>; seq: number; index: WordIndex }
+
+/**
+ * The vocabulary's entries by a hash of the lower-cased word, computed while the word is scanned: a word seen before
+ * is found by comparing its units in the text, without slicing it out or lower-casing it (open addressing, linear
+ * probing, grown at half load). The Map keeps the vocabulary and its order.
+ */
+class WordIndex {
+  private slots = new Int32Array(1024).fill(-1);
+  private hashes = new Int32Array(1024);
+  private readonly entries: Entry[] = [];
+
+  /** The entry whose word is `text[start, end)` lower-cased (ASCII letters and hyphens), with hash `h`. */
+  find(text: string, start: number, end: number, h: number): Entry | undefined {
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const e = this.slots[i];
+      if (e === -1) return undefined;
+      if (this.hashes[i] !== h) continue;
+      const entry = this.entries[e];
+      const w = entry.word;
+      if (w.length !== end - start) continue;
+      let k = 0;
+      for (; k < w.length; k++) {
+        let c = text.charCodeAt(start + k);
+        if (c <= 0x5a && c >= 0x41) c += 0x20;
+        if (c !== w.charCodeAt(k)) break;
+      }
+      if (k === w.length) return entry;
+    }
+  }
+
+  add(entry: Entry, h: number): void {
+    if ((this.entries.length + 1) * 2 > this.slots.length) {
+      const old = this.entries.splice(0);
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      this.hashes = new Int32Array(this.slots.length);
+      for (const e of old) this.add(e, wordHash(e.word));
+    }
+    const mask = this.slots.length - 1;
+    let i = h & mask;
+    while (this.slots[i] !== -1) i = (i + 1) & mask;
+    this.slots[i] = this.entries.length;
+    this.hashes[i] = h;
+    this.entries.push(entry);
+  }
+}
+
+/** The hash `accumulate` computes while scanning (FNV-1a over the lower-cased units, then mixed). */
+function wordHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+  return finalHash(h);
+}
+function finalHash(h: number): number {
+  const x = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return x ^ (x >>> 12);
+}
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
@@ -32,7 +89,7 @@ export const spellingVariants: Check<State> = {
   description: 'The English text spells one word two ways across the corpus: closed and hyphenated (ecommerce / e-commerce), or -ise and -ize (digitalisation / digitalization). Pick one spelling (and put it in the term base).',
   group: 'consistency',
   defaultSeverity: 'info',
-  begin: () => ({ vocab: new Map(), seq: 0 }),
+  begin: () => ({ vocab: new Map(), seq: 0, index: new WordIndex() }),
   accumulate(state, p: PreparedLink) {
     for (const side of ['src', 'tgt'] as const) {
       const lang = side === 'src' ? p.srcLang : p.tgtLang;
@@ -51,13 +108,19 @@ export const spellingVariants: Check<State> = {
         const start = i;
         let lastLetter = i;
         let upper = c <= 0x5a;
+        // wordHash of the lower-cased units up to the last letter.
+        let h = Math.imul(0x811c9dc5 ^ (upper ? c + 0x20 : c), 0x01000193);
+        let hLetter = h;
         let j = i + 1;
         for (; j < n; j++) {
           const d = text.charCodeAt(j);
           if (isAsciiLetter(d)) {
             lastLetter = j;
             if (d <= 0x5a) upper = true;
-          } else if (d !== 0x2d) break;
+            h = Math.imul(h ^ (d <= 0x5a ? d + 0x20 : d), 0x01000193);
+            hLetter = h;
+          } else if (d === 0x2d) h = Math.imul(h ^ d, 0x01000193);
+          else break;
         }
         if (lastLetter === start) {
           // One letter and hyphens: no word starts here; the hyphens cannot start one either.
@@ -67,11 +130,16 @@ export const spellingVariants: Check<State> = {
         const end = lastLetter + 1;
         i = end;
         if (end - start < 5) continue;
-        const surface = text.slice(start, end);
-        const w = upper ? surface.toLowerCase() : surface;
-        const e = state.vocab.get(w);
+        const hash = finalHash(hLetter);
+        const e = state.index.find(text, start, end, hash);
         if (e) e.count++;
-        else state.vocab.set(w, { count: 1, first: { seq: state.seq++, id: p.link.id, line: p.line, file: p.file, start, end, text: surface, side, src: p.src, tgt: p.tgt } });
+        else {
+          const surface = text.slice(start, end);
+          const w = upper ? surface.toLowerCase() : surface;
+          const entry: Entry = { count: 1, first: { seq: state.seq++, id: p.link.id, line: p.line, file: p.file, start, end, text: surface, side, src: p.src, tgt: p.tgt }, word: w };
+          state.vocab.set(w, entry);
+          state.index.add(entry, hash);
+        }
       }
     }
   },

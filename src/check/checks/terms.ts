@@ -70,18 +70,24 @@ export const termMissing: Check = {
     if (!ctx.matcher || p.src.trim() === '' || p.tgt.trim() === '') return undefined;
     const { src, tgt } = matches(p, ctx);
     if (src.length === 0) return undefined;
-    const inTarget = new Set(tgt.filter((m) => APPROVED(m.term.status)).map((m) => m.conceptId));
-    const out: FindingDraft[] = [];
+    // Concepts with an approved term in the target (a plain scan for a sentence's few matches), and those reported.
+    let approvedIds: Set<string> | undefined;
+    const inTarget = (id: string) => {
+      if (tgt.length <= 16) return tgt.some((t) => t.conceptId === id && APPROVED(t.term.status));
+      approvedIds ??= new Set(tgt.filter((t) => APPROVED(t.term.status)).map((t) => t.conceptId));
+      return approvedIds.has(id);
+    };
+    let out: FindingDraft[] | undefined;
     const seen = new Set<string>();
     for (const m of src) {
-      if (!sameLanguage(m.term.lang, p.srcLang) || m.term.status === 'deprecated' || m.term.status === 'superseded') continue;
-      if (inTarget.has(m.conceptId) || seen.has(m.conceptId)) continue;
+      if (m.term.status === 'deprecated' || m.term.status === 'superseded' || !sameLanguage(m.term.lang, p.srcLang)) continue;
+      if (seen.has(m.conceptId) || inTarget(m.conceptId)) continue;
       const concept = ctx.concepts?.get(m.conceptId);
       if (hasTargetTerms(concept, p.tgtLang) === false) continue;
       seen.add(m.conceptId);
       const want = approvedTargets(concept, p.tgtLang);
       const forbidden = tgt.find((t) => t.conceptId === m.conceptId);
-      out.push({
+      (out ??= []).push({
         message:
           `"${m.term.text}" should be translated as ${want.length ? quoteList(want) : 'its approved term'}` +
           (forbidden ? `, not "${p.tgt.slice(forbidden.start, forbidden.end)}"` : ''),
@@ -104,7 +110,8 @@ export const termForbidden: Check = {
   link(p, ctx) {
     if (!ctx.matcher || p.tgt.trim() === '') return undefined;
     const { tgt } = matches(p, ctx);
-    if (tgt.length === 0) return undefined;
+    // Usually every term found in the target is approved: nothing to report, nothing to build.
+    if (!tgt.some((m) => !APPROVED(m.term.status))) return undefined;
     const approvedHere = new Set(tgt.filter((m) => APPROVED(m.term.status)).map((m) => m.term.text.toLowerCase()));
     const out: FindingDraft[] = [];
     for (const m of tgt) {

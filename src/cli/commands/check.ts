@@ -11,7 +11,7 @@ import { oneOf, parseCommandArgs, type CommandSpec } from '../args.js';
 import { info, warn, type CliContext, type Command } from '../context.js';
 import { createProgress } from '../progress.js';
 import { fileExists, listFiles, readTextFile, writeFileAtomic, writeFileIfChanged } from '../../io/files.js';
-import { streamAlignmentFile } from '../../io/formats.js';
+import { streamAlignmentBatches } from '../../io/check-read.js';
 import { VERSION } from '../../version.js';
 import {
   CHECKS,
@@ -215,15 +215,17 @@ const command: Command = {
         const shown = display(ctx.cwd, file);
         let header;
         session.addFile(shown);
-        for await (const item of streamAlignmentFile(file)) {
-          if (item.type === 'header') {
-            header = item.header;
-            session.addFile(shown, header);
-            continue;
+        for await (const batch of streamAlignmentBatches(file)) {
+          for (const item of batch) {
+            if (item.type === 'header') {
+              header = item.header;
+              session.addFile(shown, header);
+              continue;
+            }
+            const wait = session.add({ link: item.link, line: item.line, file: shown, header });
+            if (wait) await wait;
+            if (++n % 5000 === 0) progress.update(n);
           }
-          const wait = session.add({ link: item.link, line: item.line, file: shown, header });
-          if (wait) await wait;
-          if (++n % 5000 === 0) progress.update(n);
         }
       }
     } catch (err) {
