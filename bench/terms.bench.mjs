@@ -4,6 +4,7 @@
 //  2. term extraction on 100,000 aligned links — target < 60 s and < 1 GB.
 // Links come from ../shared/eval/data/bible (KJV ↔ CUV, gold links, cycled to 100,000) when it is there, otherwise from
 // the hand-aligned sample fixture cycled with numbered variants (fewer distinct words: a lighter load).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { setInterval, clearInterval } from 'node:timers';
 import path from 'node:path';
@@ -107,11 +108,21 @@ sample();
 const before = peak;
 t0 = performance.now();
 c0 = process.cpuUsage();
-const cands = extractTerms(links, { srcLang: 'en', tgtLang: 'zh', top: 200 });
+// Pass boundaries from the progress callback (pass k reports done in [(k-1)·n, k·n)).
+const passAt = [];
+const onProgress = (done, total) => {
+  const pass = Math.floor((done * 3) / Math.max(1, total));
+  while (passAt.length < pass) passAt.push(performance.now());
+};
+const cands = extractTerms(links, { srcLang: 'en', tgtLang: 'zh', top: 200, onProgress });
 const secs = (performance.now() - t0) / 1000;
+const passes = [t0, ...passAt.slice(0, 2), performance.now()].map((t, i, a) => (i ? ((t - a[i - 1]) / 1000).toFixed(1) : '')).slice(1);
+/** Digest of the candidates (all fields, in order): a speed change must keep it. */
+const digest = createHash('sha256').update(JSON.stringify(cands)).digest('hex').slice(0, 16);
 const cpuSecs = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1e6;
 sample();
 clearInterval(timer);
 console.log(`extraction: ${links.length} links from ${source.name} (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
-console.log(`  ${secs.toFixed(1)} s wall, ${cpuSecs.toFixed(1)} s CPU (target < 60), peak RSS ${mb(peak)} (before: ${mb(before)}; target < 1 GB), ${cands.length} candidates`);
+console.log(`  ${secs.toFixed(1)} s wall, ${cpuSecs.toFixed(1)} s CPU (target < 60), peak RSS ${mb(peak)} (before: ${mb(before)}; target < 1 GB), ${cands.length} candidates, digest ${digest}`);
+console.log(`  passes (wall, s): ${passes.join(' / ')}`);
 console.log(`  top 10: ${cands.slice(0, 10).map((c) => `${c.zh}↔${c.en}`).join(', ')}`);
