@@ -595,6 +595,27 @@ class IntList<T extends Int32Array | Uint8Array> {
     }
     this.data[this.length++] = v;
   }
+  private reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    const next = new (this.data.constructor as new (n: number) => T)(Math.max(16, this.data.length * 2, this.length + n));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+  pushAll(src: ArrayLike<number>): void {
+    this.reserve(src.length);
+    this.data.set(src, this.length);
+    this.length += src.length;
+  }
+  /** Pushes src[i] → map[src[i]] (-1 stays -1). */
+  pushMapped(src: ArrayLike<number>, map: Int32Array): void {
+    this.reserve(src.length);
+    for (let i = 0; i < src.length; i++) this.data[this.length++] = src[i] < 0 ? src[i] : map[src[i]];
+  }
+  /** Pushes the offsets of a list that starts at 0 (its first entry left out), shifted by base. */
+  pushShifted(src: ArrayLike<number>, base: number): void {
+    this.reserve(src.length);
+    for (let i = 1; i < src.length; i++) this.data[this.length++] = src[i] + base;
+  }
 }
 
 /** What pass 2 needs of each link of a corpus, as interned string ids in typed arrays (offsets per link). */
@@ -616,6 +637,7 @@ class CompactLinks {
   readonly eOff = new IntList(new Int32Array(1024));
   readonly eKey = new IntList(new Int32Array(1 << 16));
   readonly eAlias = new IntList(new Int32Array(1 << 16));
+  /** The surface of an acronym or of an occurrence with an alias (-1 otherwise). */
   readonly eSurf = new IntList(new Int32Array(1 << 16));
   /** 1 cue, 2 acronym, 4 title, 8 initial, 16 inTitle. */
   readonly eFlags = new IntList(new Uint8Array(1 << 16));
@@ -629,13 +651,22 @@ class CompactLinks {
   readonly eBound = new IntList(new Uint8Array(1 << 16));
   readonly eLeft = new IntList(new Int32Array(1 << 16));
   readonly eRight = new IntList(new Int32Array(1 << 16));
+  /** The segmentation of each link (word lengths), replayed by pass 3 (offsets per link). */
+  readonly segLens = new IntList(new Int32Array(1 << 16));
+  readonly segOff = new IntList(new Int32Array(1024));
 
   constructor() {
     this.zOff.push(0);
     this.eOff.push(0);
+    this.segOff.push(0);
   }
 
-  private id(s: string): number {
+  /** Number of links stored. */
+  get links(): number {
+    return this.zOff.length - 1;
+  }
+
+  id(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
       id = this.strings.length;
@@ -666,7 +697,7 @@ class CompactLinks {
     for (const o of d.en) {
       this.eKey.push(this.id(o.key));
       this.eAlias.push(o.alias === undefined ? -1 : this.id(o.alias));
-      this.eSurf.push(o.acronym ? this.id(o.surface) : -1);
+      this.eSurf.push(o.acronym || o.alias !== undefined ? this.id(o.surface) : -1);
       this.eFlags.push((o.cue ? 1 : 0) | (o.acronym ? 2 : 0) | (o.title ? 4 : 0) | (o.initial ? 8 : 0) | (o.inTitle ? 16 : 0));
       this.eT0.push(o.t0);
       this.eT1.push(o.t1);
@@ -679,6 +710,52 @@ class CompactLinks {
     }
     this.eOff.push(this.eKey.length);
   }
+
+  /** The store as transferable parts: the strings end to end, and each list trimmed to its length. */
+  pack(): PackedLinks {
+    this.trim();
+    const ends = new Int32Array(this.strings.length);
+    let n = 0;
+    for (let i = 0; i < ends.length; i++) ends[i] = n += this.strings[i].length;
+    const lists: Record<string, Int32Array | Uint8Array> = {};
+    for (const [name, list] of Object.entries(this)) if (list instanceof IntList) lists[name] = list.data;
+    return { text: this.strings.join(''), ends, lists };
+  }
+
+  /**
+   * Appends the links of a packed store: its strings interned here in their order (so that appending the stores of
+   * consecutive ranges of links gives the ids, lists and offsets one store of all of them would have).
+   */
+  append(p: PackedLinks): void {
+    const remap = new Int32Array(p.ends.length);
+    for (let i = 0, from = 0; i < remap.length; i++) {
+      remap[i] = this.id(p.text.slice(from, p.ends[i]));
+      from = p.ends[i];
+    }
+    const zBase = this.zKey.length;
+    const eBase = this.eKey.length;
+    const segBase = this.segLens.length;
+    for (const [name, data] of Object.entries(p.lists)) {
+      const list = (this as unknown as Record<string, IntList<Int32Array | Uint8Array>>)[name];
+      if (!(list instanceof IntList)) throw new Error(`CompactLinks.append: unknown list ${name}`);
+      if (ID_LISTS.has(name)) list.pushMapped(data, remap);
+      else if (name === 'zOff') list.pushShifted(data, zBase);
+      else if (name === 'eOff') list.pushShifted(data, eBase);
+      else if (name === 'segOff') list.pushShifted(data, segBase);
+      else list.pushAll(data);
+    }
+  }
+}
+
+/** Lists of CompactLinks that hold string ids (-1: none). */
+const ID_LISTS = new Set(['zKey', 'zLeft', 'zRight', 'eKey', 'eAlias', 'eSurf', 'eLeft', 'eRight']);
+
+/** The candidates of a range of links as pass 1 stores them (see `analyzeLinks`): plain typed arrays and one string. */
+export interface PackedLinks {
+  /** The interned strings end to end; `ends[i]` is where string i ends. */
+  text: string;
+  ends: Int32Array;
+  lists: Record<string, Int32Array | Uint8Array>;
 }
 
 /**
@@ -1026,14 +1103,121 @@ function anchorScore(z: ZhOcc, e: EnOcc, anchors: Anchor[]): number {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-export function extractTerms(links: Link[], options: ExtractOptions): TermCandidate[] {
+/**
+ * Pass 1's counts from the compact store, link by link: what the loop over the candidates of each link counts (link
+ * frequencies, acronyms with and without their expansion, lossy counting) by string id, then as strings in the order
+ * the maps would have received them.
+ */
+function countCompact(c: CompactLinks, zhFreq: Map<string, number>, enFreq: Map<string, number>, expansionOf: Map<string, string>, acronymAlone: Map<string, number>): void {
+  const zf = new Map<number, number>();
+  const ef = new Map<number, number>();
+  const exp = new Map<number, number>();
+  const alone = new Map<number, number>();
+  const zKey = c.zKey.data;
+  const eKey = c.eKey.data;
+  const eAlias = c.eAlias.data;
+  const eSurf = c.eSurf.data;
+  const eFlags = c.eFlags.data;
+  const zOff = c.zOff.data;
+  const eOff = c.eOff.data;
+  /** Link in which each string was counted last (distinct keys per link). */
+  const zSeen = new Int32Array(c.strings.length).fill(-1);
+  const eSeen = new Int32Array(c.strings.length).fill(-1);
+  for (let i = 0, n = c.links; i < n; i++) {
+    for (let k = zOff[i]; k < zOff[i + 1]; k++) {
+      const key = zKey[k];
+      if (zSeen[key] === i) continue;
+      zSeen[key] = i;
+      zf.set(key, (zf.get(key) ?? 0) + 1);
+    }
+    for (let k = eOff[i]; k < eOff[i + 1]; k++) {
+      const key = eAlias[k] >= 0 ? eAlias[k] : eKey[k];
+      if (eSeen[key] === i) continue;
+      eSeen[key] = i;
+      ef.set(key, (ef.get(key) ?? 0) + 1);
+    }
+    for (let k = eOff[i]; k < eOff[i + 1]; k++) {
+      if (eAlias[k] >= 0) {
+        if (!exp.has(eSurf[k])) exp.set(eSurf[k], eAlias[k]);
+      } else if (eFlags[k] & 2) alone.set(eSurf[k], (alone.get(eSurf[k]) ?? 0) + 1);
+    }
+    // Lossy counting (Manku & Motwani 2002): on a large corpus, forget candidates seen once so far.
+    if (zf.size > MAX_KEYS) prune(zf, MAX_KEYS);
+    if (ef.size > MAX_KEYS) prune(ef, MAX_KEYS);
+  }
+  const str = c.strings;
+  for (const [k, f] of zf) zhFreq.set(str[k], f);
+  for (const [k, f] of ef) enFreq.set(str[k], f);
+  for (const [k, v] of exp) expansionOf.set(str[k], str[v]);
+  for (const [k, v] of alone) acronymAlone.set(str[k], v);
+}
+
+/** Which side of the links is Chinese (or another unspaced language), and the languages. */
+function sidesOf(options: Pick<ExtractOptions, 'srcLang' | 'tgtLang'>): { zhSide: 'src' | 'tgt'; enSide: 'src' | 'tgt'; zhLang: Lang; enLang: Lang } | undefined {
   const zhSide: 'src' | 'tgt' | undefined = isScriptioContinua(options.srcLang) ? 'src' : isScriptioContinua(options.tgtLang) ? 'tgt' : undefined;
-  if (!zhSide) return [];
-  const enSide = zhSide === 'src' ? 'tgt' : 'src';
-  const zhLang = zhSide === 'src' ? options.srcLang : options.tgtLang;
-  const enLang = zhSide === 'src' ? options.tgtLang : options.srcLang;
+  if (!zhSide) return undefined;
+  return zhSide === 'src' ? { zhSide, enSide: 'tgt', zhLang: options.srcLang, enLang: options.tgtLang } : { zhSide, enSide: 'src', zhLang: options.tgtLang, enLang: options.srcLang };
+}
+
+function usableLinks(links: Link[], options: ExtractOptions, zhSide: 'src' | 'tgt', enSide: 'src' | 'tgt'): Link[] {
   const skipRejected = options.skipRejected ?? true;
-  const usable = links.filter((l) => l[zhSide].length > 0 && l[enSide].length > 0 && !(skipRejected && l.status === 'rejected'));
+  return links.filter((l) => l[zhSide].length > 0 && l[enSide].length > 0 && !(skipRejected && l.status === 'rejected'));
+}
+
+/** The candidates of one link (`full`: with the anchors, which the last pass needs); `tape` records or replays its segmentation. */
+function linkCandidates(id: string, zhText: string, enText: string, full: boolean, lexicon: ExtractLexicon | undefined, tape?: SegmentTape): LinkData {
+  const zc = chineseCandidates(zhText, full, tape);
+  const tokens = tokenizeWords(enText);
+  const en = englishCandidates(enText, tokens);
+  const anchors = full ? anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, lexicon) : [];
+  return { id, zhText, enText, zh: zc.occ, en, anchors, enTokens: tokens.length };
+}
+
+/**
+ * The texts term extraction reads of a corpus: the Chinese and the English text of each link it uses (in order), as
+ * `analyzeLinks` takes them, and how many; undefined when no side is Chinese or the links are few enough to be
+ * kept in memory (`extractTerms` then reads them itself: `analyzeLinks` is for corpora).
+ */
+export function extractionTexts(links: Link[], options: ExtractOptions): { zh: string[]; en: string[] } | undefined {
+  const sides = sidesOf(options);
+  if (!sides) return undefined;
+  const usable = usableLinks(links, options, sides.zhSide, sides.enSide);
+  if (usable.length <= STORE_LIMIT) return undefined;
+  return {
+    zh: usable.map((l) => joinSentences(l[sides.zhSide].map((s) => s.text), sides.zhLang)),
+    en: usable.map((l) => joinSentences(l[sides.enSide].map((s) => s.text), sides.enLang)),
+  };
+}
+
+/**
+ * Pass 1 of extraction on a corpus, for a range of its links (texts from `extractionTexts`): the candidates of each
+ * link and its segmentation, packed as typed arrays and one string. `extractTermsFrom` takes the packs of
+ * consecutive ranges (e.g. computed on several threads) and gives what `extractTerms` gives.
+ */
+export function analyzeLinks(zh: readonly string[], en: readonly string[], onLink?: (done: number) => void): PackedLinks {
+  const c = new CompactLinks();
+  for (let i = 0; i < zh.length; i++) {
+    c.add(linkCandidates('', zh[i], en[i], false, undefined, { record: c.segLens, pos: 0 }));
+    c.segOff.push(c.segLens.length);
+    if (onLink && i % 500 === 0) onLink(i);
+  }
+  return c.pack();
+}
+
+export function extractTerms(links: Link[], options: ExtractOptions): TermCandidate[] {
+  return extract(links, options, undefined);
+}
+
+/** `extractTerms` with pass 1 done already: `analysis` are the packs of `analyzeLinks` over consecutive ranges of `extractionTexts`. */
+export function extractTermsFrom(links: Link[], options: ExtractOptions, analysis: readonly PackedLinks[]): TermCandidate[] {
+  return extract(links, options, analysis);
+}
+
+function extract(links: Link[], options: ExtractOptions, analysis: readonly PackedLinks[] | undefined): TermCandidate[] {
+  const sides = sidesOf(options);
+  if (!sides) return [];
+  const { zhSide, enSide, zhLang, enLang } = sides;
+  const usable = usableLinks(links, options, zhSide, enSide);
   const minFreq = options.minFreq ?? (usable.length > 2000 ? 2 : 1);
   const total = usable.length;
 
@@ -1044,15 +1228,8 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const segLens = store ? undefined : new IntList(new Int32Array(1 << 16));
   const segOff = store ? undefined : new IntList(new Int32Array(1024));
   segOff?.push(0);
-  const build = (link: Link, full: boolean, tape?: SegmentTape): LinkData => {
-    const zhText = joinSentences(link[zhSide].map((s) => s.text), zhLang);
-    const enText = joinSentences(link[enSide].map((s) => s.text), enLang);
-    const zc = chineseCandidates(zhText, full, tape);
-    const tokens = tokenizeWords(enText);
-    const en = englishCandidates(enText, tokens);
-    const anchors = full ? anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon) : [];
-    return { id: link.id, zhText, enText, zh: zc.occ, en, anchors, enTokens: tokens.length };
-  };
+  const build = (link: Link, full: boolean, tape?: SegmentTape): LinkData =>
+    linkCandidates(link.id, joinSentences(link[zhSide].map((s) => s.text), zhLang), joinSentences(link[enSide].map((s) => s.text), enLang), full, options.lexicon, tape);
   /** Candidates of link i; `full` adds the anchors (pinyin, dictionary), needed only by the last pass. */
   const linkData = (i: number, full = false): LinkData => {
     if (!store) {
@@ -1079,13 +1256,29 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const acronymAlone = new Map<string, number>();
   // A corpus: what pass 2 needs of each link is stored compactly (interned ids in typed arrays) instead of computing
   // the candidates again; beyond MAX_INTERNED distinct strings pass 2 computes them again (bounded memory).
-  let compact: CompactLinks | undefined = store ? undefined : new CompactLinks();
-  for (let i = 0; i < total; i++) {
-    const d = linkData(i);
-    if (compact) {
-      compact.add(d);
-      if (compact.strings.length > MAX_INTERNED) compact = undefined;
+  let compact: CompactLinks | undefined;
+  if (!store) {
+    const c = new CompactLinks();
+    if (analysis) {
+      for (const p of analysis) {
+        c.append(p);
+        if (c.strings.length > MAX_INTERNED) break;
+      }
+      if (c.strings.length <= MAX_INTERNED && c.links !== total) throw new Error(`extractTermsFrom: the analysis holds ${c.links} links, not ${total}`);
+    } else {
+      for (let i = 0; i < total && c.strings.length <= MAX_INTERNED; i++) {
+        c.add(linkCandidates('', joinSentences(usable[i][zhSide].map((s) => s.text), zhLang), joinSentences(usable[i][enSide].map((s) => s.text), enLang), false, undefined, { record: c.segLens, pos: 0 }));
+        c.segOff.push(c.segLens.length);
+        if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
+      }
     }
+    if (c.strings.length <= MAX_INTERNED) compact = c;
+  }
+  if (compact) {
+    countCompact(compact, zhFreq, enFreq, expansionOf, acronymAlone);
+  }
+  for (let i = 0; i < total && !compact; i++) {
+    const d = linkData(i);
     for (const k of new Set(d.zh.map((o) => o.key))) zhFreq.set(k, (zhFreq.get(k) ?? 0) + 1);
     for (const k of new Set(d.en.map((o) => o.alias ?? o.key))) enFreq.set(k, (enFreq.get(k) ?? 0) + 1);
     for (const o of d.en) {
@@ -1273,7 +1466,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       if (flags & 16) o.inTitle = true;
       en.push(o);
     }
-    const zc = chineseSyllables(zhText, { replay: segLens!.data, pos: segOff!.data[i] });
+    const zc = chineseSyllables(zhText, { replay: c.segLens.data, pos: c.segOff.data[i] });
     const tokens = tokenizeWords(enText);
     const anchors = anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon);
     return { id: link.id, zhText, enText, zh, en, anchors, enTokens: tokens.length };
