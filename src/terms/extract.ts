@@ -1208,12 +1208,37 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   return extract(links, options, undefined);
 }
 
-/** `extractTerms` with pass 1 done already: `analysis` are the packs of `analyzeLinks` over consecutive ranges of `extractionTexts`. */
-export function extractTermsFrom(links: Link[], options: ExtractOptions, analysis: readonly PackedLinks[]): TermCandidate[] {
+/**
+ * The packs of pass 1 (`analyzeLinks`) of consecutive ranges of links, merged in order as they come: what
+ * `extractTermsFrom` takes. Beyond MAX_INTERNED distinct strings it lets them go (bounded memory) and
+ * `extractTermsFrom` runs pass 1 again on its own thread.
+ */
+export class LinkAnalysis {
+  private store: CompactLinks | undefined = new CompactLinks();
+  /** Links appended. */
+  links = 0;
+
+  append(p: PackedLinks): void {
+    this.links += p.lists.zOff.length - 1;
+    if (!this.store) return;
+    this.store.append(p);
+    if (this.store.strings.length > MAX_INTERNED) this.store = undefined;
+  }
+
+  /** The merged store (undefined when it grew too large); for extract only. */
+  take(): CompactLinks | undefined {
+    const s = this.store;
+    this.store = undefined;
+    return s;
+  }
+}
+
+/** `extractTerms` with pass 1 done already: `analysis` holds the packs of `analyzeLinks` over consecutive ranges of `extractionTexts`. */
+export function extractTermsFrom(links: Link[], options: ExtractOptions, analysis: LinkAnalysis): TermCandidate[] {
   return extract(links, options, analysis);
 }
 
-function extract(links: Link[], options: ExtractOptions, analysis: readonly PackedLinks[] | undefined): TermCandidate[] {
+function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis | undefined): TermCandidate[] {
   const sides = sidesOf(options);
   if (!sides) return [];
   const { zhSide, enSide, zhLang, enLang } = sides;
@@ -1258,21 +1283,18 @@ function extract(links: Link[], options: ExtractOptions, analysis: readonly Pack
   // the candidates again; beyond MAX_INTERNED distinct strings pass 2 computes them again (bounded memory).
   let compact: CompactLinks | undefined;
   if (!store) {
-    const c = new CompactLinks();
     if (analysis) {
-      for (const p of analysis) {
-        c.append(p);
-        if (c.strings.length > MAX_INTERNED) break;
-      }
-      if (c.strings.length <= MAX_INTERNED && c.links !== total) throw new Error(`extractTermsFrom: the analysis holds ${c.links} links, not ${total}`);
+      if (analysis.links !== total) throw new Error(`extractTermsFrom: the analysis holds ${analysis.links} links, not ${total}`);
+      compact = analysis.take();
     } else {
+      const c = new CompactLinks();
       for (let i = 0; i < total && c.strings.length <= MAX_INTERNED; i++) {
         c.add(linkCandidates('', joinSentences(usable[i][zhSide].map((s) => s.text), zhLang), joinSentences(usable[i][enSide].map((s) => s.text), enLang), false, undefined, { record: c.segLens, pos: 0 }));
         c.segOff.push(c.segLens.length);
         if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
       }
+      if (c.strings.length <= MAX_INTERNED) compact = c;
     }
-    if (c.strings.length <= MAX_INTERNED) compact = c;
   }
   if (compact) {
     countCompact(compact, zhFreq, enFreq, expansionOf, acronymAlone);
