@@ -803,6 +803,42 @@ class PairCounts {
     return this.table[this.slot(z, e) + 2];
   }
 
+  /**
+   * The counts by Chinese id (compressed sparse rows, each row sorted by English id), for the lookups of pass 3: the
+   * English candidates of a link are looked up in one short row instead of one random slot each of a table of tens of
+   * MB (a cache miss per pair).
+   */
+  rows(zhCount: number): PairRows {
+    const t = this.table;
+    const start = new Int32Array(zhCount + 1);
+    for (let i = 2; i < t.length; i += 3) if (t[i] > 0) start[t[i - 2] + 1]++;
+    for (let z = 0; z < zhCount; z++) start[z + 1] += start[z];
+    const fill = start.slice(0, zhCount);
+    // English id × 2^31 + count: exact in a float64 (ids < 2^22), sorted by id within each row.
+    const packed = new Float64Array(this.size);
+    for (let i = 2; i < t.length; i += 3) if (t[i] > 0) packed[fill[t[i - 2]]++] = t[i - 1] * 2147483648 + t[i];
+    const cols = new Int32Array(this.size);
+    const counts = new Int32Array(this.size);
+    for (let z = 0; z < zhCount; z++) {
+      const row = packed.subarray(start[z], start[z + 1]);
+      if (row.length > 1) row.sort();
+      for (let k = start[z]; k < start[z + 1]; k++) {
+        const v = packed[k];
+        const e = Math.floor(v / 2147483648);
+        cols[k] = e;
+        counts[k] = v - e * 2147483648;
+      }
+    }
+    return { start, cols, counts };
+  }
+
+  /** Frees the table (the counts are no longer needed, or held as rows). */
+  release(): void {
+    this.table = new Int32Array(3);
+    this.mask = 0;
+    this.size = 0;
+  }
+
   /** Lossy counting as `prune`: drop counts below a rising threshold (2, 4, 8…) until at most half the bound remain. */
   prune(bound: number): void {
     const old = this.table;
@@ -828,6 +864,28 @@ class PairCounts {
       this.size++;
     }
   }
+}
+
+/** Pair counts by Chinese id: row z is cols/counts[start[z] … start[z + 1]), English ids ascending. */
+interface PairRows {
+  start: Int32Array;
+  cols: Int32Array;
+  counts: Int32Array;
+}
+
+/** The count of (row z, English id e) by binary search in the row; 0 when not counted. */
+function rowCount(r: PairRows, z: number, e: number): number {
+  let lo = r.start[z];
+  let hi = r.start[z + 1] - 1;
+  const cols = r.cols;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cols[mid];
+    if (c < e) lo = mid + 1;
+    else if (c > e) hi = mid - 1;
+    else return r.counts[mid];
+  }
+  return 0;
 }
 
 /** Lossy counting: drop the rarest entries (count below a rising threshold) until the map is half its bound. */
@@ -1494,6 +1552,10 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     return { id: link.id, zhText, enText, zh, en, anchors, enTokens: tokens.length };
   };
 
+  // The counts as rows for pass 3; the hash table is let go.
+  const pairRows = pairCount.rows(zhIds.size);
+  pairCount.release();
+
   // Unity (accessor variety) of each candidate counted in pass 2, computed once.
   const unityZh = new Float64Array(zhIds.size);
   for (const [k, id] of zhIds) unityZh[id] = unity(zhAv.get(k), zhFreq.get(k) ?? 1);
@@ -1561,7 +1623,7 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     for (let zi = 0; zi < nz; zi++) {
       const z = zIds[zi];
       for (let ei = 0; ei < ne; ei++) {
-        const c = z < 0 || eIds[ei] < 0 ? 1 : pairCount.get(z, eIds[ei]) || 1;
+        const c = z < 0 || eIds[ei] < 0 ? 1 : rowCount(pairRows, z, eIds[ei]) || 1;
         dice[zi * ne + ei] = ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
       }
     }
