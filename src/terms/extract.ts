@@ -987,32 +987,75 @@ class Rivals {
   }
 }
 
+/** Growable scratch arrays reused link after link (every entry a link uses is written before it is read). */
+const Scratch = {
+  /** buf, or a new Float64Array when it has fewer than n entries (the contents are left over from earlier links). */
+  f64(buf: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+    return buf.length >= n ? buf : new Float64Array(Math.max(n, 2 * buf.length, 64));
+  },
+  i32(buf: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+    return buf.length >= n ? buf : new Int32Array(Math.max(n, 2 * buf.length, 64));
+  },
+};
+
+/**
+ * The candidate pairs of one link, side by side in typed arrays (no object per pair): score, Chinese and English
+ * candidate index, and the start of each span (the tie-breaks of competitive linking).
+ */
+class PairList {
+  n = 0;
+  s = new Float64Array(256);
+  zi = new Int32Array(256);
+  ei = new Int32Array(256);
+  zs = new Int32Array(256);
+  es = new Int32Array(256);
+  heap = new Int32Array(256);
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  push(s: number, zi: number, ei: number, zs: number, es: number): void {
+    if (this.n === this.s.length) {
+      const cap = this.n * 2;
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(cap);
+        b.set(a);
+        return b;
+      };
+      this.s = grow(this.s);
+      this.zi = grow(this.zi);
+      this.ei = grow(this.ei);
+      this.zs = grow(this.zs);
+      this.es = grow(this.es);
+      this.heap = new Int32Array(cap);
+    }
+    const k = this.n++;
+    this.s[k] = s;
+    this.zi[k] = zi;
+    this.ei[k] = ei;
+    this.zs[k] = zs;
+    this.es[k] = es;
+  }
+}
+
 /**
  * Competitive linking (Melamed 2000): the pairs best first (score, then position of the Chinese and the English
  * term, then the order given), each taken unless its Chinese or English span overlaps a pair taken before. A binary
  * heap instead of sorting every pair, and it stops once every candidate of one side overlaps a pair taken: the same
- * pairs in the same order as sorting the whole list and scanning it.
+ * pairs in the same order as sorting the whole list and scanning it. Returns the indices (in `pairs`) taken.
  */
-function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number; zi: number; ei: number }>(cands: C[], zh: readonly ZhOcc[], en: readonly EnOcc[]): C[] {
-  const n = cands.length;
-  const chosen: C[] = [];
+function competitiveLinking(pairs: PairList, zh: readonly ZhOcc[], en: readonly EnOcc[]): number[] {
+  const n = pairs.n;
+  const chosen: number[] = [];
   if (n === 0) return chosen;
-  // Sort keys in typed arrays (score, Chinese start, English start; then the order given).
-  const cs = new Float64Array(n);
-  const czs = new Int32Array(n);
-  const ces = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    cs[i] = cands[i].s;
-    czs[i] = cands[i].z.start;
-    ces[i] = cands[i].e.start;
-  }
+  const { s: cs, zs: czs, es: ces, heap } = pairs;
   const before = (a: number, b: number): boolean => {
     if (cs[a] !== cs[b]) return cs[a] > cs[b];
     if (czs[a] !== czs[b]) return czs[a] < czs[b];
     if (ces[a] !== ces[b]) return ces[a] < ces[b];
     return a < b;
   };
-  const heap = new Int32Array(n);
   for (let i = 0; i < n; i++) heap[i] = i;
   let size = n;
   const down = (from: number): void => {
@@ -1036,19 +1079,21 @@ function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number; zi: numbe
   let zFree = zh.length;
   let eFree = en.length;
   while (size > 0 && zFree > 0 && eFree > 0) {
-    const c = cands[heap[0]];
+    const k = heap[0];
     heap[0] = heap[--size];
     if (size > 0) down(0);
-    if (zBlocked[c.zi] || eBlocked[c.ei]) continue;
-    chosen.push(c);
-    const { start: zs, end: ze } = c.z;
+    const zi = pairs.zi[k];
+    const ei = pairs.ei[k];
+    if (zBlocked[zi] || eBlocked[ei]) continue;
+    chosen.push(k);
+    const { start: zs, end: ze } = zh[zi];
     for (let i = 0; i < zh.length; i++) {
       if (!zBlocked[i] && zh[i].start < ze && zs < zh[i].end) {
         zBlocked[i] = 1;
         zFree--;
       }
     }
-    const { start: es, end: ee } = c.e;
+    const { start: es, end: ee } = en[ei];
     for (let i = 0; i < en.length; i++) {
       if (!eBlocked[i] && en[i].start < ee && es < en[i].end) {
         eBlocked[i] = 1;
@@ -1059,31 +1104,52 @@ function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number; zi: numbe
   return chosen;
 }
 
-/** Distinct left and right neighbours of a candidate (capped), for accessor variety. */
-interface Neighbours {
-  left: string[];
-  right: string[];
-  leftEdges: number;
-  rightEdges: number;
-}
-
-function addNeighbours(map: Map<string, Neighbours>, key: string, left: string, right: string): void {
-  let n = map.get(key);
-  if (!n) map.set(key, (n = { left: [], right: [], leftEdges: 0, rightEdges: 0 }));
-  if (left === '') n.leftEdges++;
-  else if (n.left.length < 4 && !n.left.includes(left)) n.left.push(left);
-  if (right === '') n.rightEdges++;
-  else if (n.right.length < 4 && !n.right.includes(right)) n.right.push(right);
-}
-
 /**
- * Is the candidate a unit? Seen twice or more with always the same neighbour on one side (互通 always after 联,
- * "Task Force" always after "Economy") it is a fragment of a longer term. Seen once: no evidence either way.
+ * Accessor variety (Feng et al. 2004) of the candidates counted in pass 2, by their id: on each side, the distinct
+ * neighbours and the edges (a run edge, punctuation, a stop word: neighbour `edge`) seen, each counted up to 2 — all
+ * that `unity` asks. Neighbours are numbers (string ids).
  */
-function unity(n: Neighbours | undefined, freq: number): number {
-  if (!n || freq < 2) return 1;
-  const av = Math.min(n.left.length + n.leftEdges, n.right.length + n.rightEdges);
-  return av >= 2 ? 1 : 0.35;
+class Accessors {
+  private readonly seen: Uint8Array;
+  private readonly first: Int32Array;
+  /** Per id and side (left 2·id, right 2·id + 1): distinct neighbours (≤ 2) + edges (≤ 2). */
+  private readonly distinct: Uint8Array;
+  private readonly edges: Uint8Array;
+
+  constructor(
+    n: number,
+    private readonly edge: number,
+  ) {
+    this.seen = new Uint8Array(n);
+    this.first = new Int32Array(2 * n);
+    this.distinct = new Uint8Array(2 * n);
+    this.edges = new Uint8Array(2 * n);
+  }
+
+  add(id: number, left: number, right: number): void {
+    this.seen[id] = 1;
+    this.side(2 * id, left);
+    this.side(2 * id + 1, right);
+  }
+
+  private side(k: number, v: number): void {
+    if (v === this.edge) {
+      if (this.edges[k] < 2) this.edges[k]++;
+    } else if (this.distinct[k] === 0) {
+      this.first[k] = v;
+      this.distinct[k] = 1;
+    } else if (this.distinct[k] === 1 && this.first[k] !== v) this.distinct[k] = 2;
+  }
+
+  /**
+   * Is the candidate a unit? Seen twice or more with always the same neighbour on one side (互通 always after 联,
+   * "Task Force" always after "Economy") it is a fragment of a longer term. Seen once: no evidence either way.
+   */
+  unity(id: number, freq: number): number {
+    if (!this.seen[id] || freq < 2) return 1;
+    const av = Math.min(this.distinct[2 * id] + this.edges[2 * id], this.distinct[2 * id + 1] + this.edges[2 * id + 1]);
+    return av >= 2 ? 1 : 0.35;
+  }
 }
 
 /**
@@ -1331,8 +1397,6 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
   // Pass 1: link frequencies of the candidates.
   const zhFreq = new Map<string, number>();
   const enFreq = new Map<string, number>();
-  const zhAv = new Map<string, Neighbours>();
-  const enAv = new Map<string, Neighbours>();
   /** Acronym → key of its expansion, wherever the two were written together. */
   const expansionOf = new Map<string, string>();
   /** Links where an acronym was written without its expansion. */
@@ -1426,6 +1490,16 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
       if (a !== undefined) expansionId.set(a, c.ids.get(key)!);
     }
   }
+  // Pass 2 also gathers the neighbours (accessor variety) of the candidates counted, by id; neighbours as string ids
+  // ('' is the edge): those of the compact store, else numbered here.
+  const neighbourIds = new Map<string, number>([['', 0]]);
+  const neighbourId = (n: string): number => {
+    let id = neighbourIds.get(n);
+    if (id === undefined) neighbourIds.set(n, (id = neighbourIds.size));
+    return id;
+  };
+  const zhAv = new Accessors(zhIds.size, compact ? (compact.ids.get('') ?? -1) : 0);
+  const enAv = new Accessors(enIds.size, compact ? (compact.ids.get('') ?? -1) : 0);
   if (zhIds.size || enIds.size) {
     if (compact) {
       const c = compact;
@@ -1463,14 +1537,14 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
         const z1 = zOff[i + 1];
         const e0 = eOff[i];
         const e1 = eOff[i + 1];
-        for (let k = z0; k < z1; k++) if (!zCue[k] && zhIdOf[zKey[k]] >= 0) addNeighbours(zhAv, str[zKey[k]], str[zLeft[k]], str[zRight[k]]);
+        for (let k = z0; k < z1; k++) if (!zCue[k] && zhIdOf[zKey[k]] >= 0) zhAv.add(zhIdOf[zKey[k]], zLeft[k], zRight[k]);
         // English key of each occurrence: its expansion when an acronym (withAlias).
         if (eUseBuf.length < e1 - e0) eUseBuf = new Int32Array(2 * (e1 - e0));
         for (let k = e0; k < e1; k++) {
           let alias = eAlias[k];
           if (alias < 0 && eFlags[k] & 2) alias = expansionId.get(eSurf[k]) ?? -1;
           eUseBuf[k - e0] = alias >= 0 ? alias : eKey[k];
-          if (!(eFlags[k] & 1) && alias < 0 && enIdOf[eKey[k]] >= 0) addNeighbours(enAv, str[eKey[k]], str[eLeft[k]], str[eRight[k]]);
+          if (!(eFlags[k] & 1) && alias < 0 && enIdOf[eKey[k]] >= 0) enAv.add(enIdOf[eKey[k]], eLeft[k], eRight[k]);
         }
         const zs = topIdsOf(zKey, z0, z1, zhIdOf, zhFreq);
         if (zs.length === 0 || enIds.size === 0) continue;
@@ -1482,8 +1556,8 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     }
     for (let i = 0; i < total && !compact; i++) {
       const d = withAlias(linkData(i));
-      for (const o of d.zh) if (!o.cue && zhIds.has(o.key)) addNeighbours(zhAv, o.key, o.left, o.right);
-      for (const o of d.en) if (!o.cue && !o.alias && enIds.has(o.key)) addNeighbours(enAv, o.key, o.left, o.right);
+      for (const o of d.zh) if (!o.cue && zhIds.has(o.key)) zhAv.add(zhIds.get(o.key)!, neighbourId(o.left), neighbourId(o.right));
+      for (const o of d.en) if (!o.cue && !o.alias && enIds.has(o.key)) enAv.add(enIds.get(o.key)!, neighbourId(o.left), neighbourId(o.right));
       const zs = topIds(d.zh.map((o) => o.key), zhIds, zhFreq);
       if (zs.length === 0 || enIds.size === 0) continue;
       const es = topIds(d.en.map((o) => o.alias ?? o.key), enIds, enFreq);
@@ -1558,9 +1632,9 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
 
   // Unity (accessor variety) of each candidate counted in pass 2, computed once.
   const unityZh = new Float64Array(zhIds.size);
-  for (const [k, id] of zhIds) unityZh[id] = unity(zhAv.get(k), zhFreq.get(k) ?? 1);
+  for (const [k, id] of zhIds) unityZh[id] = zhAv.unity(id, zhFreq.get(k) ?? 1);
   const unityEn = new Float64Array(enIds.size);
-  for (const [k, id] of enIds) unityEn[id] = unity(enAv.get(k), enFreq.get(k) ?? 1);
+  for (const [k, id] of enIds) unityEn[id] = enAv.unity(id, enFreq.get(k) ?? 1);
 
   // Pass 3: local competitive linking per link.
   interface Pooled {
@@ -1578,6 +1652,9 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     generic: boolean;
   }
   const pooled = new Map<string, Pooled>();
+  /** Per-link arrays, reused (see Scratch). */
+  const scratch = { zf: new Float64Array(0), ef: new Float64Array(0), zRaw: new Float64Array(0), eRaw: new Float64Array(0), dice: new Float64Array(0), rivalsOfE: new Float64Array(0), relE: new Float64Array(0), unitE: new Float64Array(0), thE: new Float64Array(0), zIds: new Int32Array(0), eIds: new Int32Array(0) };
+  const pairs = new PairList();
   const expansionSurface = new Map<string, string>();
   for (let idx = 0; idx < total; idx++) {
     let d = compact ? compactLinkData(compact, idx) : withAlias(linkData(idx, true));
@@ -1587,21 +1664,21 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     }
     d = trimLink(d, zhFreq, enFreq);
     for (const e of d.en) if (e.cue && e.title && !e.acronym && !expansionSurface.has(e.key)) expansionSurface.set(e.key, e.surface);
-    const cands: Array<{ z: ZhOcc; e: EnOcc; s: number; zi: number; ei: number }> = [];
+    pairs.clear();
     const zLen = Math.max(1, d.zhText.length);
     const eLen = Math.max(1, d.enText.length);
     // Dice of every pair of the link, and how many rivals each pair has: a pair is only as good as it is better
     // than the other pairs its terms could form here (two terms seen once in one link have Dice 1 with everything).
     const nz = d.zh.length;
     const ne = d.en.length;
-    const zf = new Float64Array(nz);
-    const ef = new Float64Array(ne);
-    const zIds = new Int32Array(nz);
-    const eIds = new Int32Array(ne);
+    const zf = (scratch.zf = Scratch.f64(scratch.zf, nz));
+    const ef = (scratch.ef = Scratch.f64(scratch.ef, ne));
+    const zIds = (scratch.zIds = Scratch.i32(scratch.zIds, nz));
+    const eIds = (scratch.eIds = Scratch.i32(scratch.eIds, ne));
     const enKeyOf: string[] = new Array(ne);
     /** Frequencies as the maps hold them (-1: not counted, or forgotten by lossy counting) for the rivals. */
-    const zRaw = new Float64Array(nz);
-    const eRaw = new Float64Array(ne);
+    const zRaw = (scratch.zRaw = Scratch.f64(scratch.zRaw, nz));
+    const eRaw = (scratch.eRaw = Scratch.f64(scratch.eRaw, ne));
     for (let zi = 0; zi < nz; zi++) {
       const z = d.zh[zi];
       const raw = z.cid !== undefined ? zhFreqOf[z.cid] : (zhFreq.get(z.key) ?? -1);
@@ -1619,7 +1696,7 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
       eIds[ei] = e.cid !== undefined ? enIdOf[e.cid] : (enIds.get(k) ?? -1);
     }
     // Dice (one flat row per Chinese candidate).
-    const dice = new Float64Array(nz * ne);
+    const dice = (scratch.dice = Scratch.f64(scratch.dice, nz * ne));
     for (let zi = 0; zi < nz; zi++) {
       const z = zIds[zi];
       for (let ei = 0; ei < ne; ei++) {
@@ -1631,7 +1708,7 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     // the keys tied for the best Dice, with the "piece of another rival" relation computed once per link.
     const zRivals = new Rivals(d.zh.map((z) => z.key), zRaw);
     const eRivals = new Rivals(enKeyOf, eRaw);
-    const rivalsOfE = new Float64Array(ne);
+    const rivalsOfE = (scratch.rivalsOfE = Scratch.f64(scratch.rivalsOfE, ne));
     for (let ei = 0; ei < ne; ei++) {
       let best = 0;
       for (let zi = 0; zi < nz; zi++) if (dice[zi * ne + ei] > best) best = dice[zi * ne + ei];
@@ -1640,20 +1717,21 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
       rivalsOfE[ei] = zRivals.independentCount();
     }
     // What depends on the English candidate only.
-    const relE = new Float64Array(ne);
-    const unitE = new Float64Array(ne);
-    const thE = new Float64Array(ne);
+    const relE = (scratch.relE = Scratch.f64(scratch.relE, ne));
+    const unitE = (scratch.unitE = Scratch.f64(scratch.unitE, ne));
+    const thE = (scratch.thE = Scratch.f64(scratch.thE, ne));
     for (let ei = 0; ei < ne; ei++) {
       const e = d.en[ei];
       relE[ei] = (e.start + e.end) / 2 / eLen;
-      unitE[ei] = e.cue || e.alias ? 1 : eIds[ei] >= 0 ? unityEn[eIds[ei]] : unity(enAv.get(e.key), ef[ei]);
+      // A candidate without an id was never given neighbours (only those counted are): no evidence, 1.
+      unitE[ei] = e.cue || e.alias ? 1 : eIds[ei] >= 0 ? unityEn[eIds[ei]] : 1;
       thE[ei] = enTermhood(e, ef[ei]);
     }
     for (let zi = 0; zi < nz; zi++) {
       const z = d.zh[zi];
       const fz = zf[zi];
       const thz = zhTermhood(z, fz);
-      const unitZ = z.cue ? 1 : zIds[zi] >= 0 ? unityZh[zIds[zi]] : unity(zhAv.get(z.key), fz);
+      const unitZ = z.cue ? 1 : zIds[zi] >= 0 ? unityZh[zIds[zi]] : 1;
       const relZ = (z.start + z.end) / 2 / zLen;
       const o = zi * ne;
       let best = 0;
@@ -1673,10 +1751,10 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
         // pairs of a long link fall below the threshold without the anchor and generic tests.
         if (!(pairScore(assoc, 1, bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], 1) > 0.15)) continue;
         const s = pairScore(assoc, anchorScore(z, e, d.anchors), bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], isGeneric(z, e, d.anchors) ? 0.6 : 1);
-        if (s > 0.15) cands.push({ z, e, s, zi, ei });
+        if (s > 0.15) pairs.push(s, zi, ei, z.start, e.start);
       }
     }
-    const chosen = competitiveLinking(cands, d.zh, d.en);
+    const chosen = competitiveLinking(pairs, d.zh, d.en).map((k) => ({ z: d.zh[pairs.zi[k]], e: d.en[pairs.ei[k]], s: pairs.s[k] }));
     // Phrase pairs consistent with the chosen pairs (Och & Ney 2004 / Koehn et al. 2003 phrase extraction): a
     // candidate pair whose two spans hold the same two or more chosen pairs, and nothing else, is itself a pair
     // (《青岛宣言》 ↔ "Qingdao Declaration" from 青岛 ↔ Qingdao and 宣言 ↔ Declaration).
