@@ -112,11 +112,24 @@ sample();
 const before = peak;
 t0 = performance.now();
 c0 = process.cpuUsage();
+/** CPU seconds of the main thread so far (Linux: /proc; NaN elsewhere) — the worker threads' CPU is in the total. */
+const mainCpu = () => {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+};
 // Pass boundaries from the progress callback (pass k reports done in [(k-1)·n, k·n)).
 const passAt = [];
+const passCpu = [mainCpu()];
 const onProgress = (done, total) => {
   const pass = Math.floor((done * 3) / Math.max(1, total));
-  while (passAt.length < pass) passAt.push(performance.now());
+  while (passAt.length < pass) {
+    passAt.push(performance.now());
+    passCpu.push(mainCpu());
+  }
 };
 const cands = await extractTermsParallel(links, { srcLang: 'en', tgtLang: 'zh', top: 200, onProgress, threads: THREADS });
 const secs = (performance.now() - t0) / 1000;
@@ -128,5 +141,5 @@ sample();
 clearInterval(timer);
 console.log(`extraction: ${links.length} links from ${source.name}, ${THREADS ? `pass 1 in ${THREADS} worker thread${THREADS > 1 ? 's' : ''}` : 'one thread'} (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
 console.log(`  ${secs.toFixed(1)} s wall, ${cpuSecs.toFixed(1)} s CPU (target < 60), peak RSS ${mb(peak)} (before: ${mb(before)}; target < 1 GB), ${cands.length} candidates, digest ${digest}`);
-console.log(`  passes (wall, s): ${passes.join(' / ')}`);
+console.log(`  passes (wall, s): ${passes.join(' / ')}; main thread CPU (s): ${[...passCpu.slice(0, 3), mainCpu()].map((c, i, a) => (i ? (c - a[i - 1]).toFixed(1) : '')).slice(1).join(' / ')}`);
 console.log(`  top 10: ${cands.slice(0, 10).map((c) => `${c.zh}↔${c.en}`).join(', ')}`);

@@ -120,6 +120,8 @@ interface Anchor {
   kind: 'latin' | 'name' | 'lex';
 }
 
+const ANCHOR_KINDS: ReadonlyArray<Anchor['kind']> = ['latin', 'name', 'lex'];
+
 interface LinkData {
   id: string;
   zhText: string;
@@ -127,7 +129,6 @@ interface LinkData {
   zh: ZhOcc[];
   en: EnOcc[];
   anchors: Anchor[];
-  enTokens: number;
 }
 
 /** Up to this many links, candidates are kept in memory between passes. */
@@ -315,31 +316,6 @@ function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape):
     else occ.push({ key, surface: inner, start, end, cue: true, words: 2, han, bound: 1, left: '', right: '' });
   }
   return { occ, syllables, latin };
-}
-
-/**
- * The per-character pinyin and the Latin runs of a text, as chineseCandidates computes them, from the segmentation
- * recorded on a tape (pass 3 of a corpus, whose candidates come from the compact store).
- */
-function chineseSyllables(text: string, tape: SegmentTape & { replay: Int32Array }): { syllables: string[]; latin: Array<[number, number, string]> } {
-  const norm = normalizeCharText(text);
-  const syllables: string[] = new Array(text.length).fill('');
-  const latin: Array<[number, number, string]> = [];
-  let i = 0;
-  while (i < norm.length) {
-    if (!isTermChar(norm.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const j = termRunEnd(norm, i);
-    for (let ws = i; ws < j; ) {
-      const len = tape.replay[tape.pos++];
-      noteWordSounds(ws, norm.slice(ws, ws + len), syllables, latin);
-      ws += len;
-    }
-    i = j;
-  }
-  return { syllables, latin };
 }
 
 /** Content words of an English term, a hyphenated compound counting as one ("cross-border logistics" → 2). */
@@ -651,14 +627,17 @@ class CompactLinks {
   readonly eBound = new IntList(new Uint8Array(1 << 16));
   readonly eLeft = new IntList(new Int32Array(1 << 16));
   readonly eRight = new IntList(new Int32Array(1 << 16));
-  /** The segmentation of each link (word lengths), replayed by pass 3 (offsets per link). */
-  readonly segLens = new IntList(new Int32Array(1 << 16));
-  readonly segOff = new IntList(new Int32Array(1024));
+  /** The anchors of each link (offsets per link): Chinese span, English token, kind (index in ANCHOR_KINDS). */
+  readonly aOff = new IntList(new Int32Array(1024));
+  readonly aZs = new IntList(new Int32Array(1 << 16));
+  readonly aZe = new IntList(new Int32Array(1 << 16));
+  readonly aEt = new IntList(new Int32Array(1 << 16));
+  readonly aKind = new IntList(new Uint8Array(1 << 16));
 
   constructor() {
     this.zOff.push(0);
     this.eOff.push(0);
-    this.segOff.push(0);
+    this.aOff.push(0);
   }
 
   /** Number of links stored. */
@@ -709,6 +688,13 @@ class CompactLinks {
       this.eRight.push(this.id(o.right));
     }
     this.eOff.push(this.eKey.length);
+    for (const a of d.anchors) {
+      this.aZs.push(a.zs);
+      this.aZe.push(a.ze);
+      this.aEt.push(a.et);
+      this.aKind.push(ANCHOR_KINDS.indexOf(a.kind));
+    }
+    this.aOff.push(this.aZs.length);
   }
 
   /** The store as transferable parts: the strings end to end, and each list trimmed to its length. */
@@ -734,14 +720,14 @@ class CompactLinks {
     }
     const zBase = this.zKey.length;
     const eBase = this.eKey.length;
-    const segBase = this.segLens.length;
+    const aBase = this.aZs.length;
     for (const [name, data] of Object.entries(p.lists)) {
       const list = (this as unknown as Record<string, IntList<Int32Array | Uint8Array>>)[name];
       if (!(list instanceof IntList)) throw new Error(`CompactLinks.append: unknown list ${name}`);
       if (ID_LISTS.has(name)) list.pushMapped(data, remap);
       else if (name === 'zOff') list.pushShifted(data, zBase);
       else if (name === 'eOff') list.pushShifted(data, eBase);
-      else if (name === 'segOff') list.pushShifted(data, segBase);
+      else if (name === 'aOff') list.pushShifted(data, aBase);
       else list.pushAll(data);
     }
   }
@@ -1294,7 +1280,7 @@ function linkCandidates(id: string, zhText: string, enText: string, full: boolea
   const tokens = tokenizeWords(enText);
   const en = englishCandidates(enText, tokens);
   const anchors = full ? anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, lexicon) : [];
-  return { id, zhText, enText, zh: zc.occ, en, anchors, enTokens: tokens.length };
+  return { id, zhText, enText, zh: zc.occ, en, anchors };
 }
 
 /**
@@ -1314,15 +1300,14 @@ export function extractionTexts(links: Link[], options: ExtractOptions): { zh: s
 }
 
 /**
- * Pass 1 of extraction on a corpus, for a range of its links (texts from `extractionTexts`): the candidates of each
- * link and its segmentation, packed as typed arrays and one string. `extractTermsFrom` takes the packs of
- * consecutive ranges (e.g. computed on several threads) and gives what `extractTerms` gives.
+ * Pass 1 of extraction on a corpus, for a range of its links (texts from `extractionTexts`): the candidates and the
+ * anchors (with `lexicon`, the options' one) of each link, packed as typed arrays and one string. `extractTermsFrom`
+ * takes the packs of consecutive ranges (e.g. computed on several threads) and gives what `extractTerms` gives.
  */
-export function analyzeLinks(zh: readonly string[], en: readonly string[], onLink?: (done: number) => void): PackedLinks {
+export function analyzeLinks(zh: readonly string[], en: readonly string[], lexicon?: ExtractLexicon, onLink?: (done: number) => void): PackedLinks {
   const c = new CompactLinks();
   for (let i = 0; i < zh.length; i++) {
-    c.add(linkCandidates('', zh[i], en[i], false, undefined, { record: c.segLens, pos: 0 }));
-    c.segOff.push(c.segLens.length);
+    c.add(linkCandidates('', zh[i], en[i], true, lexicon));
     if (onLink && i % 500 === 0) onLink(i);
   }
   return c.pack();
@@ -1411,8 +1396,7 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     } else {
       const c = new CompactLinks();
       for (let i = 0; i < total && c.strings.length <= MAX_INTERNED; i++) {
-        c.add(linkCandidates('', joinSentences(usable[i][zhSide].map((s) => s.text), zhLang), joinSentences(usable[i][enSide].map((s) => s.text), enLang), false, undefined, { record: c.segLens, pos: 0 }));
-        c.segOff.push(c.segLens.length);
+        c.add(linkCandidates('', joinSentences(usable[i][zhSide].map((s) => s.text), zhLang), joinSentences(usable[i][enSide].map((s) => s.text), enLang), true, options.lexicon));
         if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
       }
       if (c.strings.length <= MAX_INTERNED) compact = c;
@@ -1573,7 +1557,7 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
 
   /**
    * Pass 3's view of link i from the compact store: the occurrences pass 1 found (only those that can make a pair
-   * when minFreq ≥ 2: quoted, or seen in two links or more), the pinyin from the recorded segmentation, the anchors.
+   * when minFreq ≥ 2: quoted, or seen in two links or more) and the anchors it found.
    * The same LinkData as build + withAlias + that filter, without segmenting the link or listing its candidates again.
    */
   const compactLinkData = (c: CompactLinks, i: number): LinkData => {
@@ -1620,10 +1604,9 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
       if (flags & 16) o.inTitle = true;
       en.push(o);
     }
-    const zc = chineseSyllables(zhText, { replay: c.segLens.data, pos: c.segOff.data[i] });
-    const tokens = tokenizeWords(enText);
-    const anchors = anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon);
-    return { id: link.id, zhText, enText, zh, en, anchors, enTokens: tokens.length };
+    const anchors: Anchor[] = [];
+    for (let k = c.aOff.data[i], k1 = c.aOff.data[i + 1]; k < k1; k++) anchors.push({ zs: c.aZs.data[k], ze: c.aZe.data[k], et: c.aEt.data[k], kind: ANCHOR_KINDS[c.aKind.data[k]] });
+    return { id: link.id, zhText, enText, zh, en, anchors };
   };
 
   // The counts as rows for pass 3; the hash table is let go.

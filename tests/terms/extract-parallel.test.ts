@@ -32,7 +32,9 @@ function corpus(n: number): Link[] {
 
 describe('term extraction on a corpus, first pass in ranges', { timeout: 120_000 }, () => {
   const links = corpus(5150);
-  const options = { srcLang: 'en', tgtLang: 'zh', top: 0 } as const;
+  /** A small dictionary: its anchors are found in pass 1 too. */
+  const lexicon = { entries: new Map([['港口', ['port']], ['数字', ['digit']], ['经济', ['econom']]]), maxLength: 2 };
+  const options = { srcLang: 'en', tgtLang: 'zh', top: 0, lexicon } as const;
 
   it('gives the candidates of extractTerms from the packs of uneven ranges merged in order', () => {
     const one = extractTerms(links, options);
@@ -40,7 +42,7 @@ describe('term extraction on a corpus, first pass in ranges', { timeout: 120_000
     const texts = extractionTexts(links, options)!;
     expect(texts.zh.length).toBe(links.length - links.filter((l) => l.status === 'rejected').length);
     const analysis = new LinkAnalysis();
-    for (const [from, to] of [[0, 1], [1, 2500], [2500, 2500], [2500, texts.zh.length]]) analysis.append(analyzeLinks(texts.zh.slice(from, to), texts.en.slice(from, to)));
+    for (const [from, to] of [[0, 1], [1, 2500], [2500, 2500], [2500, texts.zh.length]]) analysis.append(analyzeLinks(texts.zh.slice(from, to), texts.en.slice(from, to), lexicon));
     expect(extractTermsFrom(links, options, analysis)).toEqual(one);
     expect(() => extractTermsFrom(links, options, new LinkAnalysis())).toThrow(/holds 0 links/);
   });
@@ -51,12 +53,12 @@ describe('term extraction on a corpus, first pass in ranges', { timeout: 120_000
     expect(extractionTexts(links, { srcLang: 'en', tgtLang: 'de' })).toBeUndefined();
   });
 
-  it('bitext terms extract --threads 2 (pass 1 in worker threads) gives what --threads 0 gives', () => {
+  it('bitext terms extract --threads 2 (pass 1 in worker threads, with the built-in dictionary) gives what --threads 0 gives', () => {
     const dir = tempDir('bitext-terms-');
     const jsonl = path.join(dir, 'corpus.jsonl');
     const header = { format: 'bitext-alignment', version: 1, srcLang: 'en', tgtLang: 'zh', sources: [], tool: { name: 'bitext', version: '0.1.0' } };
     writeFileSync(jsonl, [header, ...links].map((x) => JSON.stringify(x)).join('\n') + '\n');
-    const args = ['terms', 'extract', jsonl, '--top', '0', '--format', 'json', '--no-builtin-dict'];
+    const args = ['terms', 'extract', jsonl, '--top', '0', '--format', 'json'];
     const zero = runBitext([...args, '--threads', '0'], { cwd: dir });
     expect(zero.code).toBe(0);
     const two = runBitext([...args, '--threads', '2'], { cwd: dir });
