@@ -143,7 +143,7 @@ const MAX_PAIRED = 40;
 /** Candidates per side and link scored against each other (long links of a corpus). */
 const MAX_LOCAL = 40;
 const PAIR_BASE = 1 << 22;
-/** Distinct strings interned for the compact store of a corpus before it is given up (pass 2 then recomputes). */
+/** Distinct strings interned for the compact store of a corpus before it is given up (pass 2 then recomputes); < 2^22: pass 3 keys a pair by its two string ids, z · 2^22 + e. */
 const MAX_INTERNED = 4_000_000;
 const MAX_ZH_WORDS = 6;
 const MAX_ZH_CHARS = 16;
@@ -753,6 +753,8 @@ class PairCounts {
   private mask: number;
   /** Slots of three ints (z, e, count) side by side: one cache line per probe. */
   private table: Int32Array;
+  /** The table of before the last prune, reused by the next. */
+  private spare: Int32Array | undefined;
 
   constructor(bound: number) {
     let cap = 1024;
@@ -820,6 +822,7 @@ class PairCounts {
 
   /** Frees the table (the counts are no longer needed, or held as rows). */
   release(): void {
+    this.spare = undefined;
     this.table = new Int32Array(3);
     this.mask = 0;
     this.size = 0;
@@ -839,7 +842,9 @@ class PairCounts {
       m++;
     }
     const t = 2 ** m;
-    this.table = new Int32Array(old.length);
+    // The table before the last prune is reused (cleared) rather than a new one allocated: no fresh pages to fault in.
+    this.table = this.spare?.length === old.length ? this.spare.fill(0) : new Int32Array(old.length);
+    this.spare = old;
     this.size = 0;
     for (let i = 0; i < old.length; i += 3) {
       if (old[i + 2] < t) continue;
@@ -1634,7 +1639,7 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     /** One short everyday word on each side (数据 ↔ data): a translation, seldom a term. */
     generic: boolean;
   }
-  const pooled = new Map<string, Pooled>();
+  const pooled = new Map<number | string, Pooled>();
   /** Per-link arrays, reused (see Scratch). */
   const scratch = { zf: new Float64Array(0), ef: new Float64Array(0), zRaw: new Float64Array(0), eRaw: new Float64Array(0), dice: new Float64Array(0), rivalsOfE: new Float64Array(0), relE: new Float64Array(0), unitE: new Float64Array(0), thE: new Float64Array(0), zIds: new Int32Array(0), eIds: new Int32Array(0) };
   const pairs = new PairList();
@@ -1791,7 +1796,8 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     const pool = [...chosen.filter((c) => !(isGeneric(c.z, c.e, d.anchors) && inPhrase(c))), ...maximal];
     for (const c of pool) {
       const ek = c.e.alias ?? c.e.key;
-      const pk = c.z.key + '\u0000' + ek;
+      // The pair's key: its two string ids from the compact store (< 2^22 each: MAX_INTERNED), else the two strings.
+      const pk = c.z.cid !== undefined && c.e.cid !== undefined ? c.z.cid * 4194304 + c.e.cid : c.z.key + '\u0000' + ek;
       let p = pooled.get(pk);
       if (!p) {
         p = { zhKey: c.z.key, enKey: ek, zhSurface: c.z.surface, enSurface: '', enInitial: true, sum: 0, n: 0, examples: [], generic: isGeneric(c.z, c.e, d.anchors) };
