@@ -1,18 +1,23 @@
 // Term base and extraction figures (run with `npm run bench -- terms`, after `npm run build`):
 //  1. loading (CSV parse + merge) and compiling (Aho–Corasick) a 50,000-term base — target < 1 s;
 //     then matching throughput over sentences;
-//  2. term extraction on 100,000 aligned links — target < 60 s and < 1 GB.
+//  2. term extraction on 100,000 aligned links — target < 60 s and < 1 GB (as `bitext terms extract` runs it: pass 1 in
+//     worker threads, `node bench/terms.bench.mjs 100000 0` for one thread). CPU and RSS count every thread.
 // Links come from ../shared/eval/data/bible (KJV ↔ CUV, gold links, cycled to 100,000) when it is there, otherwise from
 // the hand-aligned sample fixture cycled with numbered variants (fewer distinct words: a lighter load).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { setInterval, clearInterval } from 'node:timers';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTermBaseCsv, parseAlignmentJsonl, mergeTermBases, compileTermBase, extractTerms } from '../dist/index.js';
+import { parseTermBaseCsv, parseAlignmentJsonl, mergeTermBases, compileTermBase } from '../dist/index.js';
+import { extractTermsParallel, defaultExtractThreads } from '../dist/io/terms-parallel.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = path.resolve(ROOT, '../shared');
 const N_LINKS = Number(process.argv[2] ?? 100_000);
+/** Worker threads for pass 1 of extraction (second argument; 0 = the single-threaded library function). */
+const THREADS = Number(process.argv[3] ?? defaultExtractThreads());
 
 let peak = 0;
 const sample = () => {
@@ -107,11 +112,34 @@ sample();
 const before = peak;
 t0 = performance.now();
 c0 = process.cpuUsage();
-const cands = extractTerms(links, { srcLang: 'en', tgtLang: 'zh', top: 200 });
+/** CPU seconds of the main thread so far (Linux: /proc; NaN elsewhere) — the worker threads' CPU is in the total. */
+const mainCpu = () => {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+};
+// Pass boundaries from the progress callback (pass k reports done in [(k-1)·n, k·n)).
+const passAt = [];
+const passCpu = [mainCpu()];
+const onProgress = (done, total) => {
+  const pass = Math.floor((done * 3) / Math.max(1, total));
+  while (passAt.length < pass) {
+    passAt.push(performance.now());
+    passCpu.push(mainCpu());
+  }
+};
+const cands = await extractTermsParallel(links, { srcLang: 'en', tgtLang: 'zh', top: 200, onProgress, threads: THREADS });
 const secs = (performance.now() - t0) / 1000;
+const passes = [t0, ...passAt.slice(0, 2), performance.now()].map((t, i, a) => (i ? ((t - a[i - 1]) / 1000).toFixed(1) : '')).slice(1);
+/** Digest of the candidates (all fields, in order): a speed change must keep it. */
+const digest = createHash('sha256').update(JSON.stringify(cands)).digest('hex').slice(0, 16);
 const cpuSecs = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1e6;
 sample();
 clearInterval(timer);
-console.log(`extraction: ${links.length} links from ${source.name} (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
-console.log(`  ${secs.toFixed(1)} s wall, ${cpuSecs.toFixed(1)} s CPU (target < 60), peak RSS ${mb(peak)} (before: ${mb(before)}; target < 1 GB), ${cands.length} candidates`);
+console.log(`extraction: ${links.length} links from ${source.name}, ${THREADS ? `pass 1 in ${THREADS} worker thread${THREADS > 1 ? 's' : ''}` : 'one thread'} (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
+console.log(`  ${secs.toFixed(1)} s wall, ${cpuSecs.toFixed(1)} s CPU (target < 60), peak RSS ${mb(peak)} (before: ${mb(before)}; target < 1 GB), ${cands.length} candidates, digest ${digest}`);
+console.log(`  passes (wall, s): ${passes.join(' / ')}; main thread CPU (s): ${[...passCpu.slice(0, 3), mainCpu()].map((c, i, a) => (i ? (c - a[i - 1]).toFixed(1) : '')).slice(1).join(' / ')}`);
 console.log(`  top 10: ${cands.slice(0, 10).map((c) => `${c.zh}↔${c.en}`).join(', ')}`);

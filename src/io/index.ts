@@ -2,3 +2,4 @@
 export * from './files.js';
 export * from './formats.js';
 export * from './glossary.js';
+export * from './terms-parallel.js';

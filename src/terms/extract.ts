@@ -120,6 +120,8 @@ interface Anchor {
   kind: 'latin' | 'name' | 'lex';
 }
 
+const ANCHOR_KINDS: ReadonlyArray<Anchor['kind']> = ['latin', 'name', 'lex'];
+
 interface LinkData {
   id: string;
   zhText: string;
@@ -127,7 +129,6 @@ interface LinkData {
   zh: ZhOcc[];
   en: EnOcc[];
   anchors: Anchor[];
-  enTokens: number;
 }
 
 /** Up to this many links, candidates are kept in memory between passes. */
@@ -142,7 +143,7 @@ const MAX_PAIRED = 40;
 /** Candidates per side and link scored against each other (long links of a corpus). */
 const MAX_LOCAL = 40;
 const PAIR_BASE = 1 << 22;
-/** Distinct strings interned for the compact store of a corpus before it is given up (pass 2 then recomputes). */
+/** Distinct strings interned for the compact store of a corpus before it is given up (pass 2 then recomputes); < 2^22: pass 3 keys a pair by its two string ids, z · 2^22 + e. */
 const MAX_INTERNED = 4_000_000;
 const MAX_ZH_WORDS = 6;
 const MAX_ZH_CHARS = 16;
@@ -315,31 +316,6 @@ function chineseCandidates(text: string, withPinyin = true, tape?: SegmentTape):
     else occ.push({ key, surface: inner, start, end, cue: true, words: 2, han, bound: 1, left: '', right: '' });
   }
   return { occ, syllables, latin };
-}
-
-/**
- * The per-character pinyin and the Latin runs of a text, as chineseCandidates computes them, from the segmentation
- * recorded on a tape (pass 3 of a corpus, whose candidates come from the compact store).
- */
-function chineseSyllables(text: string, tape: SegmentTape & { replay: Int32Array }): { syllables: string[]; latin: Array<[number, number, string]> } {
-  const norm = normalizeCharText(text);
-  const syllables: string[] = new Array(text.length).fill('');
-  const latin: Array<[number, number, string]> = [];
-  let i = 0;
-  while (i < norm.length) {
-    if (!isTermChar(norm.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const j = termRunEnd(norm, i);
-    for (let ws = i; ws < j; ) {
-      const len = tape.replay[tape.pos++];
-      noteWordSounds(ws, norm.slice(ws, ws + len), syllables, latin);
-      ws += len;
-    }
-    i = j;
-  }
-  return { syllables, latin };
 }
 
 /** Content words of an English term, a hyphenated compound counting as one ("cross-border logistics" → 2). */
@@ -595,6 +571,27 @@ class IntList<T extends Int32Array | Uint8Array> {
     }
     this.data[this.length++] = v;
   }
+  private reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    const next = new (this.data.constructor as new (n: number) => T)(Math.max(16, this.data.length * 2, this.length + n));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+  pushAll(src: ArrayLike<number>): void {
+    this.reserve(src.length);
+    this.data.set(src, this.length);
+    this.length += src.length;
+  }
+  /** Pushes src[i] → map[src[i]] (-1 stays -1). */
+  pushMapped(src: ArrayLike<number>, map: Int32Array): void {
+    this.reserve(src.length);
+    for (let i = 0; i < src.length; i++) this.data[this.length++] = src[i] < 0 ? src[i] : map[src[i]];
+  }
+  /** Pushes the offsets of a list that starts at 0 (its first entry left out), shifted by base. */
+  pushShifted(src: ArrayLike<number>, base: number): void {
+    this.reserve(src.length);
+    for (let i = 1; i < src.length; i++) this.data[this.length++] = src[i] + base;
+  }
 }
 
 /** What pass 2 needs of each link of a corpus, as interned string ids in typed arrays (offsets per link). */
@@ -616,6 +613,7 @@ class CompactLinks {
   readonly eOff = new IntList(new Int32Array(1024));
   readonly eKey = new IntList(new Int32Array(1 << 16));
   readonly eAlias = new IntList(new Int32Array(1 << 16));
+  /** The surface of an acronym or of an occurrence with an alias (-1 otherwise). */
   readonly eSurf = new IntList(new Int32Array(1 << 16));
   /** 1 cue, 2 acronym, 4 title, 8 initial, 16 inTitle. */
   readonly eFlags = new IntList(new Uint8Array(1 << 16));
@@ -629,13 +627,25 @@ class CompactLinks {
   readonly eBound = new IntList(new Uint8Array(1 << 16));
   readonly eLeft = new IntList(new Int32Array(1 << 16));
   readonly eRight = new IntList(new Int32Array(1 << 16));
+  /** The anchors of each link (offsets per link): Chinese span, English token, kind (index in ANCHOR_KINDS). */
+  readonly aOff = new IntList(new Int32Array(1024));
+  readonly aZs = new IntList(new Int32Array(1 << 16));
+  readonly aZe = new IntList(new Int32Array(1 << 16));
+  readonly aEt = new IntList(new Int32Array(1 << 16));
+  readonly aKind = new IntList(new Uint8Array(1 << 16));
 
   constructor() {
     this.zOff.push(0);
     this.eOff.push(0);
+    this.aOff.push(0);
   }
 
-  private id(s: string): number {
+  /** Number of links stored. */
+  get links(): number {
+    return this.zOff.length - 1;
+  }
+
+  id(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
       id = this.strings.length;
@@ -666,7 +676,7 @@ class CompactLinks {
     for (const o of d.en) {
       this.eKey.push(this.id(o.key));
       this.eAlias.push(o.alias === undefined ? -1 : this.id(o.alias));
-      this.eSurf.push(o.acronym ? this.id(o.surface) : -1);
+      this.eSurf.push(o.acronym || o.alias !== undefined ? this.id(o.surface) : -1);
       this.eFlags.push((o.cue ? 1 : 0) | (o.acronym ? 2 : 0) | (o.title ? 4 : 0) | (o.initial ? 8 : 0) | (o.inTitle ? 16 : 0));
       this.eT0.push(o.t0);
       this.eT1.push(o.t1);
@@ -678,7 +688,60 @@ class CompactLinks {
       this.eRight.push(this.id(o.right));
     }
     this.eOff.push(this.eKey.length);
+    for (const a of d.anchors) {
+      this.aZs.push(a.zs);
+      this.aZe.push(a.ze);
+      this.aEt.push(a.et);
+      this.aKind.push(ANCHOR_KINDS.indexOf(a.kind));
+    }
+    this.aOff.push(this.aZs.length);
   }
+
+  /** The store as transferable parts: the strings end to end, and each list trimmed to its length. */
+  pack(): PackedLinks {
+    this.trim();
+    const ends = new Int32Array(this.strings.length);
+    let n = 0;
+    for (let i = 0; i < ends.length; i++) ends[i] = n += this.strings[i].length;
+    const lists: Record<string, Int32Array | Uint8Array> = {};
+    for (const [name, list] of Object.entries(this)) if (list instanceof IntList) lists[name] = list.data;
+    return { text: this.strings.join(''), ends, lists };
+  }
+
+  /**
+   * Appends the links of a packed store: its strings interned here in their order (so that appending the stores of
+   * consecutive ranges of links gives the ids, lists and offsets one store of all of them would have).
+   */
+  append(p: PackedLinks): void {
+    const remap = new Int32Array(p.ends.length);
+    for (let i = 0, from = 0; i < remap.length; i++) {
+      remap[i] = this.id(p.text.slice(from, p.ends[i]));
+      from = p.ends[i];
+    }
+    const zBase = this.zKey.length;
+    const eBase = this.eKey.length;
+    const aBase = this.aZs.length;
+    for (const [name, data] of Object.entries(p.lists)) {
+      const list = (this as unknown as Record<string, IntList<Int32Array | Uint8Array>>)[name];
+      if (!(list instanceof IntList)) throw new Error(`CompactLinks.append: unknown list ${name}`);
+      if (ID_LISTS.has(name)) list.pushMapped(data, remap);
+      else if (name === 'zOff') list.pushShifted(data, zBase);
+      else if (name === 'eOff') list.pushShifted(data, eBase);
+      else if (name === 'aOff') list.pushShifted(data, aBase);
+      else list.pushAll(data);
+    }
+  }
+}
+
+/** Lists of CompactLinks that hold string ids (-1: none). */
+const ID_LISTS = new Set(['zKey', 'zLeft', 'zRight', 'eKey', 'eAlias', 'eSurf', 'eLeft', 'eRight']);
+
+/** The candidates of a range of links as pass 1 stores them (see `analyzeLinks`): plain typed arrays and one string. */
+export interface PackedLinks {
+  /** The interned strings end to end; `ends[i]` is where string i ends. */
+  text: string;
+  ends: Int32Array;
+  lists: Record<string, Int32Array | Uint8Array>;
 }
 
 /**
@@ -690,6 +753,8 @@ class PairCounts {
   private mask: number;
   /** Slots of three ints (z, e, count) side by side: one cache line per probe. */
   private table: Int32Array;
+  /** The table of before the last prune, reused by the next. */
+  private spare: Int32Array | undefined;
 
   constructor(bound: number) {
     let cap = 1024;
@@ -726,6 +791,43 @@ class PairCounts {
     return this.table[this.slot(z, e) + 2];
   }
 
+  /**
+   * The counts by Chinese id (compressed sparse rows, each row sorted by English id), for the lookups of pass 3: the
+   * English candidates of a link are looked up in one short row instead of one random slot each of a table of tens of
+   * MB (a cache miss per pair).
+   */
+  rows(zhCount: number): PairRows {
+    const t = this.table;
+    const start = new Int32Array(zhCount + 1);
+    for (let i = 2; i < t.length; i += 3) if (t[i] > 0) start[t[i - 2] + 1]++;
+    for (let z = 0; z < zhCount; z++) start[z + 1] += start[z];
+    const fill = start.slice(0, zhCount);
+    // English id × 2^31 + count: exact in a float64 (ids < 2^22), sorted by id within each row.
+    const packed = new Float64Array(this.size);
+    for (let i = 2; i < t.length; i += 3) if (t[i] > 0) packed[fill[t[i - 2]]++] = t[i - 1] * 2147483648 + t[i];
+    const cols = new Int32Array(this.size);
+    const counts = new Int32Array(this.size);
+    for (let z = 0; z < zhCount; z++) {
+      const row = packed.subarray(start[z], start[z + 1]);
+      if (row.length > 1) row.sort();
+      for (let k = start[z]; k < start[z + 1]; k++) {
+        const v = packed[k];
+        const e = Math.floor(v / 2147483648);
+        cols[k] = e;
+        counts[k] = v - e * 2147483648;
+      }
+    }
+    return { start, cols, counts };
+  }
+
+  /** Frees the table (the counts are no longer needed, or held as rows). */
+  release(): void {
+    this.spare = undefined;
+    this.table = new Int32Array(3);
+    this.mask = 0;
+    this.size = 0;
+  }
+
   /** Lossy counting as `prune`: drop counts below a rising threshold (2, 4, 8…) until at most half the bound remain. */
   prune(bound: number): void {
     const old = this.table;
@@ -740,7 +842,9 @@ class PairCounts {
       m++;
     }
     const t = 2 ** m;
-    this.table = new Int32Array(old.length);
+    // The table before the last prune is reused (cleared) rather than a new one allocated: no fresh pages to fault in.
+    this.table = this.spare?.length === old.length ? this.spare.fill(0) : new Int32Array(old.length);
+    this.spare = old;
     this.size = 0;
     for (let i = 0; i < old.length; i += 3) {
       if (old[i + 2] < t) continue;
@@ -751,6 +855,28 @@ class PairCounts {
       this.size++;
     }
   }
+}
+
+/** Pair counts by Chinese id: row z is cols/counts[start[z] … start[z + 1]), English ids ascending. */
+interface PairRows {
+  start: Int32Array;
+  cols: Int32Array;
+  counts: Int32Array;
+}
+
+/** The count of (row z, English id e) by binary search in the row; 0 when not counted. */
+function rowCount(r: PairRows, z: number, e: number): number {
+  let lo = r.start[z];
+  let hi = r.start[z + 1] - 1;
+  const cols = r.cols;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cols[mid];
+    if (c < e) lo = mid + 1;
+    else if (c > e) hi = mid - 1;
+    else return r.counts[mid];
+  }
+  return 0;
 }
 
 /** Lossy counting: drop the rarest entries (count below a rising threshold) until the map is half its bound. */
@@ -852,32 +978,75 @@ class Rivals {
   }
 }
 
+/** Growable scratch arrays reused link after link (every entry a link uses is written before it is read). */
+const Scratch = {
+  /** buf, or a new Float64Array when it has fewer than n entries (the contents are left over from earlier links). */
+  f64(buf: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+    return buf.length >= n ? buf : new Float64Array(Math.max(n, 2 * buf.length, 64));
+  },
+  i32(buf: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+    return buf.length >= n ? buf : new Int32Array(Math.max(n, 2 * buf.length, 64));
+  },
+};
+
+/**
+ * The candidate pairs of one link, side by side in typed arrays (no object per pair): score, Chinese and English
+ * candidate index, and the start of each span (the tie-breaks of competitive linking).
+ */
+class PairList {
+  n = 0;
+  s = new Float64Array(256);
+  zi = new Int32Array(256);
+  ei = new Int32Array(256);
+  zs = new Int32Array(256);
+  es = new Int32Array(256);
+  heap = new Int32Array(256);
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  push(s: number, zi: number, ei: number, zs: number, es: number): void {
+    if (this.n === this.s.length) {
+      const cap = this.n * 2;
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(cap);
+        b.set(a);
+        return b;
+      };
+      this.s = grow(this.s);
+      this.zi = grow(this.zi);
+      this.ei = grow(this.ei);
+      this.zs = grow(this.zs);
+      this.es = grow(this.es);
+      this.heap = new Int32Array(cap);
+    }
+    const k = this.n++;
+    this.s[k] = s;
+    this.zi[k] = zi;
+    this.ei[k] = ei;
+    this.zs[k] = zs;
+    this.es[k] = es;
+  }
+}
+
 /**
  * Competitive linking (Melamed 2000): the pairs best first (score, then position of the Chinese and the English
  * term, then the order given), each taken unless its Chinese or English span overlaps a pair taken before. A binary
  * heap instead of sorting every pair, and it stops once every candidate of one side overlaps a pair taken: the same
- * pairs in the same order as sorting the whole list and scanning it.
+ * pairs in the same order as sorting the whole list and scanning it. Returns the indices (in `pairs`) taken.
  */
-function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number; zi: number; ei: number }>(cands: C[], zh: readonly ZhOcc[], en: readonly EnOcc[]): C[] {
-  const n = cands.length;
-  const chosen: C[] = [];
+function competitiveLinking(pairs: PairList, zh: readonly ZhOcc[], en: readonly EnOcc[]): number[] {
+  const n = pairs.n;
+  const chosen: number[] = [];
   if (n === 0) return chosen;
-  // Sort keys in typed arrays (score, Chinese start, English start; then the order given).
-  const cs = new Float64Array(n);
-  const czs = new Int32Array(n);
-  const ces = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    cs[i] = cands[i].s;
-    czs[i] = cands[i].z.start;
-    ces[i] = cands[i].e.start;
-  }
+  const { s: cs, zs: czs, es: ces, heap } = pairs;
   const before = (a: number, b: number): boolean => {
     if (cs[a] !== cs[b]) return cs[a] > cs[b];
     if (czs[a] !== czs[b]) return czs[a] < czs[b];
     if (ces[a] !== ces[b]) return ces[a] < ces[b];
     return a < b;
   };
-  const heap = new Int32Array(n);
   for (let i = 0; i < n; i++) heap[i] = i;
   let size = n;
   const down = (from: number): void => {
@@ -901,19 +1070,21 @@ function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number; zi: numbe
   let zFree = zh.length;
   let eFree = en.length;
   while (size > 0 && zFree > 0 && eFree > 0) {
-    const c = cands[heap[0]];
+    const k = heap[0];
     heap[0] = heap[--size];
     if (size > 0) down(0);
-    if (zBlocked[c.zi] || eBlocked[c.ei]) continue;
-    chosen.push(c);
-    const { start: zs, end: ze } = c.z;
+    const zi = pairs.zi[k];
+    const ei = pairs.ei[k];
+    if (zBlocked[zi] || eBlocked[ei]) continue;
+    chosen.push(k);
+    const { start: zs, end: ze } = zh[zi];
     for (let i = 0; i < zh.length; i++) {
       if (!zBlocked[i] && zh[i].start < ze && zs < zh[i].end) {
         zBlocked[i] = 1;
         zFree--;
       }
     }
-    const { start: es, end: ee } = c.e;
+    const { start: es, end: ee } = en[ei];
     for (let i = 0; i < en.length; i++) {
       if (!eBlocked[i] && en[i].start < ee && es < en[i].end) {
         eBlocked[i] = 1;
@@ -924,31 +1095,52 @@ function competitiveLinking<C extends { z: ZhOcc; e: EnOcc; s: number; zi: numbe
   return chosen;
 }
 
-/** Distinct left and right neighbours of a candidate (capped), for accessor variety. */
-interface Neighbours {
-  left: string[];
-  right: string[];
-  leftEdges: number;
-  rightEdges: number;
-}
-
-function addNeighbours(map: Map<string, Neighbours>, key: string, left: string, right: string): void {
-  let n = map.get(key);
-  if (!n) map.set(key, (n = { left: [], right: [], leftEdges: 0, rightEdges: 0 }));
-  if (left === '') n.leftEdges++;
-  else if (n.left.length < 4 && !n.left.includes(left)) n.left.push(left);
-  if (right === '') n.rightEdges++;
-  else if (n.right.length < 4 && !n.right.includes(right)) n.right.push(right);
-}
-
 /**
- * Is the candidate a unit? Seen twice or more with always the same neighbour on one side (互通 always after 联,
- * "Task Force" always after "Economy") it is a fragment of a longer term. Seen once: no evidence either way.
+ * Accessor variety (Feng et al. 2004) of the candidates counted in pass 2, by their id: on each side, the distinct
+ * neighbours and the edges (a run edge, punctuation, a stop word: neighbour `edge`) seen, each counted up to 2 — all
+ * that `unity` asks. Neighbours are numbers (string ids).
  */
-function unity(n: Neighbours | undefined, freq: number): number {
-  if (!n || freq < 2) return 1;
-  const av = Math.min(n.left.length + n.leftEdges, n.right.length + n.rightEdges);
-  return av >= 2 ? 1 : 0.35;
+class Accessors {
+  private readonly seen: Uint8Array;
+  private readonly first: Int32Array;
+  /** Per id and side (left 2·id, right 2·id + 1): distinct neighbours (≤ 2) + edges (≤ 2). */
+  private readonly distinct: Uint8Array;
+  private readonly edges: Uint8Array;
+
+  constructor(
+    n: number,
+    private readonly edge: number,
+  ) {
+    this.seen = new Uint8Array(n);
+    this.first = new Int32Array(2 * n);
+    this.distinct = new Uint8Array(2 * n);
+    this.edges = new Uint8Array(2 * n);
+  }
+
+  add(id: number, left: number, right: number): void {
+    this.seen[id] = 1;
+    this.side(2 * id, left);
+    this.side(2 * id + 1, right);
+  }
+
+  private side(k: number, v: number): void {
+    if (v === this.edge) {
+      if (this.edges[k] < 2) this.edges[k]++;
+    } else if (this.distinct[k] === 0) {
+      this.first[k] = v;
+      this.distinct[k] = 1;
+    } else if (this.distinct[k] === 1 && this.first[k] !== v) this.distinct[k] = 2;
+  }
+
+  /**
+   * Is the candidate a unit? Seen twice or more with always the same neighbour on one side (互通 always after 联,
+   * "Task Force" always after "Economy") it is a fragment of a longer term. Seen once: no evidence either way.
+   */
+  unity(id: number, freq: number): number {
+    if (!this.seen[id] || freq < 2) return 1;
+    const av = Math.min(this.distinct[2 * id] + this.edges[2 * id], this.distinct[2 * id + 1] + this.edges[2 * id + 1]);
+    return av >= 2 ? 1 : 0.35;
+  }
 }
 
 /**
@@ -1026,14 +1218,145 @@ function anchorScore(z: ZhOcc, e: EnOcc, anchors: Anchor[]): number {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-export function extractTerms(links: Link[], options: ExtractOptions): TermCandidate[] {
+/**
+ * Pass 1's counts from the compact store, link by link: what the loop over the candidates of each link counts (link
+ * frequencies, acronyms with and without their expansion, lossy counting) by string id, then as strings in the order
+ * the maps would have received them.
+ */
+function countCompact(c: CompactLinks, zhFreq: Map<string, number>, enFreq: Map<string, number>, expansionOf: Map<string, string>, acronymAlone: Map<string, number>): void {
+  const zf = new Map<number, number>();
+  const ef = new Map<number, number>();
+  const exp = new Map<number, number>();
+  const alone = new Map<number, number>();
+  const zKey = c.zKey.data;
+  const eKey = c.eKey.data;
+  const eAlias = c.eAlias.data;
+  const eSurf = c.eSurf.data;
+  const eFlags = c.eFlags.data;
+  const zOff = c.zOff.data;
+  const eOff = c.eOff.data;
+  /** Link in which each string was counted last (distinct keys per link). */
+  const zSeen = new Int32Array(c.strings.length).fill(-1);
+  const eSeen = new Int32Array(c.strings.length).fill(-1);
+  for (let i = 0, n = c.links; i < n; i++) {
+    for (let k = zOff[i]; k < zOff[i + 1]; k++) {
+      const key = zKey[k];
+      if (zSeen[key] === i) continue;
+      zSeen[key] = i;
+      zf.set(key, (zf.get(key) ?? 0) + 1);
+    }
+    for (let k = eOff[i]; k < eOff[i + 1]; k++) {
+      const key = eAlias[k] >= 0 ? eAlias[k] : eKey[k];
+      if (eSeen[key] === i) continue;
+      eSeen[key] = i;
+      ef.set(key, (ef.get(key) ?? 0) + 1);
+    }
+    for (let k = eOff[i]; k < eOff[i + 1]; k++) {
+      if (eAlias[k] >= 0) {
+        if (!exp.has(eSurf[k])) exp.set(eSurf[k], eAlias[k]);
+      } else if (eFlags[k] & 2) alone.set(eSurf[k], (alone.get(eSurf[k]) ?? 0) + 1);
+    }
+    // Lossy counting (Manku & Motwani 2002): on a large corpus, forget candidates seen once so far.
+    if (zf.size > MAX_KEYS) prune(zf, MAX_KEYS);
+    if (ef.size > MAX_KEYS) prune(ef, MAX_KEYS);
+  }
+  const str = c.strings;
+  for (const [k, f] of zf) zhFreq.set(str[k], f);
+  for (const [k, f] of ef) enFreq.set(str[k], f);
+  for (const [k, v] of exp) expansionOf.set(str[k], str[v]);
+  for (const [k, v] of alone) acronymAlone.set(str[k], v);
+}
+
+/** Which side of the links is Chinese (or another unspaced language), and the languages. */
+function sidesOf(options: Pick<ExtractOptions, 'srcLang' | 'tgtLang'>): { zhSide: 'src' | 'tgt'; enSide: 'src' | 'tgt'; zhLang: Lang; enLang: Lang } | undefined {
   const zhSide: 'src' | 'tgt' | undefined = isScriptioContinua(options.srcLang) ? 'src' : isScriptioContinua(options.tgtLang) ? 'tgt' : undefined;
-  if (!zhSide) return [];
-  const enSide = zhSide === 'src' ? 'tgt' : 'src';
-  const zhLang = zhSide === 'src' ? options.srcLang : options.tgtLang;
-  const enLang = zhSide === 'src' ? options.tgtLang : options.srcLang;
+  if (!zhSide) return undefined;
+  return zhSide === 'src' ? { zhSide, enSide: 'tgt', zhLang: options.srcLang, enLang: options.tgtLang } : { zhSide, enSide: 'src', zhLang: options.tgtLang, enLang: options.srcLang };
+}
+
+function usableLinks(links: Link[], options: ExtractOptions, zhSide: 'src' | 'tgt', enSide: 'src' | 'tgt'): Link[] {
   const skipRejected = options.skipRejected ?? true;
-  const usable = links.filter((l) => l[zhSide].length > 0 && l[enSide].length > 0 && !(skipRejected && l.status === 'rejected'));
+  return links.filter((l) => l[zhSide].length > 0 && l[enSide].length > 0 && !(skipRejected && l.status === 'rejected'));
+}
+
+/** The candidates of one link (`full`: with the anchors, which the last pass needs); `tape` records or replays its segmentation. */
+function linkCandidates(id: string, zhText: string, enText: string, full: boolean, lexicon: ExtractLexicon | undefined, tape?: SegmentTape): LinkData {
+  const zc = chineseCandidates(zhText, full, tape);
+  const tokens = tokenizeWords(enText);
+  const en = englishCandidates(enText, tokens);
+  const anchors = full ? anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, lexicon) : [];
+  return { id, zhText, enText, zh: zc.occ, en, anchors };
+}
+
+/**
+ * The texts term extraction reads of a corpus: the Chinese and the English text of each link it uses (in order), as
+ * `analyzeLinks` takes them, and how many; undefined when no side is Chinese or the links are few enough to be
+ * kept in memory (`extractTerms` then reads them itself: `analyzeLinks` is for corpora).
+ */
+export function extractionTexts(links: Link[], options: ExtractOptions): { zh: string[]; en: string[] } | undefined {
+  const sides = sidesOf(options);
+  if (!sides) return undefined;
+  const usable = usableLinks(links, options, sides.zhSide, sides.enSide);
+  if (usable.length <= STORE_LIMIT) return undefined;
+  return {
+    zh: usable.map((l) => joinSentences(l[sides.zhSide].map((s) => s.text), sides.zhLang)),
+    en: usable.map((l) => joinSentences(l[sides.enSide].map((s) => s.text), sides.enLang)),
+  };
+}
+
+/**
+ * Pass 1 of extraction on a corpus, for a range of its links (texts from `extractionTexts`): the candidates and the
+ * anchors (with `lexicon`, the options' one) of each link, packed as typed arrays and one string. `extractTermsFrom`
+ * takes the packs of consecutive ranges (e.g. computed on several threads) and gives what `extractTerms` gives.
+ */
+export function analyzeLinks(zh: readonly string[], en: readonly string[], lexicon?: ExtractLexicon, onLink?: (done: number) => void): PackedLinks {
+  const c = new CompactLinks();
+  for (let i = 0; i < zh.length; i++) {
+    c.add(linkCandidates('', zh[i], en[i], true, lexicon));
+    if (onLink && i % 500 === 0) onLink(i);
+  }
+  return c.pack();
+}
+
+export function extractTerms(links: Link[], options: ExtractOptions): TermCandidate[] {
+  return extract(links, options, undefined);
+}
+
+/**
+ * The packs of pass 1 (`analyzeLinks`) of consecutive ranges of links, merged in order as they come: what
+ * `extractTermsFrom` takes. Beyond MAX_INTERNED distinct strings it lets them go (bounded memory) and
+ * `extractTermsFrom` runs pass 1 again on its own thread.
+ */
+export class LinkAnalysis {
+  private store: CompactLinks | undefined = new CompactLinks();
+  /** Links appended. */
+  links = 0;
+
+  append(p: PackedLinks): void {
+    this.links += p.lists.zOff.length - 1;
+    if (!this.store) return;
+    this.store.append(p);
+    if (this.store.strings.length > MAX_INTERNED) this.store = undefined;
+  }
+
+  /** The merged store (undefined when it grew too large); for extract only. */
+  take(): CompactLinks | undefined {
+    const s = this.store;
+    this.store = undefined;
+    return s;
+  }
+}
+
+/** `extractTerms` with pass 1 done already: `analysis` holds the packs of `analyzeLinks` over consecutive ranges of `extractionTexts`. */
+export function extractTermsFrom(links: Link[], options: ExtractOptions, analysis: LinkAnalysis): TermCandidate[] {
+  return extract(links, options, analysis);
+}
+
+function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis | undefined): TermCandidate[] {
+  const sides = sidesOf(options);
+  if (!sides) return [];
+  const { zhSide, enSide, zhLang, enLang } = sides;
+  const usable = usableLinks(links, options, zhSide, enSide);
   const minFreq = options.minFreq ?? (usable.length > 2000 ? 2 : 1);
   const total = usable.length;
 
@@ -1044,15 +1367,8 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   const segLens = store ? undefined : new IntList(new Int32Array(1 << 16));
   const segOff = store ? undefined : new IntList(new Int32Array(1024));
   segOff?.push(0);
-  const build = (link: Link, full: boolean, tape?: SegmentTape): LinkData => {
-    const zhText = joinSentences(link[zhSide].map((s) => s.text), zhLang);
-    const enText = joinSentences(link[enSide].map((s) => s.text), enLang);
-    const zc = chineseCandidates(zhText, full, tape);
-    const tokens = tokenizeWords(enText);
-    const en = englishCandidates(enText, tokens);
-    const anchors = full ? anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon) : [];
-    return { id: link.id, zhText, enText, zh: zc.occ, en, anchors, enTokens: tokens.length };
-  };
+  const build = (link: Link, full: boolean, tape?: SegmentTape): LinkData =>
+    linkCandidates(link.id, joinSentences(link[zhSide].map((s) => s.text), zhLang), joinSentences(link[enSide].map((s) => s.text), enLang), full, options.lexicon, tape);
   /** Candidates of link i; `full` adds the anchors (pinyin, dictionary), needed only by the last pass. */
   const linkData = (i: number, full = false): LinkData => {
     if (!store) {
@@ -1071,21 +1387,31 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
   // Pass 1: link frequencies of the candidates.
   const zhFreq = new Map<string, number>();
   const enFreq = new Map<string, number>();
-  const zhAv = new Map<string, Neighbours>();
-  const enAv = new Map<string, Neighbours>();
   /** Acronym → key of its expansion, wherever the two were written together. */
   const expansionOf = new Map<string, string>();
   /** Links where an acronym was written without its expansion. */
   const acronymAlone = new Map<string, number>();
   // A corpus: what pass 2 needs of each link is stored compactly (interned ids in typed arrays) instead of computing
   // the candidates again; beyond MAX_INTERNED distinct strings pass 2 computes them again (bounded memory).
-  let compact: CompactLinks | undefined = store ? undefined : new CompactLinks();
-  for (let i = 0; i < total; i++) {
-    const d = linkData(i);
-    if (compact) {
-      compact.add(d);
-      if (compact.strings.length > MAX_INTERNED) compact = undefined;
+  let compact: CompactLinks | undefined;
+  if (!store) {
+    if (analysis) {
+      if (analysis.links !== total) throw new Error(`extractTermsFrom: the analysis holds ${analysis.links} links, not ${total}`);
+      compact = analysis.take();
+    } else {
+      const c = new CompactLinks();
+      for (let i = 0; i < total && c.strings.length <= MAX_INTERNED; i++) {
+        c.add(linkCandidates('', joinSentences(usable[i][zhSide].map((s) => s.text), zhLang), joinSentences(usable[i][enSide].map((s) => s.text), enLang), true, options.lexicon));
+        if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
+      }
+      if (c.strings.length <= MAX_INTERNED) compact = c;
     }
+  }
+  if (compact) {
+    countCompact(compact, zhFreq, enFreq, expansionOf, acronymAlone);
+  }
+  for (let i = 0; i < total && !compact; i++) {
+    const d = linkData(i);
     for (const k of new Set(d.zh.map((o) => o.key))) zhFreq.set(k, (zhFreq.get(k) ?? 0) + 1);
     for (const k of new Set(d.en.map((o) => o.alias ?? o.key))) enFreq.set(k, (enFreq.get(k) ?? 0) + 1);
     for (const o of d.en) {
@@ -1153,6 +1479,16 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       if (a !== undefined) expansionId.set(a, c.ids.get(key)!);
     }
   }
+  // Pass 2 also gathers the neighbours (accessor variety) of the candidates counted, by id; neighbours as string ids
+  // ('' is the edge): those of the compact store, else numbered here.
+  const neighbourIds = new Map<string, number>([['', 0]]);
+  const neighbourId = (n: string): number => {
+    let id = neighbourIds.get(n);
+    if (id === undefined) neighbourIds.set(n, (id = neighbourIds.size));
+    return id;
+  };
+  const zhAv = new Accessors(zhIds.size, compact ? (compact.ids.get('') ?? -1) : 0);
+  const enAv = new Accessors(enIds.size, compact ? (compact.ids.get('') ?? -1) : 0);
   if (zhIds.size || enIds.size) {
     if (compact) {
       const c = compact;
@@ -1190,14 +1526,14 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
         const z1 = zOff[i + 1];
         const e0 = eOff[i];
         const e1 = eOff[i + 1];
-        for (let k = z0; k < z1; k++) if (!zCue[k] && zhIdOf[zKey[k]] >= 0) addNeighbours(zhAv, str[zKey[k]], str[zLeft[k]], str[zRight[k]]);
+        for (let k = z0; k < z1; k++) if (!zCue[k] && zhIdOf[zKey[k]] >= 0) zhAv.add(zhIdOf[zKey[k]], zLeft[k], zRight[k]);
         // English key of each occurrence: its expansion when an acronym (withAlias).
         if (eUseBuf.length < e1 - e0) eUseBuf = new Int32Array(2 * (e1 - e0));
         for (let k = e0; k < e1; k++) {
           let alias = eAlias[k];
           if (alias < 0 && eFlags[k] & 2) alias = expansionId.get(eSurf[k]) ?? -1;
           eUseBuf[k - e0] = alias >= 0 ? alias : eKey[k];
-          if (!(eFlags[k] & 1) && alias < 0 && enIdOf[eKey[k]] >= 0) addNeighbours(enAv, str[eKey[k]], str[eLeft[k]], str[eRight[k]]);
+          if (!(eFlags[k] & 1) && alias < 0 && enIdOf[eKey[k]] >= 0) enAv.add(enIdOf[eKey[k]], eLeft[k], eRight[k]);
         }
         const zs = topIdsOf(zKey, z0, z1, zhIdOf, zhFreq);
         if (zs.length === 0 || enIds.size === 0) continue;
@@ -1209,8 +1545,8 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     }
     for (let i = 0; i < total && !compact; i++) {
       const d = withAlias(linkData(i));
-      for (const o of d.zh) if (!o.cue && zhIds.has(o.key)) addNeighbours(zhAv, o.key, o.left, o.right);
-      for (const o of d.en) if (!o.cue && !o.alias && enIds.has(o.key)) addNeighbours(enAv, o.key, o.left, o.right);
+      for (const o of d.zh) if (!o.cue && zhIds.has(o.key)) zhAv.add(zhIds.get(o.key)!, neighbourId(o.left), neighbourId(o.right));
+      for (const o of d.en) if (!o.cue && !o.alias && enIds.has(o.key)) enAv.add(enIds.get(o.key)!, neighbourId(o.left), neighbourId(o.right));
       const zs = topIds(d.zh.map((o) => o.key), zhIds, zhFreq);
       if (zs.length === 0 || enIds.size === 0) continue;
       const es = topIds(d.en.map((o) => o.alias ?? o.key), enIds, enFreq);
@@ -1226,7 +1562,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
 
   /**
    * Pass 3's view of link i from the compact store: the occurrences pass 1 found (only those that can make a pair
-   * when minFreq ≥ 2: quoted, or seen in two links or more), the pinyin from the recorded segmentation, the anchors.
+   * when minFreq ≥ 2: quoted, or seen in two links or more) and the anchors it found.
    * The same LinkData as build + withAlias + that filter, without segmenting the link or listing its candidates again.
    */
   const compactLinkData = (c: CompactLinks, i: number): LinkData => {
@@ -1273,17 +1609,20 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       if (flags & 16) o.inTitle = true;
       en.push(o);
     }
-    const zc = chineseSyllables(zhText, { replay: segLens!.data, pos: segOff!.data[i] });
-    const tokens = tokenizeWords(enText);
-    const anchors = anchorsOf(zhText, zc.syllables, zc.latin, enText, tokens, options.lexicon);
-    return { id: link.id, zhText, enText, zh, en, anchors, enTokens: tokens.length };
+    const anchors: Anchor[] = [];
+    for (let k = c.aOff.data[i], k1 = c.aOff.data[i + 1]; k < k1; k++) anchors.push({ zs: c.aZs.data[k], ze: c.aZe.data[k], et: c.aEt.data[k], kind: ANCHOR_KINDS[c.aKind.data[k]] });
+    return { id: link.id, zhText, enText, zh, en, anchors };
   };
+
+  // The counts as rows for pass 3; the hash table is let go.
+  const pairRows = pairCount.rows(zhIds.size);
+  pairCount.release();
 
   // Unity (accessor variety) of each candidate counted in pass 2, computed once.
   const unityZh = new Float64Array(zhIds.size);
-  for (const [k, id] of zhIds) unityZh[id] = unity(zhAv.get(k), zhFreq.get(k) ?? 1);
+  for (const [k, id] of zhIds) unityZh[id] = zhAv.unity(id, zhFreq.get(k) ?? 1);
   const unityEn = new Float64Array(enIds.size);
-  for (const [k, id] of enIds) unityEn[id] = unity(enAv.get(k), enFreq.get(k) ?? 1);
+  for (const [k, id] of enIds) unityEn[id] = enAv.unity(id, enFreq.get(k) ?? 1);
 
   // Pass 3: local competitive linking per link.
   interface Pooled {
@@ -1300,7 +1639,10 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     /** One short everyday word on each side (数据 ↔ data): a translation, seldom a term. */
     generic: boolean;
   }
-  const pooled = new Map<string, Pooled>();
+  const pooled = new Map<number | string, Pooled>();
+  /** Per-link arrays, reused (see Scratch). */
+  const scratch = { zf: new Float64Array(0), ef: new Float64Array(0), zRaw: new Float64Array(0), eRaw: new Float64Array(0), dice: new Float64Array(0), rivalsOfE: new Float64Array(0), relE: new Float64Array(0), unitE: new Float64Array(0), thE: new Float64Array(0), zIds: new Int32Array(0), eIds: new Int32Array(0) };
+  const pairs = new PairList();
   const expansionSurface = new Map<string, string>();
   for (let idx = 0; idx < total; idx++) {
     let d = compact ? compactLinkData(compact, idx) : withAlias(linkData(idx, true));
@@ -1310,21 +1652,21 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     }
     d = trimLink(d, zhFreq, enFreq);
     for (const e of d.en) if (e.cue && e.title && !e.acronym && !expansionSurface.has(e.key)) expansionSurface.set(e.key, e.surface);
-    const cands: Array<{ z: ZhOcc; e: EnOcc; s: number; zi: number; ei: number }> = [];
+    pairs.clear();
     const zLen = Math.max(1, d.zhText.length);
     const eLen = Math.max(1, d.enText.length);
     // Dice of every pair of the link, and how many rivals each pair has: a pair is only as good as it is better
     // than the other pairs its terms could form here (two terms seen once in one link have Dice 1 with everything).
     const nz = d.zh.length;
     const ne = d.en.length;
-    const zf = new Float64Array(nz);
-    const ef = new Float64Array(ne);
-    const zIds = new Int32Array(nz);
-    const eIds = new Int32Array(ne);
+    const zf = (scratch.zf = Scratch.f64(scratch.zf, nz));
+    const ef = (scratch.ef = Scratch.f64(scratch.ef, ne));
+    const zIds = (scratch.zIds = Scratch.i32(scratch.zIds, nz));
+    const eIds = (scratch.eIds = Scratch.i32(scratch.eIds, ne));
     const enKeyOf: string[] = new Array(ne);
     /** Frequencies as the maps hold them (-1: not counted, or forgotten by lossy counting) for the rivals. */
-    const zRaw = new Float64Array(nz);
-    const eRaw = new Float64Array(ne);
+    const zRaw = (scratch.zRaw = Scratch.f64(scratch.zRaw, nz));
+    const eRaw = (scratch.eRaw = Scratch.f64(scratch.eRaw, ne));
     for (let zi = 0; zi < nz; zi++) {
       const z = d.zh[zi];
       const raw = z.cid !== undefined ? zhFreqOf[z.cid] : (zhFreq.get(z.key) ?? -1);
@@ -1342,11 +1684,11 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       eIds[ei] = e.cid !== undefined ? enIdOf[e.cid] : (enIds.get(k) ?? -1);
     }
     // Dice (one flat row per Chinese candidate).
-    const dice = new Float64Array(nz * ne);
+    const dice = (scratch.dice = Scratch.f64(scratch.dice, nz * ne));
     for (let zi = 0; zi < nz; zi++) {
       const z = zIds[zi];
       for (let ei = 0; ei < ne; ei++) {
-        const c = z < 0 || eIds[ei] < 0 ? 1 : pairCount.get(z, eIds[ei]) || 1;
+        const c = z < 0 || eIds[ei] < 0 ? 1 : rowCount(pairRows, z, eIds[ei]) || 1;
         dice[zi * ne + ei] = ((2 * c) / (zf[zi] + ef[ei])) * (1 - 0.5 / (1 + c));
       }
     }
@@ -1354,7 +1696,7 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     // the keys tied for the best Dice, with the "piece of another rival" relation computed once per link.
     const zRivals = new Rivals(d.zh.map((z) => z.key), zRaw);
     const eRivals = new Rivals(enKeyOf, eRaw);
-    const rivalsOfE = new Float64Array(ne);
+    const rivalsOfE = (scratch.rivalsOfE = Scratch.f64(scratch.rivalsOfE, ne));
     for (let ei = 0; ei < ne; ei++) {
       let best = 0;
       for (let zi = 0; zi < nz; zi++) if (dice[zi * ne + ei] > best) best = dice[zi * ne + ei];
@@ -1363,20 +1705,21 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
       rivalsOfE[ei] = zRivals.independentCount();
     }
     // What depends on the English candidate only.
-    const relE = new Float64Array(ne);
-    const unitE = new Float64Array(ne);
-    const thE = new Float64Array(ne);
+    const relE = (scratch.relE = Scratch.f64(scratch.relE, ne));
+    const unitE = (scratch.unitE = Scratch.f64(scratch.unitE, ne));
+    const thE = (scratch.thE = Scratch.f64(scratch.thE, ne));
     for (let ei = 0; ei < ne; ei++) {
       const e = d.en[ei];
       relE[ei] = (e.start + e.end) / 2 / eLen;
-      unitE[ei] = e.cue || e.alias ? 1 : eIds[ei] >= 0 ? unityEn[eIds[ei]] : unity(enAv.get(e.key), ef[ei]);
+      // A candidate without an id was never given neighbours (only those counted are): no evidence, 1.
+      unitE[ei] = e.cue || e.alias ? 1 : eIds[ei] >= 0 ? unityEn[eIds[ei]] : 1;
       thE[ei] = enTermhood(e, ef[ei]);
     }
     for (let zi = 0; zi < nz; zi++) {
       const z = d.zh[zi];
       const fz = zf[zi];
       const thz = zhTermhood(z, fz);
-      const unitZ = z.cue ? 1 : zIds[zi] >= 0 ? unityZh[zIds[zi]] : unity(zhAv.get(z.key), fz);
+      const unitZ = z.cue ? 1 : zIds[zi] >= 0 ? unityZh[zIds[zi]] : 1;
       const relZ = (z.start + z.end) / 2 / zLen;
       const o = zi * ne;
       let best = 0;
@@ -1396,10 +1739,10 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
         // pairs of a long link fall below the threshold without the anchor and generic tests.
         if (!(pairScore(assoc, 1, bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], 1) > 0.15)) continue;
         const s = pairScore(assoc, anchorScore(z, e, d.anchors), bound, lengthS, pos, thz, thE[ei], cue, unitZ, unitE[ei], isGeneric(z, e, d.anchors) ? 0.6 : 1);
-        if (s > 0.15) cands.push({ z, e, s, zi, ei });
+        if (s > 0.15) pairs.push(s, zi, ei, z.start, e.start);
       }
     }
-    const chosen = competitiveLinking(cands, d.zh, d.en);
+    const chosen = competitiveLinking(pairs, d.zh, d.en).map((k) => ({ z: d.zh[pairs.zi[k]], e: d.en[pairs.ei[k]], s: pairs.s[k] }));
     // Phrase pairs consistent with the chosen pairs (Och & Ney 2004 / Koehn et al. 2003 phrase extraction): a
     // candidate pair whose two spans hold the same two or more chosen pairs, and nothing else, is itself a pair
     // (《青岛宣言》 ↔ "Qingdao Declaration" from 青岛 ↔ Qingdao and 宣言 ↔ Declaration).
@@ -1453,7 +1796,8 @@ export function extractTerms(links: Link[], options: ExtractOptions): TermCandid
     const pool = [...chosen.filter((c) => !(isGeneric(c.z, c.e, d.anchors) && inPhrase(c))), ...maximal];
     for (const c of pool) {
       const ek = c.e.alias ?? c.e.key;
-      const pk = c.z.key + '\u0000' + ek;
+      // The pair's key: its two string ids from the compact store (< 2^22 each: MAX_INTERNED), else the two strings.
+      const pk = c.z.cid !== undefined && c.e.cid !== undefined ? c.z.cid * 4194304 + c.e.cid : c.z.key + '\u0000' + ek;
       let p = pooled.get(pk);
       if (!p) {
         p = { zhKey: c.z.key, enKey: ek, zhSurface: c.z.surface, enSurface: '', enInitial: true, sum: 0, n: 0, examples: [], generic: isGeneric(c.z, c.e, d.anchors) };

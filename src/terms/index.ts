@@ -3,4 +3,4 @@ export { compileTermBase, type TermMatch, type TermMatcher, type FindOptions, ty
 export { mergeTermBases, parseTermStatus, termKey, preferredTerms, conceptIdFor, type TermRowLike } from './termbase.js';
 export { normalizeChinese, normalizeCharText, stemEnglishWord, tokenizeWords, wordKey, type WordToken } from './normalize.js';
 export { AhoCorasick, type AcHit } from './ahocorasick.js';
-export { extractTerms, type TermCandidate, type ExtractOptions, type ExtractLexicon } from './extract.js';
+export { extractTerms, extractTermsFrom, extractionTexts, analyzeLinks, LinkAnalysis, type PackedLinks, type TermCandidate, type ExtractOptions, type ExtractLexicon } from './extract.js';

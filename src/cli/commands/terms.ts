@@ -14,7 +14,7 @@ import { readGlossaryFiles } from '../../io/glossary.js';
 import { decodeBytes } from '../../read/decode.js';
 import { parseCsvTable, stringifyCsvTable } from '../../formats/csv.js';
 import { formatOrigin, serializeTermBaseCsv, NATIVE_TERM_COLUMNS } from '../../formats/termbase-table.js';
-import { compileTermBase, conceptIdFor, extractTerms, mergeTermBases, normalizeCharText, parseTermStatus, termKey, type ExtractLexicon, type TermCandidate, type TermRowLike } from '../../terms/index.js';
+import { compileTermBase, conceptIdFor, mergeTermBases, normalizeCharText, parseTermStatus, termKey, type ExtractLexicon, type TermCandidate, type TermRowLike } from '../../terms/index.js';
 import { formatHelp, oneOf, parseCommandArgs, type CommandSpec } from '../args.js';
 import { createProgress } from '../progress.js';
 import { info, usageError, warn, type CliContext, type Command } from '../context.js';
@@ -460,12 +460,16 @@ const EXTRACT_SPEC: CommandSpec = {
     dict: { type: 'string', multiple: true, arg: 'FILE', description: 'extra dictionary: CC-CEDICT text or a zh,en word list; repeatable' },
     'no-builtin-dict': { type: 'boolean', description: 'do not use the built-in CC-CEDICT dictionary' },
     force: { type: 'boolean', description: 'overwrite FILE when it exists' },
+    threads: { type: 'string', arg: 'N', description: 'worker threads for the first pass above 5,000 links (default: one per core, at most 2; 0 = none)' },
   },
   epilog:
     'Examples:\n  bitext terms extract alignments/cyberspace-ii.jsonl --top 40\n  bitext terms extract alignments/*.jsonl -o candidates.csv --min-freq 2\n' +
     '  bitext terms extract corpus.tmx --format json | jq .[0]',
   minPositionals: 1,
 };
+
+/** Above this many links extraction runs its first pass in worker threads (`extractTermsParallel`: above 5,000). */
+const PARALLEL_MIN_LINKS = 5000;
 
 function intOption(command: string, name: string, v: unknown, min: number): number {
   const n = Number(v);
@@ -516,6 +520,7 @@ async function runExtract(argv: string[], ctx: CliContext): Promise<number> {
   const top = intOption('terms extract', 'top', values.top, 0);
   const minFreq = values['min-freq'] !== undefined ? intOption('terms extract', 'min-freq', values['min-freq'], 1) : undefined;
   const format = oneOf('terms extract', 'format', values.format, ['text', 'json', 'csv'] as const);
+  const threads = values.threads !== undefined ? intOption('terms extract', 'threads', values.threads, 0) : undefined;
   let out: string | undefined;
   if (values.output !== undefined) {
     out = path.resolve(ctx.cwd, String(values.output));
@@ -552,11 +557,20 @@ async function runExtract(argv: string[], ctx: CliContext): Promise<number> {
   const zhLang = zhSide === 'src' ? srcLang! : tgtLang!;
   const enLang = zhSide === 'src' ? tgtLang! : srcLang!;
 
-  const g = await loadGlossary(ctx, String(values.glossary), values.glossary !== 'glossary');
-  const lexicon = primaryLanguage(enLang) === 'en' || (values.dict as string[] | undefined)?.length ? await loadLexicon(ctx, values) : undefined;
-  const progress = createProgress(ctx, 'extracting terms', links.length * 2);
-  const cands = extractTerms(links, { srcLang: srcLang!, tgtLang: tgtLang!, termBase: g.termBase, top, minFreq, lexicon, onProgress: (d, t) => progress.update(d, t) });
-  progress.done();
+  // A corpus: the worker threads of pass 1 start now, loading their modules while the term base and the dictionary load.
+  const parallel = await import('../../io/terms-parallel.js');
+  const nThreads = Math.min(threads ?? parallel.defaultExtractThreads(), 8);
+  const workers = nThreads > 0 && links.length > PARALLEL_MIN_LINKS ? new parallel.ExtractWorkers(nThreads) : undefined;
+  let cands: TermCandidate[];
+  try {
+    const g = await loadGlossary(ctx, String(values.glossary), values.glossary !== 'glossary');
+    const lexicon = primaryLanguage(enLang) === 'en' || (values.dict as string[] | undefined)?.length ? await loadLexicon(ctx, values) : undefined;
+    const progress = createProgress(ctx, 'extracting terms', links.length * 2);
+    cands = await parallel.extractTermsParallel(links, { srcLang: srcLang!, tgtLang: tgtLang!, termBase: g.termBase, top, minFreq, lexicon, onProgress: (d, t) => progress.update(d, t), threads: workers ? nThreads : 0, workers });
+    progress.done();
+  } finally {
+    await workers?.close();
+  }
 
   if (out) {
     const kept = values['include-known'] ? cands : cands.filter((c) => !c.known);
