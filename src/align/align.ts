@@ -19,7 +19,7 @@ import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
 import { primaryLanguage } from '../lang/tags.js';
 import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, type Band, type BeadType } from './dp.js';
-import { capitalisedWords, chineseFeatures, KeySpace, NameMatcher, spacedFeatures, type SideFeatures } from './features.js';
+import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJob, type LocalFeatures, type SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
 import { findAnchors } from './anchors.js';
@@ -131,7 +131,7 @@ export const DEFAULT_PARAMS: ScoreParams = {
   repairContext: 5,
 };
 
-interface Packed {
+export interface Packed {
   len: Float64Array;
   tokStart: Int32Array; // per sentence, into tok arrays
   keyStart: Int32Array; // per token, into keys
@@ -810,8 +810,31 @@ export function confidence(lexNorm: number, logLen: number, di: number, dj: numb
   return 1 / (1 + Math.exp(-z));
 }
 
+/**
+ * The units of work the aligner asks for (yielded by `alignSteps`): independent jobs whose answers, in job order,
+ * are what `runAlignRequest` returns. `align` runs them in turn; the I/O edge (src/io/align-parallel.ts) may run the
+ * jobs of one request on two threads — the answers, hence the links, are the same.
+ *  - features: one job per side (→ LocalFeatures[]); `lexicon` is the lexicon the Chinese job matches with;
+ *  - stretches: the lexical DP passes of a long document over the stretches between hard anchors (→ StretchResult[]).
+ */
+export type AlignRequest = { kind: 'features'; jobs: FeatureJob[]; lexicon?: Lexicon } | { kind: 'stretches'; jobs: StretchJob[] };
+
+/** Answer one request (pure). */
+export function runAlignRequest(req: AlignRequest): LocalFeatures[] | StretchResult[] {
+  if (req.kind === 'features') return req.jobs.map((j) => runFeatureJob(j, req.lexicon));
+  return req.jobs.map(runStretch);
+}
+
 /** Align two lists of sentences. Pure: no I/O. Throws ALIGN_INPUT / SAME_LANGUAGE for input it cannot align. */
 export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence[], options: AlignOptions): AlignResult {
+  const steps = alignSteps(src, tgt, options);
+  let r = steps.next();
+  while (!r.done) r = steps.next(runAlignRequest(r.value));
+  return r.value;
+}
+
+/** `align` as a sequence of requests for independent jobs (see AlignRequest); returns the result. */
+export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSentence[], options: AlignOptions): Generator<AlignRequest, AlignResult, unknown> {
   const srcLang = primaryLanguage(options.srcLang);
   const tgtLang = primaryLanguage(options.tgtLang);
   const p: ScoreParams = { ...DEFAULT_PARAMS, ...options.params };
@@ -860,7 +883,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     timings[name] = Math.round(now - tPhase);
     tPhase = now;
   };
-  // 1. features
+  // 1. features: one job per side, each in a key space of its own, renumbered into the shared one in side order
   const keys = new KeySpace();
   const srcTexts = src.map((s) => s.text);
   const tgtTexts = tgt.map((s) => s.text);
@@ -868,13 +891,14 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const zhSide = srcLang === 'zh' ? 'src' : tgtLang === 'zh' ? 'tgt' : undefined;
   const otherOfZh = zhSide === 'src' ? tgtLang : srcLang;
   const lexOk = lexicon && zhSide && lexicon.from === 'zh' && lexicon.to === otherOfZh ? lexicon : undefined;
-  let names: NameMatcher | undefined;
-  if (zhSide && lexOk?.readings) names = new NameMatcher(lexOk.readings, capitalisedWords(zhSide === 'src' ? tgtTexts : srcTexts));
-  const pyOf = names ? (w: string) => names!.pinyinOf(w) : undefined;
-  const featuresOf = (texts: string[], lang: string, side: 'src' | 'tgt') =>
-    zhSide === side ? chineseFeatures(texts, keys, lexOk, otherOfZh, names) : spacedFeatures(texts, lang, keys, zhSide ? pyOf : undefined);
-  const fs = featuresOf(srcTexts, srcLang, 'src');
-  const ft = featuresOf(tgtTexts, tgtLang, 'tgt');
+  // transliterated names (NameMatcher): the capitalised words of the non-Chinese side, pinyin keys on that side
+  const hasNames = !!(zhSide && lexOk?.readings);
+  const nameWords = hasNames ? [...capitalisedWords(zhSide === 'src' ? tgtTexts : srcTexts)] : undefined;
+  const jobOf = (texts: string[], lang: string, side: 'src' | 'tgt'): FeatureJob =>
+    zhSide === side ? { texts, lang, chinese: true, otherLang: otherOfZh, nameWords } : { texts, lang, chinese: false, otherLang: side === 'src' ? tgtLang : srcLang, pinyin: hasNames };
+  const [localS, localT] = (yield { kind: 'features', jobs: [jobOf(srcTexts, srcLang, 'src'), jobOf(tgtTexts, tgtLang, 'tgt')], lexicon: lexOk }) as LocalFeatures[];
+  const fs = adoptFeatures(keys, localS);
+  const ft = adoptFeatures(keys, localT);
 
   const srcLen = Float64Array.from(srcTexts, (t) => lengthOf(t));
   const tgtLen = Float64Array.from(tgtTexts, (t) => lengthOf(t));
@@ -897,6 +921,55 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     if (src.some((s) => s.paragraph !== undefined)) sc.srcPara = Int32Array.from(src, (s) => s.paragraph ?? 0);
     if (tgt.some((s) => s.paragraph !== undefined)) sc.tgtPara = Int32Array.from(tgt, (s) => s.paragraph ?? 0);
     return sc;
+  };
+
+  // the lexical passes of a long document: one job per stretch between the cut corners (the path goes through them)
+  let cuts: Array<[number, number]> = [];
+  const stretchJobs = (corners: ReadonlyArray<[number, number]>, width: number, types: readonly BeadType[]): StretchJob[] | undefined => {
+    const ends: Array<[number, number]> = [[0, 0], ...cuts, [n, m]];
+    const at = ends.map(([i, j]) => corners.findIndex((c) => c[0] === i && c[1] === j));
+    if (at.some((x, k) => x < 0 || (k > 0 && x <= at[k - 1]))) return undefined;
+    const typeArr = Int32Array.from(types.flat());
+    const jobs: StretchJob[] = [];
+    for (let k = 0; k + 1 < ends.length; k++) {
+      const [ia, ja] = ends[k];
+      const [ib, jb] = ends[k + 1];
+      const cs = new Int32Array((at[k + 1] - at[k] + 1) * 2);
+      for (let c = at[k], o = 0; c <= at[k + 1]; c++) {
+        cs[o++] = corners[c][0] - ia;
+        cs[o++] = corners[c][1] - ja;
+      }
+      jobs.push({
+        S: slicePacked(sc.S, ia, ib),
+        T: slicePacked(sc.T, ja, jb),
+        keySpace: keys.size,
+        p,
+        ratio: sc.ratio,
+        variance: sc.variance,
+        base: sc.base,
+        top: sc.top,
+        srcHead: sc.srcHead?.slice(ia, ib),
+        tgtHead: sc.tgtHead?.slice(ja, jb),
+        srcPara: sc.srcPara?.slice(ia, ib),
+        tgtPara: sc.tgtPara?.slice(ja, jb),
+        corners: cs,
+        width,
+        types: typeArr,
+      });
+    }
+    return jobs;
+  };
+  /** The beads of the stretches, back in document coordinates. */
+  const joinStretches = (results: StretchResult[]): { beads: Bead[]; repairs: number } => {
+    const ends: Array<[number, number]> = [[0, 0], ...cuts];
+    const beads: Bead[] = [];
+    let repairs = 0;
+    results.forEach((r, k) => {
+      const [ia, ja] = ends[k];
+      for (let b = 0; b < r.scores.length; b++) beads.push({ i0: r.beads[b * 4] + ia, i1: r.beads[b * 4 + 1] + ia, j0: r.beads[b * 4 + 2] + ja, j1: r.beads[b * 4 + 3] + ja, score: r.scores[b] });
+      repairs += r.repairs;
+    });
+    return { beads, repairs };
   };
 
   // 2. pass 1
@@ -940,6 +1013,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     let corners: Array<[number, number]>;
     if (anchors.length >= Math.max(MIN_ANCHORS, (n + m) / 400)) {
       corners = pathThroughAnchors(anchors, sc.srcCum!, sc.tgtCum!);
+      cuts = hardCuts(anchors, n, m);
     } else {
       // Too few anchors (no dictionary, no shared names or numbers): length-only passes (Gale & Church 1993), each
       // in a band around the previous path, until the path keeps away from the band's edges: the band follows a
@@ -955,16 +1029,18 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     // Then the lexical scorer (sentence-pair overlaps) with the simple bead types in a medium band around that path,
     // re-centred while the path runs along the band's edge: it finds what lengths cannot, e.g. a block of
     // untranslated sentences, which the length model spreads over hundreds of 1-2 links.
+    // Per stretch between hard anchors (runStretch): where the path runs along the band's edge (wrong anchors
+    // there), that part is realigned in a wider band.
     const midTypes = types.filter(([a, b]) => a + b <= 3);
-    const bandMid = bandAroundPath(corners, n, m, p.midBand);
-    sc.usePairBand(bandMid);
-    const score = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
-    res = dpAlign(n, m, midTypes, bandMid, score);
+    let jobs = stretchJobs(corners, p.midBand, midTypes);
+    if (!jobs) {
+      cuts = [];
+      jobs = stretchJobs(corners, p.midBand, midTypes)!;
+    }
+    const joined = joinStretches((yield { kind: 'stretches', jobs }) as StretchResult[]);
+    res = { beads: joined.beads, total: 0 };
     lexicalPasses++;
-    // where the path runs along the band's edge (wrong anchors there), realign that stretch only, in a wider band
-    const repaired = repairEdges(res.beads, bandMid, m, midTypes, score, p.midBand, p.repairContext, sc);
-    res = { beads: repaired.beads, total: res.total };
-    localRepairs = repaired.repairs;
+    localRepairs = joined.repairs;
   } else {
     if (p.pairScorer) sc.usePairBand(band1);
     res = dpAlign(n, m, types, band1, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
@@ -1015,15 +1091,16 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   // 4. pass 2 around the pass-1 path
   lap('learn');
   const w2 = large ? Math.min(p.band2, 6) : p.band2;
-  const band2 = bandAroundPath(cornersOf(res.beads), n, m, w2);
-  if (large || p.pairScorer) sc.usePairBand(band2);
   const types2 = large ? types.filter(([a, b]) => a + b <= 4) : types;
-  const score2 = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
-  res = dpAlign(n, m, types2, band2, score2, onRow);
   if (large) {
-    const repaired = repairEdges(res.beads, band2, m, types2, score2, w2, p.repairContext, sc);
-    res = { beads: repaired.beads, total: res.total };
-    localRepairs += repaired.repairs;
+    // per stretch, as pass 1 (the pass-1 path goes through the cut corners)
+    const joined = joinStretches((yield { kind: 'stretches', jobs: stretchJobs(cornersOf(res.beads), w2, types2)! }) as StretchResult[]);
+    res = { beads: joined.beads, total: 0 };
+    localRepairs += joined.repairs;
+  } else {
+    const band2 = bandAroundPath(cornersOf(res.beads), n, m, w2);
+    if (p.pairScorer) sc.usePairBand(band2);
+    res = dpAlign(n, m, types2, band2, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
   }
   progress?.(total, total);
 
@@ -1174,6 +1251,123 @@ function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly Bead
     beads = out;
   }
   return { beads, repairs };
+}
+
+/**
+ * The lexical passes of a long document run over stretches between hard anchors, each an alignment problem of its
+ * own (the path goes through the anchors' corners): the stretch's sentences (its rows of the packed features), the
+ * document-level scorer settings, the path to search around and the band's half-width.
+ */
+export interface StretchJob {
+  S: Packed;
+  T: Packed;
+  keySpace: number;
+  p: ScoreParams;
+  ratio: number;
+  variance: number;
+  base: number;
+  top: number;
+  srcHead?: Uint8Array;
+  tgtHead?: Uint8Array;
+  srcPara?: Int32Array;
+  tgtPara?: Int32Array;
+  /** Corners of the path to search around, [i, j] pairs from (0,0) to the stretch's end, stretch coordinates. */
+  corners: Int32Array;
+  width: number;
+  /** Bead types, [di, dj] pairs. */
+  types: Int32Array;
+}
+
+/** Beads of a stretch: [i0, i1, j0, j1] per bead (stretch coordinates), their scores, local repairs made. */
+export interface StretchResult {
+  beads: Int32Array;
+  scores: Float32Array;
+  repairs: number;
+}
+
+/** One lexical pass over a stretch: the DP in a band around the given path, then local repairs at the band's edges. */
+export function runStretch(job: StretchJob): StretchResult {
+  const n = job.S.len.length;
+  const m = job.T.len.length;
+  const sc = new Scorer(job.S, job.T, job.keySpace, job.p);
+  sc.srcCum = cumulative(job.S.len);
+  sc.tgtCum = cumulative(job.T.len);
+  sc.ratio = job.ratio;
+  sc.variance = job.variance;
+  sc.base = job.base;
+  sc.top = job.top;
+  sc.srcHead = job.srcHead;
+  sc.tgtHead = job.tgtHead;
+  sc.srcPara = job.srcPara;
+  sc.tgtPara = job.tgtPara;
+  const corners: Array<[number, number]> = [];
+  for (let k = 0; k + 1 < job.corners.length; k += 2) corners.push([job.corners[k], job.corners[k + 1]]);
+  const types: BeadType[] = [];
+  for (let k = 0; k + 1 < job.types.length; k += 2) types.push([job.types[k], job.types[k + 1]]);
+  const band = bandAroundPath(corners, n, m, job.width);
+  sc.usePairBand(band);
+  const score = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
+  const res = dpAlign(n, m, types, band, score);
+  const repaired = repairEdges(res.beads, band, m, types, score, job.width, job.p.repairContext, sc);
+  const beads = new Int32Array(repaired.beads.length * 4);
+  const scores = new Float32Array(repaired.beads.length);
+  repaired.beads.forEach((b, k) => {
+    beads.set([b.i0, b.i1, b.j0, b.j1], k * 4);
+    scores[k] = b.score;
+  });
+  return { beads, scores, repairs: repaired.repairs };
+}
+
+/** Rows [a, b) of packed features, as a packed side of their own (copies). */
+function slicePacked(X: Packed, a: number, b: number): Packed {
+  const t0 = X.tokStart[a];
+  const t1 = X.tokStart[b];
+  const k0 = X.keyStart[t0];
+  const u0 = X.uniqStart[a];
+  const tokStart = X.tokStart.slice(a, b + 1);
+  for (let i = 0; i < tokStart.length; i++) tokStart[i] -= t0;
+  const keyStart = X.keyStart.slice(t0, t1 + 1);
+  for (let i = 0; i < keyStart.length; i++) keyStart[i] -= k0;
+  const uniqStart = X.uniqStart.slice(a, b + 1);
+  for (let i = 0; i < uniqStart.length; i++) uniqStart[i] -= u0;
+  return {
+    len: X.len.slice(a, b),
+    tokStart,
+    keyStart,
+    keys: X.keys.slice(k0, X.keyStart[t1]),
+    weight: X.weight.slice(t0, t1),
+    sumW: X.sumW.slice(a, b),
+    uniqStart,
+    uniq: X.uniq.slice(u0, X.uniqStart[b]),
+  };
+}
+
+/** Stretches of a long document between hard anchors (an independent DP problem each: part of the algorithm, whatever the number of threads). */
+const STRETCHES = 2;
+/** Fewest source sentences in a stretch. */
+const MIN_STRETCH = 1000;
+
+/**
+ * Hard anchors to cut a long document at: the anchor nearest each of the points k·n/STRETCHES whose neighbours
+ * on both sides are anchors too, one sentence apart on both sides (three 1-1 links in a row: a link boundary is
+ * certain there). Returns the cut corners [i, j], increasing.
+ */
+function hardCuts(anchors: ReadonlyArray<[number, number]>, n: number, m: number): Array<[number, number]> {
+  const hard: Array<[number, number]> = [];
+  for (let t = 1; t + 1 < anchors.length; t++) {
+    const [i, j] = anchors[t];
+    const a = anchors[t - 1];
+    const b = anchors[t + 1];
+    if (a[0] === i - 1 && a[1] === j - 1 && b[0] === i + 1 && b[1] === j + 1 && i >= MIN_STRETCH && n - i >= MIN_STRETCH && j > 0 && j < m) hard.push([i, j]);
+  }
+  const cuts: Array<[number, number]> = [];
+  for (let k = 1; k < STRETCHES; k++) {
+    const target = (k * n) / STRETCHES;
+    let best: [number, number] | undefined;
+    for (const h of hard) if (!best || Math.abs(h[0] - target) < Math.abs(best[0] - target)) best = h;
+    if (best && (!cuts.length || best[0] - cuts[cuts.length - 1][0] >= MIN_STRETCH)) cuts.push(best);
+  }
+  return cuts;
 }
 
 function cornersOf(beads: ReadonlyArray<{ i1: number; j1: number }>): Array<[number, number]> {

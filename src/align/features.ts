@@ -26,11 +26,14 @@ export interface SideFeatures {
   lists: number[][];
   /** Per type id: its string. */
   types: string[];
-  typeIds: Map<string, number>;
 }
 
 export class KeySpace {
   private ids = new Map<string, number>();
+  /** The keys in id order. */
+  names(): string[] {
+    return [...this.ids.keys()];
+  }
   id(k: string): number {
     let v = this.ids.get(k);
     if (v === undefined) {
@@ -100,7 +103,6 @@ class SideBuilder {
       tokWeight: Float32Array.from(this.tw),
       lists: this.lists,
       types: this.types,
-      typeIds: this.typeIds,
     };
   }
 }
@@ -390,4 +392,71 @@ export function capitalisedWords(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const t of texts) for (const w of words(t.length > MAX_SCORED_CHARS ? t.slice(0, MAX_SCORED_CHARS) : t)) if (/^\p{Lu}\p{Ll}/u.test(w)) out.add(w);
   return out;
+}
+
+/**
+ * One side's features as a unit of work (the aligner's feature step; the I/O edge may run the two sides on two
+ * threads). Keys are interned in a key space of the job's own; `adoptFeatures` renumbers them into the shared one.
+ */
+export interface FeatureJob {
+  texts: string[];
+  lang: string;
+  /** Chinese side: lexicon units, names; otherwise a space-separated side. */
+  chinese: boolean;
+  /** Language of the other side (gloss language of the lexicon for the Chinese side). */
+  otherLang: string;
+  /** Chinese side: capitalised words of the other side, for name matching (when the lexicon has readings). */
+  nameWords?: string[];
+  /** Spaced side: give capitalised words pinyin name keys (when the other side is Chinese and readings exist). */
+  pinyin?: boolean;
+}
+
+/** Features with keys in a key space of their own, `keyNames` in id order; key lists flat (transferable). */
+export interface LocalFeatures {
+  lang: string;
+  tokStart: Int32Array;
+  tokType: Int32Array;
+  tokList: Int32Array;
+  tokWeight: Float32Array;
+  listStart: Int32Array;
+  listKeys: Int32Array;
+  types: string[];
+  keyNames: string[];
+}
+
+/** Run a feature job. `lexicon`: the zh→other lexicon (Chinese side), or only its readings (names, both sides). */
+export function runFeatureJob(job: FeatureJob, lexicon: Lexicon | undefined): LocalFeatures {
+  const keys = new KeySpace();
+  let f: SideFeatures;
+  if (job.chinese) {
+    const names = job.nameWords && lexicon?.readings ? new NameMatcher(lexicon.readings, job.nameWords) : undefined;
+    f = chineseFeatures(job.texts, keys, lexicon, job.otherLang, names);
+  } else {
+    const names = job.pinyin && lexicon?.readings ? new NameMatcher(lexicon.readings, []) : undefined;
+    f = spacedFeatures(job.texts, job.lang, keys, names ? (w) => names.pinyinOf(w) : undefined);
+  }
+  const listStart = new Int32Array(f.lists.length + 1);
+  for (let l = 0; l < f.lists.length; l++) listStart[l + 1] = listStart[l] + f.lists[l].length;
+  const listKeys = new Int32Array(listStart[f.lists.length]);
+  for (let l = 0, o = 0; l < f.lists.length; l++) for (const k of f.lists[l]) listKeys[o++] = k;
+  return { lang: f.lang, tokStart: f.tokStart, tokType: f.tokType, tokList: f.tokList, tokWeight: f.tokWeight, listStart, listKeys, types: f.types, keyNames: keys.names() };
+}
+
+/**
+ * Bring a job's features into the shared key space. Interning its keys in their own id order (the order the job
+ * met them) gives every key the id a run in the shared key space would have given it: the same features.
+ */
+export function adoptFeatures(keys: KeySpace, local: LocalFeatures): SideFeatures {
+  const remap = new Int32Array(local.keyNames.length);
+  for (let k = 0; k < remap.length; k++) remap[k] = keys.id(local.keyNames[k]);
+  const lists: number[][] = [];
+  const { listStart, listKeys } = local;
+  for (let l = 0; l + 1 < listStart.length; l++) {
+    const a = listStart[l];
+    const b = listStart[l + 1];
+    const out = new Array<number>(b - a);
+    for (let q = a; q < b; q++) out[q - a] = remap[listKeys[q]];
+    lists.push(out);
+  }
+  return { lang: local.lang, tokStart: local.tokStart, tokType: local.tokType, tokList: local.tokList, tokWeight: local.tokWeight, lists, types: local.types };
 }
