@@ -954,7 +954,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
         tgtPara: sc.tgtPara?.slice(ja, jb),
         corners: cs,
         width,
-        types: typeArr,
+        types: typeArr.slice(), // each job its own arrays: a thread may take them (transfer)
       });
     }
     return jobs;
