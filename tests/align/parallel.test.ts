@@ -67,7 +67,6 @@ describe('two threads (AlignThreads)', () => {
   }, 60000);
 
   it('a failing worker (features or stretches) ends align() with a BitextError', async () => {
-    const lib = await dist('index.js');
     const errors = await dist('errors.js');
     const { AlignThreads } = await dist('io/align-parallel.js');
     const { src, tgt } = longPair(2600);
