@@ -56,8 +56,10 @@ async function runCase(name) {
   const T = tgt.map((text, i) => ({ id: 't' + i, text }));
   const opts = { srcLang, tgtLang, lexicon };
   let res;
+  let waits = '';
   try {
     res = threads ? await pool.align(S, T, opts) : lib.align(S, T, opts);
+    if (pool) waits = `, main thread waited ms ${JSON.stringify(pool.waits)}`;
   } finally {
     await pool?.close();
   }
@@ -70,7 +72,7 @@ async function runCase(name) {
   for (const l of res.links) h.update(l.src.map((s) => s.id).join(',') + '|' + l.tgt.map((s) => s.id).join(',') + '|' + l.score + '\n');
   console.log(
     `${name.padEnd(10)} ${threads ? '2 threads' : '1 thread '} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s wall, ${cpuS.toFixed(2)} s CPU  ` +
-      `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links #${h.digest('hex').slice(0, 12)}, main-thread lexicon ${Math.round(tLex)} ms, ${res.stats.lengthPasses ?? 0} length + ${res.stats.lexicalPasses ?? 0} lexical passes; ms ${JSON.stringify(res.stats.timings)})`,
+      `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links #${h.digest('hex').slice(0, 12)}, main-thread lexicon ${Math.round(tLex)} ms, ${res.stats.lengthPasses ?? 0} length + ${res.stats.lexicalPasses ?? 0} lexical passes; ms ${JSON.stringify(res.stats.timings)}${waits})`,
   );
 }
 

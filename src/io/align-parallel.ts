@@ -96,6 +96,8 @@ class Channel {
 export class AlignThreads {
   private features: Channel | undefined;
   private readonly stretches: Channel;
+  /** Per request (features, stretches…): ms the main thread waited for the worker after its own share (benchmarks: balance). */
+  readonly waits: number[] = [];
 
   /** Start the workers (early: their start-up and the lexicon load overlap the caller's reading). */
   constructor(options: AlignThreadsOptions) {
@@ -149,7 +151,9 @@ export class AlignThreads {
       req.jobs.forEach((job, i) => {
         if (i !== w) out[i] = runFeatureJob(job, req.lexicon);
       });
+      const t0 = performance.now();
       const r = await remote;
+      this.waits.push(Math.round(performance.now() - t0));
       if (!('features' in r)) throw new BitextError('INTERNAL', 'alignment worker: unexpected answer');
       out[w] = r.features;
       this.features = undefined;
@@ -167,11 +171,13 @@ export class AlignThreads {
     req.jobs.forEach((job, i) => {
       if (i % 2 === 0) out[i] = runAlignRequest({ kind: 'stretches', jobs: [job] })[0] as StretchResult;
     });
+    const t0 = performance.now();
     for (let i = 1, q = 0; i < req.jobs.length; i += 2, q++) {
       const r = await remote[q];
       if (!('stretch' in r)) throw new BitextError('INTERNAL', 'alignment worker: unexpected answer');
       out[i] = r.stretch;
     }
+    this.waits.push(Math.round(performance.now() - t0));
     return out;
   }
 }
