@@ -19,7 +19,7 @@ import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
 import { primaryLanguage } from '../lang/tags.js';
 import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, type Band, type BeadType } from './dp.js';
-import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJob, type LocalFeatures, type SideFeatures } from './features.js';
+import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJob, type LocalFeatures, type PackedSideFeatures as SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
 import { findAnchors } from './anchors.js';
@@ -142,54 +142,71 @@ export interface Packed {
   uniq: Int32Array;
 }
 
+/** Learned keys per token type, flat: the keys of type t are keys[start[t]] … keys[start[t + 1] - 1]. */
+interface ExtraKeys {
+  start: Int32Array;
+  keys: Int32Array;
+}
+
+function extraKeys(extra: Map<number, number[]> | undefined, types: number): ExtraKeys | undefined {
+  if (!extra) return undefined;
+  const start = new Int32Array(types + 1);
+  for (const [type, ex] of extra) if (type < types) start[type + 1] = ex.length;
+  for (let t = 0; t < types; t++) start[t + 1] += start[t];
+  const keys = new Int32Array(start[types]);
+  for (const [type, ex] of extra) if (type < types) keys.set(ex, start[type]);
+  return { start, keys };
+}
+
 function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
   const n = side.tokStart.length - 1;
-  const { tokStart: ts, tokType, tokList, tokWeight, lists } = side;
+  const { tokStart: ts, tokType, tokList, tokWeight, listStart, listKeys } = side;
   const seen = new Int32Array(keySpace);
-  // learned keys per type id, as an array (looked up for every token)
-  let extra: Array<number[] | undefined> | undefined;
-  if (extra0) {
-    extra = new Array<number[] | undefined>(side.types.length);
-    for (const [type, ex] of extra0) if (type < extra.length) extra[type] = ex;
-  }
+  // learned keys per type id (looked up for every token)
+  const extra = extraKeys(extra0, side.types.length);
+  const exStart = extra?.start;
+  const exKeys = extra?.keys;
   const nt = ts[n];
   let nk = 0;
-  for (let t = 0; t < nt; t++) nk += lists[tokList[t]].length + (extra?.[tokType[t]]?.length ?? 0);
-  const tokStart = new Int32Array(n + 1);
+  for (let t = 0; t < nt; t++) {
+    const l = tokList[t];
+    nk += listStart[l + 1] - listStart[l];
+    if (exStart) nk += exStart[tokType[t] + 1] - exStart[tokType[t]];
+  }
   const keyStart = new Int32Array(nt + 1);
   const keys = new Int32Array(nk);
   const weight = new Float32Array(nt);
   const sumW = new Float64Array(n);
   const uniqStart = new Int32Array(n + 1);
-  const uniqList: number[] = [];
+  const uniqAll = new Int32Array(nk);
+  let nu = 0;
   let ki = 0;
   for (let i = 0; i < n; i++) {
-    tokStart[i] = ts[i];
-    uniqStart[i] = uniqList.length;
+    uniqStart[i] = nu;
     const stamp = i + 1;
     for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
       keyStart[ti] = ki;
       let matchable = false;
-      const own = lists[tokList[ti]];
-      const ex = extra?.[tokType[ti]];
       // the token's own keys, then its learned keys
-      for (let q = 0; q < own.length; q++) {
-        const k = own[q];
+      const l = tokList[ti];
+      for (let q = listStart[l], qe = listStart[l + 1]; q < qe; q++) {
+        const k = listKeys[q];
         keys[ki++] = k;
         if (!otherHas || otherHas[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
-          uniqList.push(k);
+          uniqAll[nu++] = k;
         }
       }
-      if (ex) {
-        for (let q = 0; q < ex.length; q++) {
-          const k = ex[q];
+      if (exStart) {
+        const ty = tokType[ti];
+        for (let q = exStart[ty], qe = exStart[ty + 1]; q < qe; q++) {
+          const k = exKeys![q];
           keys[ki++] = k;
           if (!otherHas || otherHas[k]) matchable = true;
           if (seen[k] !== stamp) {
             seen[k] = stamp;
-            uniqList.push(k);
+            uniqAll[nu++] = k;
           }
         }
       }
@@ -197,19 +214,19 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
       sumW[i] += weight[ti];
     }
   }
-  tokStart[n] = nt;
   keyStart[nt] = ki;
-  uniqStart[n] = uniqList.length;
-  return { len, tokStart, keyStart, keys, weight, sumW, uniqStart, uniq: Int32Array.from(uniqList) };
+  uniqStart[n] = nu;
+  return { len, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq: uniqAll.slice(0, nu) };
 }
 
 function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, size: number): Uint8Array {
   const has = new Uint8Array(size);
-  const { tokList, tokType, lists } = side;
+  const { tokList, tokType, listStart, listKeys } = side;
   // every key list in use (lists are shared by tokens: mark each list once)
-  const used = new Uint8Array(lists.length);
+  const nl = listStart.length - 1;
+  const used = new Uint8Array(nl);
   for (let t = 0; t < tokList.length; t++) used[tokList[t]] = 1;
-  for (let l = 0; l < lists.length; l++) if (used[l]) for (const k of lists[l]) has[k] = 1;
+  for (let l = 0; l < nl; l++) if (used[l]) for (let q = listStart[l]; q < listStart[l + 1]; q++) has[listKeys[q]] = 1;
   if (extra) {
     const usedType = new Uint8Array(side.types.length);
     for (let t = 0; t < tokType.length; t++) usedType[tokType[t]] = 1;

@@ -28,6 +28,18 @@ export interface SideFeatures {
   types: string[];
 }
 
+/** Features in one key space with their key lists flat: list l is listKeys[listStart[l]] … listKeys[listStart[l + 1] - 1]. */
+export interface PackedSideFeatures {
+  lang: string;
+  tokStart: Int32Array;
+  tokType: Int32Array;
+  tokList: Int32Array;
+  tokWeight: Float32Array;
+  listStart: Int32Array;
+  listKeys: Int32Array;
+  types: string[];
+}
+
 export class KeySpace {
   private ids = new Map<string, number>();
   /** The keys in id order. */
@@ -446,17 +458,9 @@ export function runFeatureJob(job: FeatureJob, lexicon: Lexicon | undefined): Lo
  * Bring a job's features into the shared key space. Interning its keys in their own id order (the order the job
  * met them) gives every key the id a run in the shared key space would have given it: the same features.
  */
-export function adoptFeatures(keys: KeySpace, local: LocalFeatures): SideFeatures {
+export function adoptFeatures(keys: KeySpace, local: LocalFeatures): PackedSideFeatures {
   const remap = new Int32Array(local.keyNames.length);
   for (let k = 0; k < remap.length; k++) remap[k] = keys.id(local.keyNames[k]);
-  const lists: number[][] = [];
-  const { listStart, listKeys } = local;
-  for (let l = 0; l + 1 < listStart.length; l++) {
-    const a = listStart[l];
-    const b = listStart[l + 1];
-    const out = new Array<number>(b - a);
-    for (let q = a; q < b; q++) out[q - a] = remap[listKeys[q]];
-    lists.push(out);
-  }
-  return { lang: local.lang, tokStart: local.tokStart, tokType: local.tokType, tokList: local.tokList, tokWeight: local.tokWeight, lists, types: local.types };
+  const listKeys = local.listKeys.map((k) => remap[k]);
+  return { lang: local.lang, tokStart: local.tokStart, tokType: local.tokType, tokList: local.tokList, tokWeight: local.tokWeight, listStart: local.listStart, listKeys, types: local.types };
 }
