@@ -942,7 +942,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
 
   // the lexical passes of a long document: one job per stretch between the cut corners (the path goes through them)
   let cuts: Array<[number, number]> = [];
-  const stretchJobs = (corners: ReadonlyArray<[number, number]>, width: number, types: readonly BeadType[]): StretchJob[] | undefined => {
+  const stretchJobs = (corners: ReadonlyArray<[number, number]>, width: number, types: readonly BeadType[], withConfidence = false): StretchJob[] | undefined => {
     const ends: Array<[number, number]> = [[0, 0], ...cuts, [n, m]];
     const at = ends.map(([i, j]) => corners.findIndex((c) => c[0] === i && c[1] === j));
     if (at.some((x, k) => x < 0 || (k > 0 && x <= at[k - 1]))) return undefined;
@@ -972,6 +972,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
         corners: cs,
         width,
         types: typeArr.slice(), // each job its own arrays: a thread may take them (transfer)
+        confidence: withConfidence,
       });
     }
     return jobs;
@@ -983,7 +984,11 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
     let repairs = 0;
     results.forEach((r, k) => {
       const [ia, ja] = ends[k];
-      for (let b = 0; b < r.scores.length; b++) beads.push({ i0: r.beads[b * 4] + ia, i1: r.beads[b * 4 + 1] + ia, j0: r.beads[b * 4 + 2] + ja, j1: r.beads[b * 4 + 3] + ja, score: r.scores[b] });
+      for (let b = 0; b < r.scores.length; b++) {
+        const bead: Bead = { i0: r.beads[b * 4] + ia, i1: r.beads[b * 4 + 1] + ia, j0: r.beads[b * 4 + 2] + ja, j1: r.beads[b * 4 + 3] + ja, score: r.scores[b] };
+        if (r.conf) bead.conf = r.conf[b];
+        beads.push(bead);
+      }
       repairs += r.repairs;
     });
     return { beads, repairs };
@@ -1111,7 +1116,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   const types2 = large ? types.filter(([a, b]) => a + b <= 4) : types;
   if (large) {
     // per stretch, as pass 1 (the pass-1 path goes through the cut corners)
-    const joined = joinStretches((yield { kind: 'stretches', jobs: stretchJobs(cornersOf(res.beads), w2, types2)! }) as StretchResult[]);
+    const joined = joinStretches((yield { kind: 'stretches', jobs: stretchJobs(cornersOf(res.beads), w2, types2, true)! }) as StretchResult[]);
     res = { beads: joined.beads, total: 0 };
     localRepairs += joined.repairs;
   } else {
@@ -1121,14 +1126,11 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   }
   progress?.(total, total);
 
-  const beads = res.beads.map((b) => {
-    const di = b.i1 - b.i0;
-    const dj = b.j1 - b.j0;
-    if (!di || !dj) return { ...b, conf: confidence(0, 0, di, dj) };
-    const ln = sc.lexNorm(sc.lex(b.i0, b.i1, b.j0, b.j1));
-    let conf = confidence(ln, sc.logLen(b.i0, b.i1, b.j0, b.j1), di, dj);
+  // confidences: from the stretch jobs of a long document, else here
+  const beads = (res.beads as Bead[]).map((b) => {
+    let conf = b.conf ?? beadConfidence(sc, b);
     // a heading linked to a heading: the structure agrees even when a short title has few words to compare
-    if (di === 1 && dj === 1 && src[b.i0].kind === 'heading' && tgt[b.j0].kind === 'heading') conf = Math.max(conf, 0.75);
+    if (b.i1 - b.i0 === 1 && b.j1 - b.j0 === 1 && src[b.i0].kind === 'heading' && tgt[b.j0].kind === 'heading') conf = Math.max(conf, 0.75);
     return { ...b, conf };
   });
   const links = makeLinks(beads);
@@ -1199,7 +1201,7 @@ function rowTargets(corners: ReadonlyArray<[number, number]>, n: number): Int32A
   return out;
 }
 
-type Bead = { i0: number; i1: number; j0: number; j1: number; score: number };
+type Bead = { i0: number; i1: number; j0: number; j1: number; score: number; conf?: number };
 
 /**
  * Local re-centring of a banded DP: where the path comes within 3 cells of its band's edge away from the corners
@@ -1293,6 +1295,8 @@ export interface StretchJob {
   width: number;
   /** Bead types, [di, dj] pairs. */
   types: Int32Array;
+  /** Also give each bead its confidence (the last pass). */
+  confidence?: boolean;
 }
 
 /** Beads of a stretch: [i0, i1, j0, j1] per bead (stretch coordinates), their scores, local repairs made. */
@@ -1300,6 +1304,8 @@ export interface StretchResult {
   beads: Int32Array;
   scores: Float32Array;
   repairs: number;
+  /** Per bead, when asked: its confidence from its features (`confidence()`; headings are seen to by the caller). */
+  conf?: Float64Array;
 }
 
 /** One lexical pass over a stretch: the DP in a band around the given path, then local repairs at the band's edges. */
@@ -1332,7 +1338,17 @@ export function runStretch(job: StretchJob): StretchResult {
     beads.set([b.i0, b.i1, b.j0, b.j1], k * 4);
     scores[k] = b.score;
   });
-  return { beads, scores, repairs: repaired.repairs };
+  if (!job.confidence) return { beads, scores, repairs: repaired.repairs };
+  const conf = Float64Array.from(repaired.beads, (b) => beadConfidence(sc, b));
+  return { beads, scores, repairs: repaired.repairs, conf };
+}
+
+/** Confidence of a bead from the scorer of the last pass (before the heading rule). */
+function beadConfidence(sc: Scorer, b: { i0: number; i1: number; j0: number; j1: number }): number {
+  const di = b.i1 - b.i0;
+  const dj = b.j1 - b.j0;
+  if (!di || !dj) return confidence(0, 0, di, dj);
+  return confidence(sc.lexNorm(sc.lex(b.i0, b.i1, b.j0, b.j1)), sc.logLen(b.i0, b.i1, b.j0, b.j1), di, dj);
 }
 
 /** Rows [a, b) of packed features, as a packed side of their own (copies). */
