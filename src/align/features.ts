@@ -181,8 +181,13 @@ export function chineseFeatures(
   names?: NameMatcher,
 ): SideFeatures {
   const side = new SideBuilder('zh');
-  // per lexicon head word met: its type and key list
-  const headCache = new Map<string, { type: number; list: number }>();
+  // per lexicon head word met: its type and key list (unit u: headType[u], headList[u]), found by character code for
+  // one character, by the two characters' number for two, by string for longer ones (no substring per unit)
+  const headType: number[] = [];
+  const headList: number[] = [];
+  const head1 = new Int32Array(65536); // unit + 1
+  const head2 = new Map<number, number>();
+  const headN = new Map<string, number>();
   // per single character (UTF-16 unit) outside lexicon units: its type id + 1
   const charType = new Int32Array(65536);
   const maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
@@ -216,9 +221,11 @@ export function chineseFeatures(
         // (1–2 characters: flags by character code; longer: head words and prefixes by string)
         const f1 = ix!.one[c];
         if (f1 & 1) found = 1;
+        let k2 = -1;
         if (f1 & 2 && maxL >= 2 && i + 2 <= n) {
           const c1 = text.charCodeAt(i + 1);
-          const f2 = c >= 0x3400 && c <= 0x9fff ? (ix!.two.get((c - 0x3400) * 65536 + c1) ?? 0) : -1;
+          k2 = pairKey(c, c1);
+          const f2 = k2 >= 0 ? (ix!.two.get(k2) ?? 0) : -1;
           let go: boolean;
           if (f2 >= 0) {
             if (f2 & 1) found = 2;
@@ -234,15 +241,24 @@ export function chineseFeatures(
             go = ix!.prefixes.has(sub);
           }
         }
-        const head = found ? text.slice(i, i + found) : '';
         if (found) {
-          let h = headCache.get(head);
-          if (!h) {
-            const kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
-            h = { type: side.type(head), list: side.list(kk) };
-            headCache.set(head, h);
+          let u = found === 1 ? head1[c] - 1 : found === 2 && k2 >= 0 ? (head2.get(k2) ?? -1) : -1;
+          let head = '';
+          if (u < 0 && found > 2) {
+            head = text.slice(i, i + found);
+            u = headN.get(head) ?? -1;
           }
-          side.push(h.type, h.list, found >= 2 ? 1 : 0.7);
+          if (u < 0) {
+            head ||= text.slice(i, i + found);
+            const kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
+            u = headType.length;
+            headType.push(side.type(head));
+            headList.push(side.list(kk));
+            if (found === 1) head1[c] = u + 1;
+            else if (found === 2 && k2 >= 0) head2.set(k2, u);
+            else headN.set(head, u);
+          }
+          side.push(headType[u], headList[u], found >= 2 ? 1 : 0.7);
         }
       }
       if (!found) {
@@ -268,9 +284,14 @@ export function chineseFeatures(
  */
 interface MatchIndex {
   one: Uint8Array;
-  /** Two characters c0 c1 with c0 in U+3400…U+9FFF: key (c0 - 0x3400) * 65536 + c1 (a small integer). */
+  /** Two characters c0 c1, both in U+3400…U+9FFF: key `pairKey(c0, c1)` (a small integer). */
   two: Map<number, number>;
   prefixes: Set<string>;
+}
+
+/** Two characters, both in U+3400…U+9FFF, as one integer below 2^30 (a small integer for V8's Map), else -1. */
+function pairKey(c0: number, c1: number): number {
+  return c0 >= 0x3400 && c0 <= 0x9fff && c1 >= 0x3400 && c1 <= 0x9fff ? (c0 - 0x3400) * 0x6c00 + (c1 - 0x3400) : -1;
 }
 
 const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
@@ -285,13 +306,11 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
       if (h.length === 0) continue;
       const c0 = h.charCodeAt(0);
       one[c0] |= h.length === 1 ? 1 : 2;
-      if (h.length >= 2 && c0 >= 0x3400 && c0 <= 0x9fff) {
-        const k = (c0 - 0x3400) * 65536 + h.charCodeAt(1);
-        two.set(k, (two.get(k) ?? 0) | (h.length === 2 ? 1 : 2));
-      }
+      const k = h.length >= 2 ? pairKey(c0, h.charCodeAt(1)) : -1;
+      if (k >= 0) two.set(k, (two.get(k) ?? 0) | (h.length === 2 ? 1 : 2));
       for (let l = 3; l < h.length; l++) prefixes.add(h.slice(0, l));
-      // two-character prefixes whose first character is outside the numeric table stay in the set
-      if (h.length > 2 && !(c0 >= 0x3400 && c0 <= 0x9fff)) prefixes.add(h.slice(0, 2));
+      // two-character prefixes outside the numeric table stay in the set
+      if (h.length > 2 && k < 0) prefixes.add(h.slice(0, 2));
     }
     ix = { one, two, prefixes };
     MATCH_INDEX.set(lex, ix);
