@@ -10,7 +10,8 @@
  *  - learned pairs (IBM Model 1 on the first pass) add keys to source token types.
  */
 import type { Lexicon } from './lexicon.js';
-import { isStopword, numberValues, stem, words } from './text.js';
+import { digitValues, isStopword, numberValues, stem, wordNumberValues, words } from './text.js';
+import { NUMBER_WORDS, ORDINAL_WORDS } from './langdata.js';
 
 export interface SideFeatures {
   lang: string;
@@ -134,6 +135,8 @@ export function spacedFeatures(texts: readonly string[], lang: string, keys: Key
   const side = new SideBuilder(lang);
   // per word form: its type and key list (or null: not a content word), computed once per document
   const memo = new Map<string, { type: number; list: number; weight: number } | null>();
+  const numMemo = new Map<string, string[]>();
+  const hasNumberWords = !!(NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]);
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
     const ws = words(text);
@@ -161,7 +164,21 @@ export function spacedFeatures(texts: readonly string[], lang: string, keys: Key
       // tokens share their (read-only) key list with every other occurrence of the word
       if (f) side.push(f.type, f.list, f.weight);
     }
-    for (const v of numberValues(text, lang, ws)) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
+    // numberValues(text, lang, ws), with the values of each word form computed once per document
+    const nums: string[] = [];
+    digitValues(text.length > 4000 ? text.slice(0, 4000) : text, nums);
+    if (hasNumberWords) {
+      for (const w of ws) {
+        let vs = numMemo.get(w);
+        if (!vs) {
+          vs = [];
+          wordNumberValues(w, lang, vs);
+          numMemo.set(w, vs);
+        }
+        for (const v of vs) nums.push(v);
+      }
+    }
+    for (const v of nums) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
     punctTokens(text, side, keys);
     side.endSentence();
   }
