@@ -148,8 +148,7 @@ interface ExtraKeys {
   keys: Int32Array;
 }
 
-function extraKeys(extra: Map<number, number[]> | undefined, types: number): ExtraKeys | undefined {
-  if (!extra) return undefined;
+function extraKeys(extra: Map<number, number[]>, types: number): ExtraKeys {
   const start = new Int32Array(types + 1);
   for (const [type, ex] of extra) if (type < types) start[type + 1] = ex.length;
   for (let t = 0; t < types; t++) start[t + 1] += start[t];
@@ -162,16 +161,17 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
   const n = side.tokStart.length - 1;
   const { tokStart: ts, tokType, tokList, tokWeight, listStart, listKeys } = side;
   const seen = new Int32Array(keySpace);
-  // learned keys per type id (looked up for every token)
-  const extra = extraKeys(extra0, side.types.length);
-  const exStart = extra?.start;
-  const exKeys = extra?.keys;
+  // learned keys per type id (looked up for every token; empty lists without any: one shape for the optimiser)
+  const extra = extraKeys(extra0 ?? new Map<number, number[]>(), side.types.length)!;
+  const exStart = extra.start;
+  const exKeys = extra.keys;
+  const noOther = !otherHas;
+  const other = otherHas ?? new Uint8Array(0);
   const nt = ts[n];
   let nk = 0;
   for (let t = 0; t < nt; t++) {
     const l = tokList[t];
-    nk += listStart[l + 1] - listStart[l];
-    if (exStart) nk += exStart[tokType[t] + 1] - exStart[tokType[t]];
+    nk += listStart[l + 1] - listStart[l] + exStart[tokType[t] + 1] - exStart[tokType[t]];
   }
   const keyStart = new Int32Array(nt + 1);
   const keys = new Int32Array(nk);
@@ -192,22 +192,20 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
       for (let q = listStart[l], qe = listStart[l + 1]; q < qe; q++) {
         const k = listKeys[q];
         keys[ki++] = k;
-        if (!otherHas || otherHas[k]) matchable = true;
+        if (noOther || other[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
           uniqAll[nu++] = k;
         }
       }
-      if (exStart) {
-        const ty = tokType[ti];
-        for (let q = exStart[ty], qe = exStart[ty + 1]; q < qe; q++) {
-          const k = exKeys![q];
-          keys[ki++] = k;
-          if (!otherHas || otherHas[k]) matchable = true;
-          if (seen[k] !== stamp) {
-            seen[k] = stamp;
-            uniqAll[nu++] = k;
-          }
+      const ty = tokType[ti];
+      for (let q = exStart[ty], qe = exStart[ty + 1]; q < qe; q++) {
+        const k = exKeys[q];
+        keys[ki++] = k;
+        if (noOther || other[k]) matchable = true;
+        if (seen[k] !== stamp) {
+          seen[k] = stamp;
+          uniqAll[nu++] = k;
         }
       }
       weight[ti] = matchable ? tokWeight[ti] : 0;
