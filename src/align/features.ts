@@ -313,6 +313,11 @@ function pairKey(c0: number, c1: number): number {
 
 const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
 
+/** Build the longest-match index of a lexicon now (a thread that waits for its texts) rather than at its first use. */
+export function prepareLexicon(lex: Lexicon): void {
+  matchIndexOf(lex);
+}
+
 function matchIndexOf(lex: Lexicon): MatchIndex {
   let ix = MATCH_INDEX.get(lex);
   if (!ix) {

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadBuiltinLexicon } from '../align/builtin.js';
 import { mergeLexicons, type Lexicon } from '../align/lexicon.js';
-import { runFeatureJob, type FeatureJob, type LocalFeatures } from '../align/features.js';
+import { prepareLexicon, runFeatureJob, type FeatureJob, type LocalFeatures } from '../align/features.js';
 import { runStretch, type StretchJob, type StretchResult } from '../align/align.js';
 import { BitextError } from '../errors.js';
 
@@ -31,8 +31,14 @@ export type AlignWorkerReply =
 
 const data = workerData as AlignWorkerData;
 const port = parentPort!;
-// the built-in lexicon is loaded at start; `lexicon` is it merged with the caller's extras
-const builtin = data.builtin ? loadBuiltinLexicon() : Promise.resolve(undefined);
+// the built-in lexicon is loaded at start, with its longest-match index (while the caller reads its files); `lexicon`
+// is it merged with the caller's extras
+const builtin = data.builtin
+  ? loadBuiltinLexicon().then((b) => {
+      prepareLexicon(b);
+      return b;
+    })
+  : Promise.resolve(undefined);
 // keep a failed load for the job that needs it (an unhandled rejection would end the thread without an answer)
 builtin.catch(() => undefined);
 let lexicon: Promise<Lexicon | undefined> = builtin;
