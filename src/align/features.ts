@@ -406,10 +406,13 @@ export class NameMatcher {
     if (this.nodes === 1) return [];
     const out: string[] = [];
     const chars = [...text];
+    // each character's readings, looked up once (not once per visit of the search)
+    const rids = new Int32Array(chars.length);
+    for (let k = 0; k < chars.length; k++) rids[k] = this.readingsId(chars[k]);
     for (let i = 0; i < chars.length; i++) {
       this.best = '';
       this.bestLen = 0;
-      this.walk(chars, i, i, 0);
+      this.walk(rids, i, i, 0);
       if (this.bestLen > 0) {
         out.push(this.best);
         i += this.bestLen - 1;
@@ -417,17 +420,39 @@ export class NameMatcher {
     }
     return out;
   }
+  // a character's readings as letter numbers (a = 0 … z = 25, 255 otherwise), by an id per character
+  private readingLetters: Uint8Array[][] = [];
+  private idOfCode = new Int32Array(65536); // id + 2; 1: no readings; 0: not looked up yet
+  private idOfChar = new Map<string, number>();
+  /** The id of a character's readings (-1: none). */
+  private readingsId(ch: string): number {
+    const code = ch.length === 1 ? ch.charCodeAt(0) : -1;
+    if (code >= 0 && this.idOfCode[code] > 0) return this.idOfCode[code] - 2;
+    let id = code < 0 ? this.idOfChar.get(ch) : undefined;
+    if (id === undefined) {
+      const rs = this.readings.get(ch);
+      id = -1;
+      if (rs) {
+        id = this.readingLetters.length;
+        this.readingLetters.push(rs.map((r) => Uint8Array.from(r, (c) => (c.charCodeAt(0) >= 97 && c.charCodeAt(0) < 123 ? c.charCodeAt(0) - 97 : 255))));
+      }
+      if (code >= 0) this.idOfCode[code] = id + 2;
+      else this.idOfChar.set(ch, id);
+    }
+    return id;
+  }
   /** Depth-first search over the readings of chars[k…] along the trie (the concatenated readings must stay a prefix of a name). */
-  private walk(chars: string[], i: number, k: number, node: number): void {
-    if (k - i >= 4 || k >= chars.length) return;
-    const rs = this.readings.get(chars[k]);
-    if (!rs) return;
+  private walk(rids: Int32Array, i: number, k: number, node: number): void {
+    if (k - i >= 4 || k >= rids.length) return;
+    const rid = rids[k];
+    if (rid < 0) return;
+    const rs = this.readingLetters[rid];
     const child = this.child;
     for (const r of rs) {
       let nd = node;
       for (let q = 0; q < r.length && nd >= 0; q++) {
-        const c = r.charCodeAt(q) - 97;
-        nd = c >= 0 && c < 26 ? child[nd * 26 + c] || -1 : -1;
+        const c = r[q];
+        nd = c < 26 ? child[nd * 26 + c] || -1 : -1;
       }
       if (nd <= 0) continue;
       const t = this.term[nd];
@@ -435,7 +460,7 @@ export class NameMatcher {
         this.best = t;
         this.bestLen = k + 1 - i;
       }
-      this.walk(chars, i, k + 1, nd);
+      this.walk(rids, i, k + 1, nd);
     }
   }
 }
