@@ -1379,7 +1379,7 @@ const STRETCHES = 2;
 const MIN_STRETCH = 1000;
 
 /**
- * Hard anchors to cut a long document at: the anchor nearest each of the points k·n/STRETCHES whose neighbours
+ * Hard anchors to cut a long document at: the anchor nearest each of the points i + j = k·(n + m)/STRETCHES whose neighbours
  * on both sides are anchors too, one sentence apart on both sides (three 1-1 links in a row: a link boundary is
  * certain there). Returns the cut corners [i, j], increasing.
  */
@@ -1393,9 +1393,10 @@ function hardCuts(anchors: ReadonlyArray<[number, number]>, n: number, m: number
   }
   const cuts: Array<[number, number]> = [];
   for (let k = 1; k < STRETCHES; k++) {
-    const target = (k * n) / STRETCHES;
+    // stretches of equal work: sentences of both sides
+    const target = (k * (n + m)) / STRETCHES;
     let best: [number, number] | undefined;
-    for (const h of hard) if (!best || Math.abs(h[0] - target) < Math.abs(best[0] - target)) best = h;
+    for (const h of hard) if (!best || Math.abs(h[0] + h[1] - target) < Math.abs(best[0] + best[1] - target)) best = h;
     if (best && (!cuts.length || best[0] - cuts[cuts.length - 1][0] >= MIN_STRETCH)) cuts.push(best);
   }
   return cuts;
