@@ -84,6 +84,12 @@ describe('two threads (AlignThreads)', () => {
     }
   }, 60000);
 
+  it('CLI: an input error ends the command (exit 2) and its worker threads with it', () => {
+    const r = runBitext(['align', 'no-such-file.md']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/FILE_NOT_FOUND/);
+  }, 30000);
+
   it('CLI: --threads 0 and the default (a worker) write the same links', () => {
     const dir = tempDir();
     const { src, tgt } = longPair(2600);
