@@ -955,8 +955,9 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
         cs[o++] = corners[c][1] - ja;
       }
       jobs.push({
-        S: slicePacked(sc.S, ia, ib),
-        T: slicePacked(sc.T, ja, jb),
+        // one stretch (no hard anchor to cut at): the document's own arrays, no copy
+        S: ends.length === 2 ? sc.S : slicePacked(sc.S, ia, ib),
+        T: ends.length === 2 ? sc.T : slicePacked(sc.T, ja, jb),
         keySpace: keys.size,
         p,
         ratio: sc.ratio,
