@@ -867,13 +867,16 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
       status: 'auto',
     }));
   const statsOf = (links: Link[], ratio: number, learned: number): AlignStats => {
-    const byType: Record<string, number> = {};
+    // counts per link type by a number (no string per link), named in order of first appearance
+    const counts = new Map<number, number>();
     let below = 0;
     for (const l of links) {
-      const k = `${l.src.length}-${l.tgt.length}`;
-      byType[k] = (byType[k] ?? 0) + 1;
+      const k = l.src.length * 1024 + l.tgt.length;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
       if (l.score < threshold) below++;
     }
+    const byType: Record<string, number> = {};
+    for (const [k, c] of counts) byType[`${Math.floor(k / 1024)}-${k % 1024}`] = c;
     return { byType, belowThreshold: below, ratio, learnedPairs: learned, srcSentences: n, tgtSentences: m };
   };
   if (n === 0 || m === 0) {
