@@ -44,6 +44,7 @@ async function runCase(name) {
   let lexicon;
   let pool;
   if (!threads) lexicon = await lib.builtinLexicon();
+  const m0 = mainThreadCpu();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   if (threads) {
@@ -66,14 +67,26 @@ async function runCase(name) {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   const cpuS = (cpu.user + cpu.system) / 1e6;
+  const mainS = m0 === undefined ? undefined : mainThreadCpu() - m0;
   const rss = process.resourceUsage().maxRSS / 1024;
   // fingerprint of the links (sentence ids and scores): a speed change that keeps the output keeps this
   const h = createHash('sha256');
   for (const l of res.links) h.update(l.src.map((s) => s.id).join(',') + '|' + l.tgt.map((s) => s.id).join(',') + '|' + l.score + '\n');
   console.log(
-    `${name.padEnd(10)} ${threads ? '2 threads' : '1 thread '} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s wall, ${cpuS.toFixed(2)} s CPU  ` +
+    `${name.padEnd(10)} ${threads ? '2 threads' : '1 thread '} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s wall, ${cpuS.toFixed(2)} s CPU${mainS === undefined ? '' : ` (main thread ${mainS.toFixed(2)} s)`}  ` +
       `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links #${h.digest('hex').slice(0, 12)}, main-thread lexicon ${Math.round(tLex)} ms, ${res.stats.lengthPasses ?? 0} length + ${res.stats.lexicalPasses ?? 0} lexical passes; ms ${JSON.stringify(res.stats.timings)}${waits})`,
   );
+}
+
+/** CPU seconds of the main thread alone (Linux: /proc/self/task/<pid>/stat, in clock ticks of 10 ms), else undefined. */
+function mainThreadCpu() {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const v = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(v[11]) + Number(v[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 const i = process.argv.indexOf('--case');
