@@ -2,7 +2,7 @@
 // Aligner speed: sentences per second and peak RSS for Bible 001 (5,000 × 6,301) and 006 (30,000 × 42,687) from
 // ../shared/eval/data (skipped when absent) and a synthetic 200k-sentence pair. Each case runs in a fresh process
 // so that peak RSS is its own; #… after the link count fingerprints the links (same output → same #).
-// Usage: node bench/align.bench.mjs [--case bible001|bible006|synthetic]
+// Usage: node bench/align.bench.mjs [--case bible001|bible006|synthetic] [--threads 0|1]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,21 +37,56 @@ async function runCase(name) {
       tgt.push(Array.from({ length: Math.max(2, Math.round(k * 1.6)) }, () => C[Math.floor(rnd() * C.length)]).join('') + `${i % 97}。`);
     }
   }
-  const lexicon = await lib.builtinLexicon();
+  // the path the CLI uses (src/cli/commands/align.ts): a worker thread started first loads the built-in lexicon
+  // and runs the Chinese side and every other stretch (src/io/align-parallel.ts); the main thread loads only the
+  // readings. --threads 0: the single-thread library call, with the lexicon loaded before the clock starts.
+  const threads = process.argv.includes('--threads') ? Number(process.argv[process.argv.indexOf('--threads') + 1]) : 1;
+  let lexicon;
+  let pool;
+  if (!threads) lexicon = await lib.builtinLexicon();
+  const m0 = mainThreadCpu();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const res = lib.align(src.map((text, i) => ({ id: 's' + i, text })), tgt.map((text, i) => ({ id: 't' + i, text })), { srcLang, tgtLang, lexicon });
+  if (threads) {
+    const { AlignThreads } = await import(path.join(ROOT, 'dist/io/align-parallel.js'));
+    pool = new AlignThreads({ builtin: true });
+    lexicon = await lib.builtinReadings();
+  }
+  const tLex = performance.now() - t0;
+  const S = src.map((text, i) => ({ id: 's' + i, text }));
+  const T = tgt.map((text, i) => ({ id: 't' + i, text }));
+  const opts = { srcLang, tgtLang, lexicon };
+  let res;
+  let waits = '';
+  try {
+    res = threads ? await pool.align(S, T, opts) : lib.align(S, T, opts);
+    if (pool) waits = `, main thread waited ms ${JSON.stringify(pool.waits)}`;
+  } finally {
+    await pool?.close();
+  }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   const cpuS = (cpu.user + cpu.system) / 1e6;
+  const mainS = m0 === undefined ? undefined : mainThreadCpu() - m0;
   const rss = process.resourceUsage().maxRSS / 1024;
   // fingerprint of the links (sentence ids and scores): a speed change that keeps the output keeps this
   const h = createHash('sha256');
   for (const l of res.links) h.update(l.src.map((s) => s.id).join(',') + '|' + l.tgt.map((s) => s.id).join(',') + '|' + l.score + '\n');
   console.log(
-    `${name.padEnd(10)} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s wall, ${cpuS.toFixed(2)} s CPU  ` +
-      `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links #${h.digest('hex').slice(0, 12)}, ${res.stats.lengthPasses ?? 0} length + ${res.stats.lexicalPasses ?? 0} lexical passes; ms ${JSON.stringify(res.stats.timings)})`,
+    `${name.padEnd(10)} ${threads ? '2 threads' : '1 thread '} ${String(src.length).padStart(6)} × ${String(tgt.length).padEnd(6)} ${(ms / 1000).toFixed(2).padStart(6)} s wall, ${cpuS.toFixed(2)} s CPU${mainS === undefined ? '' : ` (main thread ${mainS.toFixed(2)} s)`}  ` +
+      `${Math.round((src.length + tgt.length) / (ms / 1000)).toLocaleString('en-US').padStart(9)} sentences/s  peak RSS ${rss.toFixed(0)} MB  (${res.links.length} links #${h.digest('hex').slice(0, 12)}, main-thread lexicon ${Math.round(tLex)} ms, ${res.stats.lengthPasses ?? 0} length + ${res.stats.lexicalPasses ?? 0} lexical passes; ms ${JSON.stringify(res.stats.timings)}${waits})`,
   );
+}
+
+/** CPU seconds of the main thread alone (Linux: /proc/self/task/<pid>/stat, in clock ticks of 10 ms), else undefined. */
+function mainThreadCpu() {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const v = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(v[11]) + Number(v[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 const i = process.argv.indexOf('--case');
@@ -60,7 +95,7 @@ else {
   const cases = existsSync(DATA) ? ['bible001', 'bible006', 'synthetic'] : ['synthetic'];
   if (!existsSync(DATA)) console.log(`align bench: ${DATA} is absent; Bible cases skipped`);
   for (const c of cases) {
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--case', c], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--case', c, ...process.argv.slice(2)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     process.stdout.write(r.stdout);
   }
 }

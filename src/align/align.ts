@@ -19,7 +19,7 @@ import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
 import { primaryLanguage } from '../lang/tags.js';
 import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, type Band, type BeadType } from './dp.js';
-import { capitalisedWords, chineseFeatures, KeySpace, NameMatcher, spacedFeatures, type SideFeatures } from './features.js';
+import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJob, type LocalFeatures, type PackedSideFeatures as SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
 import { findAnchors } from './anchors.js';
@@ -131,7 +131,7 @@ export const DEFAULT_PARAMS: ScoreParams = {
   repairContext: 5,
 };
 
-interface Packed {
+export interface Packed {
   len: Float64Array;
   tokStart: Int32Array; // per sentence, into tok arrays
   keyStart: Int32Array; // per token, into keys
@@ -142,74 +142,89 @@ interface Packed {
   uniq: Int32Array;
 }
 
+/** Learned keys per token type, flat: the keys of type t are keys[start[t]] … keys[start[t + 1] - 1]. */
+interface ExtraKeys {
+  start: Int32Array;
+  keys: Int32Array;
+}
+
+function extraKeys(extra: Map<number, number[]>, types: number): ExtraKeys {
+  const start = new Int32Array(types + 1);
+  for (const [type, ex] of extra) if (type < types) start[type + 1] = ex.length;
+  for (let t = 0; t < types; t++) start[t + 1] += start[t];
+  const keys = new Int32Array(start[types]);
+  for (const [type, ex] of extra) if (type < types) keys.set(ex, start[type]);
+  return { start, keys };
+}
+
 function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
   const n = side.tokStart.length - 1;
-  const { tokStart: ts, tokType, tokList, tokWeight, lists } = side;
+  const { tokStart: ts, tokType, tokList, tokWeight, listStart, listKeys } = side;
   const seen = new Int32Array(keySpace);
-  // learned keys per type id, as an array (looked up for every token)
-  let extra: Array<number[] | undefined> | undefined;
-  if (extra0) {
-    extra = new Array<number[] | undefined>(side.types.length);
-    for (const [type, ex] of extra0) if (type < extra.length) extra[type] = ex;
-  }
+  // learned keys per type id (looked up for every token; empty lists without any: one shape for the optimiser)
+  const extra = extraKeys(extra0 ?? new Map<number, number[]>(), side.types.length)!;
+  const exStart = extra.start;
+  const exKeys = extra.keys;
+  const noOther = !otherHas;
+  const other = otherHas ?? new Uint8Array(0);
   const nt = ts[n];
   let nk = 0;
-  for (let t = 0; t < nt; t++) nk += lists[tokList[t]].length + (extra?.[tokType[t]]?.length ?? 0);
-  const tokStart = new Int32Array(n + 1);
+  for (let t = 0; t < nt; t++) {
+    const l = tokList[t];
+    nk += listStart[l + 1] - listStart[l] + exStart[tokType[t] + 1] - exStart[tokType[t]];
+  }
   const keyStart = new Int32Array(nt + 1);
   const keys = new Int32Array(nk);
   const weight = new Float32Array(nt);
   const sumW = new Float64Array(n);
   const uniqStart = new Int32Array(n + 1);
-  const uniqList: number[] = [];
+  const uniqAll = new Int32Array(nk);
+  let nu = 0;
   let ki = 0;
   for (let i = 0; i < n; i++) {
-    tokStart[i] = ts[i];
-    uniqStart[i] = uniqList.length;
+    uniqStart[i] = nu;
     const stamp = i + 1;
     for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
       keyStart[ti] = ki;
       let matchable = false;
-      const own = lists[tokList[ti]];
-      const ex = extra?.[tokType[ti]];
       // the token's own keys, then its learned keys
-      for (let q = 0; q < own.length; q++) {
-        const k = own[q];
+      const l = tokList[ti];
+      for (let q = listStart[l], qe = listStart[l + 1]; q < qe; q++) {
+        const k = listKeys[q];
         keys[ki++] = k;
-        if (!otherHas || otherHas[k]) matchable = true;
+        if (noOther || other[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
-          uniqList.push(k);
+          uniqAll[nu++] = k;
         }
       }
-      if (ex) {
-        for (let q = 0; q < ex.length; q++) {
-          const k = ex[q];
-          keys[ki++] = k;
-          if (!otherHas || otherHas[k]) matchable = true;
-          if (seen[k] !== stamp) {
-            seen[k] = stamp;
-            uniqList.push(k);
-          }
+      const ty = tokType[ti];
+      for (let q = exStart[ty], qe = exStart[ty + 1]; q < qe; q++) {
+        const k = exKeys[q];
+        keys[ki++] = k;
+        if (noOther || other[k]) matchable = true;
+        if (seen[k] !== stamp) {
+          seen[k] = stamp;
+          uniqAll[nu++] = k;
         }
       }
       weight[ti] = matchable ? tokWeight[ti] : 0;
       sumW[i] += weight[ti];
     }
   }
-  tokStart[n] = nt;
   keyStart[nt] = ki;
-  uniqStart[n] = uniqList.length;
-  return { len, tokStart, keyStart, keys, weight, sumW, uniqStart, uniq: Int32Array.from(uniqList) };
+  uniqStart[n] = nu;
+  return { len, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq: uniqAll.slice(0, nu) };
 }
 
 function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, size: number): Uint8Array {
   const has = new Uint8Array(size);
-  const { tokList, tokType, lists } = side;
+  const { tokList, tokType, listStart, listKeys } = side;
   // every key list in use (lists are shared by tokens: mark each list once)
-  const used = new Uint8Array(lists.length);
+  const nl = listStart.length - 1;
+  const used = new Uint8Array(nl);
   for (let t = 0; t < tokList.length; t++) used[tokList[t]] = 1;
-  for (let l = 0; l < lists.length; l++) if (used[l]) for (const k of lists[l]) has[k] = 1;
+  for (let l = 0; l < nl; l++) if (used[l]) for (let q = listStart[l]; q < listStart[l + 1]; q++) has[listKeys[q]] = 1;
   if (extra) {
     const usedType = new Uint8Array(side.types.length);
     for (let t = 0; t < tokType.length; t++) usedType[tokType[t]] = 1;
@@ -810,8 +825,31 @@ export function confidence(lexNorm: number, logLen: number, di: number, dj: numb
   return 1 / (1 + Math.exp(-z));
 }
 
+/**
+ * The units of work the aligner asks for (yielded by `alignSteps`): independent jobs whose answers, in job order,
+ * are what `runAlignRequest` returns. `align` runs them in turn; the I/O edge (src/io/align-parallel.ts) may run the
+ * jobs of one request on two threads — the answers, hence the links, are the same.
+ *  - features: one job per side (→ LocalFeatures[]); `lexicon` is the lexicon the Chinese job matches with;
+ *  - stretches: the lexical DP passes of a long document over the stretches between hard anchors (→ StretchResult[]).
+ */
+export type AlignRequest = { kind: 'features'; jobs: FeatureJob[]; lexicon?: Lexicon } | { kind: 'stretches'; jobs: StretchJob[] };
+
+/** Answer one request (pure). */
+export function runAlignRequest(req: AlignRequest): LocalFeatures[] | StretchResult[] {
+  if (req.kind === 'features') return req.jobs.map((j) => runFeatureJob(j, req.lexicon));
+  return req.jobs.map(runStretch);
+}
+
 /** Align two lists of sentences. Pure: no I/O. Throws ALIGN_INPUT / SAME_LANGUAGE for input it cannot align. */
 export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence[], options: AlignOptions): AlignResult {
+  const steps = alignSteps(src, tgt, options);
+  let r = steps.next();
+  while (!r.done) r = steps.next(runAlignRequest(r.value));
+  return r.value;
+}
+
+/** `align` as a sequence of requests for independent jobs (see AlignRequest); returns the result. */
+export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSentence[], options: AlignOptions): Generator<AlignRequest, AlignResult, unknown> {
   const srcLang = primaryLanguage(options.srcLang);
   const tgtLang = primaryLanguage(options.tgtLang);
   const p: ScoreParams = { ...DEFAULT_PARAMS, ...options.params };
@@ -829,13 +867,16 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
       status: 'auto',
     }));
   const statsOf = (links: Link[], ratio: number, learned: number): AlignStats => {
-    const byType: Record<string, number> = {};
+    // counts per link type by a number (no string per link), named in order of first appearance
+    const counts = new Map<number, number>();
     let below = 0;
     for (const l of links) {
-      const k = `${l.src.length}-${l.tgt.length}`;
-      byType[k] = (byType[k] ?? 0) + 1;
+      const k = l.src.length * 1024 + l.tgt.length;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
       if (l.score < threshold) below++;
     }
+    const byType: Record<string, number> = {};
+    for (const [k, c] of counts) byType[`${Math.floor(k / 1024)}-${k % 1024}`] = c;
     return { byType, belowThreshold: below, ratio, learnedPairs: learned, srcSentences: n, tgtSentences: m };
   };
   if (n === 0 || m === 0) {
@@ -860,7 +901,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     timings[name] = Math.round(now - tPhase);
     tPhase = now;
   };
-  // 1. features
+  // 1. features: one job per side, each in a key space of its own, renumbered into the shared one in side order
   const keys = new KeySpace();
   const srcTexts = src.map((s) => s.text);
   const tgtTexts = tgt.map((s) => s.text);
@@ -868,13 +909,14 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   const zhSide = srcLang === 'zh' ? 'src' : tgtLang === 'zh' ? 'tgt' : undefined;
   const otherOfZh = zhSide === 'src' ? tgtLang : srcLang;
   const lexOk = lexicon && zhSide && lexicon.from === 'zh' && lexicon.to === otherOfZh ? lexicon : undefined;
-  let names: NameMatcher | undefined;
-  if (zhSide && lexOk?.readings) names = new NameMatcher(lexOk.readings, capitalisedWords(zhSide === 'src' ? tgtTexts : srcTexts));
-  const pyOf = names ? (w: string) => names!.pinyinOf(w) : undefined;
-  const featuresOf = (texts: string[], lang: string, side: 'src' | 'tgt') =>
-    zhSide === side ? chineseFeatures(texts, keys, lexOk, otherOfZh, names) : spacedFeatures(texts, lang, keys, zhSide ? pyOf : undefined);
-  const fs = featuresOf(srcTexts, srcLang, 'src');
-  const ft = featuresOf(tgtTexts, tgtLang, 'tgt');
+  // transliterated names (NameMatcher): the capitalised words of the non-Chinese side, pinyin keys on that side
+  const hasNames = !!(zhSide && lexOk?.readings);
+  const nameWords = hasNames ? [...capitalisedWords(zhSide === 'src' ? tgtTexts : srcTexts)] : undefined;
+  const jobOf = (texts: string[], lang: string, side: 'src' | 'tgt'): FeatureJob =>
+    zhSide === side ? { texts, lang, chinese: true, otherLang: otherOfZh, nameWords } : { texts, lang, chinese: false, otherLang: side === 'src' ? tgtLang : srcLang, pinyin: hasNames };
+  const [localS, localT] = (yield { kind: 'features', jobs: [jobOf(srcTexts, srcLang, 'src'), jobOf(tgtTexts, tgtLang, 'tgt')], lexicon: lexOk }) as LocalFeatures[];
+  const fs = adoptFeatures(keys, localS);
+  const ft = adoptFeatures(keys, localT);
 
   const srcLen = Float64Array.from(srcTexts, (t) => lengthOf(t));
   const tgtLen = Float64Array.from(tgtTexts, (t) => lengthOf(t));
@@ -897,6 +939,61 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     if (src.some((s) => s.paragraph !== undefined)) sc.srcPara = Int32Array.from(src, (s) => s.paragraph ?? 0);
     if (tgt.some((s) => s.paragraph !== undefined)) sc.tgtPara = Int32Array.from(tgt, (s) => s.paragraph ?? 0);
     return sc;
+  };
+
+  // the lexical passes of a long document: one job per stretch between the cut corners (the path goes through them)
+  let cuts: Array<[number, number]> = [];
+  const stretchJobs = (corners: ReadonlyArray<[number, number]>, width: number, types: readonly BeadType[], withConfidence = false): StretchJob[] | undefined => {
+    const ends: Array<[number, number]> = [[0, 0], ...cuts, [n, m]];
+    const at = ends.map(([i, j]) => corners.findIndex((c) => c[0] === i && c[1] === j));
+    if (at.some((x, k) => x < 0 || (k > 0 && x <= at[k - 1]))) return undefined;
+    const typeArr = Int32Array.from(types.flat());
+    const jobs: StretchJob[] = [];
+    for (let k = 0; k + 1 < ends.length; k++) {
+      const [ia, ja] = ends[k];
+      const [ib, jb] = ends[k + 1];
+      const cs = new Int32Array((at[k + 1] - at[k] + 1) * 2);
+      for (let c = at[k], o = 0; c <= at[k + 1]; c++) {
+        cs[o++] = corners[c][0] - ia;
+        cs[o++] = corners[c][1] - ja;
+      }
+      jobs.push({
+        // one stretch (no hard anchor to cut at): the document's own arrays, no copy
+        S: ends.length === 2 ? sc.S : slicePacked(sc.S, ia, ib),
+        T: ends.length === 2 ? sc.T : slicePacked(sc.T, ja, jb),
+        keySpace: keys.size,
+        p,
+        ratio: sc.ratio,
+        variance: sc.variance,
+        base: sc.base,
+        top: sc.top,
+        srcHead: sc.srcHead?.slice(ia, ib),
+        tgtHead: sc.tgtHead?.slice(ja, jb),
+        srcPara: sc.srcPara?.slice(ia, ib),
+        tgtPara: sc.tgtPara?.slice(ja, jb),
+        corners: cs,
+        width,
+        types: typeArr.slice(), // each job its own arrays: a thread may take them (transfer)
+        confidence: withConfidence,
+      });
+    }
+    return jobs;
+  };
+  /** The beads of the stretches, back in document coordinates. */
+  const joinStretches = (results: StretchResult[]): { beads: Bead[]; repairs: number } => {
+    const ends: Array<[number, number]> = [[0, 0], ...cuts];
+    const beads: Bead[] = [];
+    let repairs = 0;
+    results.forEach((r, k) => {
+      const [ia, ja] = ends[k];
+      for (let b = 0; b < r.scores.length; b++) {
+        const bead: Bead = { i0: r.beads[b * 4] + ia, i1: r.beads[b * 4 + 1] + ia, j0: r.beads[b * 4 + 2] + ja, j1: r.beads[b * 4 + 3] + ja, score: r.scores[b] };
+        if (r.conf) bead.conf = r.conf[b];
+        beads.push(bead);
+      }
+      repairs += r.repairs;
+    });
+    return { beads, repairs };
   };
 
   // 2. pass 1
@@ -940,6 +1037,7 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     let corners: Array<[number, number]>;
     if (anchors.length >= Math.max(MIN_ANCHORS, (n + m) / 400)) {
       corners = pathThroughAnchors(anchors, sc.srcCum!, sc.tgtCum!);
+      cuts = hardCuts(anchors, n, m);
     } else {
       // Too few anchors (no dictionary, no shared names or numbers): length-only passes (Gale & Church 1993), each
       // in a band around the previous path, until the path keeps away from the band's edges: the band follows a
@@ -955,16 +1053,18 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
     // Then the lexical scorer (sentence-pair overlaps) with the simple bead types in a medium band around that path,
     // re-centred while the path runs along the band's edge: it finds what lengths cannot, e.g. a block of
     // untranslated sentences, which the length model spreads over hundreds of 1-2 links.
+    // Per stretch between hard anchors (runStretch): where the path runs along the band's edge (wrong anchors
+    // there), that part is realigned in a wider band.
     const midTypes = types.filter(([a, b]) => a + b <= 3);
-    const bandMid = bandAroundPath(corners, n, m, p.midBand);
-    sc.usePairBand(bandMid);
-    const score = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
-    res = dpAlign(n, m, midTypes, bandMid, score);
+    let jobs = stretchJobs(corners, p.midBand, midTypes);
+    if (!jobs) {
+      cuts = [];
+      jobs = stretchJobs(corners, p.midBand, midTypes)!;
+    }
+    const joined = joinStretches((yield { kind: 'stretches', jobs }) as StretchResult[]);
+    res = { beads: joined.beads, total: 0 };
     lexicalPasses++;
-    // where the path runs along the band's edge (wrong anchors there), realign that stretch only, in a wider band
-    const repaired = repairEdges(res.beads, bandMid, m, midTypes, score, p.midBand, p.repairContext, sc);
-    res = { beads: repaired.beads, total: res.total };
-    localRepairs = repaired.repairs;
+    localRepairs = joined.repairs;
   } else {
     if (p.pairScorer) sc.usePairBand(band1);
     res = dpAlign(n, m, types, band1, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
@@ -1015,26 +1115,24 @@ export function align(src: readonly AlignSentence[], tgt: readonly AlignSentence
   // 4. pass 2 around the pass-1 path
   lap('learn');
   const w2 = large ? Math.min(p.band2, 6) : p.band2;
-  const band2 = bandAroundPath(cornersOf(res.beads), n, m, w2);
-  if (large || p.pairScorer) sc.usePairBand(band2);
   const types2 = large ? types.filter(([a, b]) => a + b <= 4) : types;
-  const score2 = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
-  res = dpAlign(n, m, types2, band2, score2, onRow);
   if (large) {
-    const repaired = repairEdges(res.beads, band2, m, types2, score2, w2, p.repairContext, sc);
-    res = { beads: repaired.beads, total: res.total };
-    localRepairs += repaired.repairs;
+    // per stretch, as pass 1 (the pass-1 path goes through the cut corners)
+    const joined = joinStretches((yield { kind: 'stretches', jobs: stretchJobs(cornersOf(res.beads), w2, types2, true)! }) as StretchResult[]);
+    res = { beads: joined.beads, total: 0 };
+    localRepairs += joined.repairs;
+  } else {
+    const band2 = bandAroundPath(cornersOf(res.beads), n, m, w2);
+    if (p.pairScorer) sc.usePairBand(band2);
+    res = dpAlign(n, m, types2, band2, (i0, j0, di, dj) => sc.bead(i0, j0, di, dj), onRow);
   }
   progress?.(total, total);
 
-  const beads = res.beads.map((b) => {
-    const di = b.i1 - b.i0;
-    const dj = b.j1 - b.j0;
-    if (!di || !dj) return { ...b, conf: confidence(0, 0, di, dj) };
-    const ln = sc.lexNorm(sc.lex(b.i0, b.i1, b.j0, b.j1));
-    let conf = confidence(ln, sc.logLen(b.i0, b.i1, b.j0, b.j1), di, dj);
+  // confidences: from the stretch jobs of a long document, else here
+  const beads = (res.beads as Bead[]).map((b) => {
+    let conf = b.conf ?? beadConfidence(sc, b);
     // a heading linked to a heading: the structure agrees even when a short title has few words to compare
-    if (di === 1 && dj === 1 && src[b.i0].kind === 'heading' && tgt[b.j0].kind === 'heading') conf = Math.max(conf, 0.75);
+    if (b.i1 - b.i0 === 1 && b.j1 - b.j0 === 1 && src[b.i0].kind === 'heading' && tgt[b.j0].kind === 'heading') conf = Math.max(conf, 0.75);
     return { ...b, conf };
   });
   const links = makeLinks(beads);
@@ -1105,7 +1203,7 @@ function rowTargets(corners: ReadonlyArray<[number, number]>, n: number): Int32A
   return out;
 }
 
-type Bead = { i0: number; i1: number; j0: number; j1: number; score: number };
+type Bead = { i0: number; i1: number; j0: number; j1: number; score: number; conf?: number };
 
 /**
  * Local re-centring of a banded DP: where the path comes within 3 cells of its band's edge away from the corners
@@ -1174,6 +1272,138 @@ function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly Bead
     beads = out;
   }
   return { beads, repairs };
+}
+
+/**
+ * The lexical passes of a long document run over stretches between hard anchors, each an alignment problem of its
+ * own (the path goes through the anchors' corners): the stretch's sentences (its rows of the packed features), the
+ * document-level scorer settings, the path to search around and the band's half-width.
+ */
+export interface StretchJob {
+  S: Packed;
+  T: Packed;
+  keySpace: number;
+  p: ScoreParams;
+  ratio: number;
+  variance: number;
+  base: number;
+  top: number;
+  srcHead?: Uint8Array;
+  tgtHead?: Uint8Array;
+  srcPara?: Int32Array;
+  tgtPara?: Int32Array;
+  /** Corners of the path to search around, [i, j] pairs from (0,0) to the stretch's end, stretch coordinates. */
+  corners: Int32Array;
+  width: number;
+  /** Bead types, [di, dj] pairs. */
+  types: Int32Array;
+  /** Also give each bead its confidence (the last pass). */
+  confidence?: boolean;
+}
+
+/** Beads of a stretch: [i0, i1, j0, j1] per bead (stretch coordinates), their scores, local repairs made. */
+export interface StretchResult {
+  beads: Int32Array;
+  scores: Float32Array;
+  repairs: number;
+  /** Per bead, when asked: its confidence from its features (`confidence()`; headings are seen to by the caller). */
+  conf?: Float64Array;
+}
+
+/** One lexical pass over a stretch: the DP in a band around the given path, then local repairs at the band's edges. */
+export function runStretch(job: StretchJob): StretchResult {
+  const n = job.S.len.length;
+  const m = job.T.len.length;
+  const sc = new Scorer(job.S, job.T, job.keySpace, job.p);
+  sc.srcCum = cumulative(job.S.len);
+  sc.tgtCum = cumulative(job.T.len);
+  sc.ratio = job.ratio;
+  sc.variance = job.variance;
+  sc.base = job.base;
+  sc.top = job.top;
+  sc.srcHead = job.srcHead;
+  sc.tgtHead = job.tgtHead;
+  sc.srcPara = job.srcPara;
+  sc.tgtPara = job.tgtPara;
+  const corners: Array<[number, number]> = [];
+  for (let k = 0; k + 1 < job.corners.length; k += 2) corners.push([job.corners[k], job.corners[k + 1]]);
+  const types: BeadType[] = [];
+  for (let k = 0; k + 1 < job.types.length; k += 2) types.push([job.types[k], job.types[k + 1]]);
+  const band = bandAroundPath(corners, n, m, job.width);
+  sc.usePairBand(band);
+  const score = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
+  const res = dpAlign(n, m, types, band, score);
+  const repaired = repairEdges(res.beads, band, m, types, score, job.width, job.p.repairContext, sc);
+  const beads = new Int32Array(repaired.beads.length * 4);
+  const scores = new Float32Array(repaired.beads.length);
+  repaired.beads.forEach((b, k) => {
+    beads.set([b.i0, b.i1, b.j0, b.j1], k * 4);
+    scores[k] = b.score;
+  });
+  if (!job.confidence) return { beads, scores, repairs: repaired.repairs };
+  const conf = Float64Array.from(repaired.beads, (b) => beadConfidence(sc, b));
+  return { beads, scores, repairs: repaired.repairs, conf };
+}
+
+/** Confidence of a bead from the scorer of the last pass (before the heading rule). */
+function beadConfidence(sc: Scorer, b: { i0: number; i1: number; j0: number; j1: number }): number {
+  const di = b.i1 - b.i0;
+  const dj = b.j1 - b.j0;
+  if (!di || !dj) return confidence(0, 0, di, dj);
+  return confidence(sc.lexNorm(sc.lex(b.i0, b.i1, b.j0, b.j1)), sc.logLen(b.i0, b.i1, b.j0, b.j1), di, dj);
+}
+
+/** Rows [a, b) of packed features, as a packed side of their own (copies). */
+function slicePacked(X: Packed, a: number, b: number): Packed {
+  const t0 = X.tokStart[a];
+  const t1 = X.tokStart[b];
+  const k0 = X.keyStart[t0];
+  const u0 = X.uniqStart[a];
+  const tokStart = X.tokStart.slice(a, b + 1);
+  for (let i = 0; i < tokStart.length; i++) tokStart[i] -= t0;
+  const keyStart = X.keyStart.slice(t0, t1 + 1);
+  for (let i = 0; i < keyStart.length; i++) keyStart[i] -= k0;
+  const uniqStart = X.uniqStart.slice(a, b + 1);
+  for (let i = 0; i < uniqStart.length; i++) uniqStart[i] -= u0;
+  return {
+    len: X.len.slice(a, b),
+    tokStart,
+    keyStart,
+    keys: X.keys.slice(k0, X.keyStart[t1]),
+    weight: X.weight.slice(t0, t1),
+    sumW: X.sumW.slice(a, b),
+    uniqStart,
+    uniq: X.uniq.slice(u0, X.uniqStart[b]),
+  };
+}
+
+/** Stretches of a long document between hard anchors (an independent DP problem each: part of the algorithm, whatever the number of threads). */
+const STRETCHES = 2;
+/** Fewest source sentences in a stretch. */
+const MIN_STRETCH = 1000;
+
+/**
+ * Hard anchors to cut a long document at: the anchor nearest each of the points i + j = k·(n + m)/STRETCHES whose neighbours
+ * on both sides are anchors too, one sentence apart on both sides (three 1-1 links in a row: a link boundary is
+ * certain there). Returns the cut corners [i, j], increasing.
+ */
+function hardCuts(anchors: ReadonlyArray<[number, number]>, n: number, m: number): Array<[number, number]> {
+  const hard: Array<[number, number]> = [];
+  for (let t = 1; t + 1 < anchors.length; t++) {
+    const [i, j] = anchors[t];
+    const a = anchors[t - 1];
+    const b = anchors[t + 1];
+    if (a[0] === i - 1 && a[1] === j - 1 && b[0] === i + 1 && b[1] === j + 1 && i >= MIN_STRETCH && n - i >= MIN_STRETCH && j > 0 && j < m) hard.push([i, j]);
+  }
+  const cuts: Array<[number, number]> = [];
+  for (let k = 1; k < STRETCHES; k++) {
+    // stretches of equal work: sentences of both sides
+    const target = (k * (n + m)) / STRETCHES;
+    let best: [number, number] | undefined;
+    for (const h of hard) if (!best || Math.abs(h[0] + h[1] - target) < Math.abs(best[0] + best[1] - target)) best = h;
+    if (best && (!cuts.length || best[0] - cuts[cuts.length - 1][0] >= MIN_STRETCH)) cuts.push(best);
+  }
+  return cuts;
 }
 
 function cornersOf(beads: ReadonlyArray<{ i1: number; j1: number }>): Array<[number, number]> {

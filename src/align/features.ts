@@ -10,7 +10,8 @@
  *  - learned pairs (IBM Model 1 on the first pass) add keys to source token types.
  */
 import type { Lexicon } from './lexicon.js';
-import { isStopword, numberValues, stem, words } from './text.js';
+import { digitValues, isStopword, numberValues, stem, wordNumberValues, words } from './text.js';
+import { NUMBER_WORDS, ORDINAL_WORDS } from './langdata.js';
 
 export interface SideFeatures {
   lang: string;
@@ -26,11 +27,26 @@ export interface SideFeatures {
   lists: number[][];
   /** Per type id: its string. */
   types: string[];
-  typeIds: Map<string, number>;
+}
+
+/** Features in one key space with their key lists flat: list l is listKeys[listStart[l]] … listKeys[listStart[l + 1] - 1]. */
+export interface PackedSideFeatures {
+  lang: string;
+  tokStart: Int32Array;
+  tokType: Int32Array;
+  tokList: Int32Array;
+  tokWeight: Float32Array;
+  listStart: Int32Array;
+  listKeys: Int32Array;
+  types: string[];
 }
 
 export class KeySpace {
   private ids = new Map<string, number>();
+  /** The keys in id order. */
+  names(): string[] {
+    return [...this.ids.keys()];
+  }
   id(k: string): number {
     let v = this.ids.get(k);
     if (v === undefined) {
@@ -100,7 +116,6 @@ class SideBuilder {
       tokWeight: Float32Array.from(this.tw),
       lists: this.lists,
       types: this.types,
-      typeIds: this.typeIds,
     };
   }
 }
@@ -120,6 +135,8 @@ export function spacedFeatures(texts: readonly string[], lang: string, keys: Key
   const side = new SideBuilder(lang);
   // per word form: its type and key list (or null: not a content word), computed once per document
   const memo = new Map<string, { type: number; list: number; weight: number } | null>();
+  const numMemo = new Map<string, string[]>();
+  const hasNumberWords = !!(NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]);
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
     const ws = words(text);
@@ -147,7 +164,21 @@ export function spacedFeatures(texts: readonly string[], lang: string, keys: Key
       // tokens share their (read-only) key list with every other occurrence of the word
       if (f) side.push(f.type, f.list, f.weight);
     }
-    for (const v of numberValues(text, lang, ws)) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
+    // numberValues(text, lang, ws), with the values of each word form computed once per document
+    const nums: string[] = [];
+    digitValues(text.length > 4000 ? text.slice(0, 4000) : text, nums);
+    if (hasNumberWords) {
+      for (const w of ws) {
+        let vs = numMemo.get(w);
+        if (!vs) {
+          vs = [];
+          wordNumberValues(w, lang, vs);
+          numMemo.set(w, vs);
+        }
+        for (const v of vs) nums.push(v);
+      }
+    }
+    for (const v of nums) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
     punctTokens(text, side, keys);
     side.endSentence();
   }
@@ -167,8 +198,13 @@ export function chineseFeatures(
   names?: NameMatcher,
 ): SideFeatures {
   const side = new SideBuilder('zh');
-  // per lexicon head word met: its type and key list
-  const headCache = new Map<string, { type: number; list: number }>();
+  // per lexicon head word met: its type and key list (unit u: headType[u], headList[u]), found by character code for
+  // one character, by the two characters' number for two, by string for longer ones (no substring per unit)
+  const headType: number[] = [];
+  const headList: number[] = [];
+  const head1 = new Int32Array(65536); // unit + 1
+  const head2 = new Map<number, number>();
+  const headN = new Map<string, number>();
   // per single character (UTF-16 unit) outside lexicon units: its type id + 1
   const charType = new Int32Array(65536);
   const maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
@@ -202,9 +238,11 @@ export function chineseFeatures(
         // (1–2 characters: flags by character code; longer: head words and prefixes by string)
         const f1 = ix!.one[c];
         if (f1 & 1) found = 1;
+        let k2 = -1;
         if (f1 & 2 && maxL >= 2 && i + 2 <= n) {
           const c1 = text.charCodeAt(i + 1);
-          const f2 = c >= 0x3400 && c <= 0x9fff ? (ix!.two.get((c - 0x3400) * 65536 + c1) ?? 0) : -1;
+          k2 = pairKey(c, c1);
+          const f2 = k2 >= 0 ? (ix!.two.get(k2) ?? 0) : -1;
           let go: boolean;
           if (f2 >= 0) {
             if (f2 & 1) found = 2;
@@ -220,15 +258,24 @@ export function chineseFeatures(
             go = ix!.prefixes.has(sub);
           }
         }
-        const head = found ? text.slice(i, i + found) : '';
         if (found) {
-          let h = headCache.get(head);
-          if (!h) {
-            const kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
-            h = { type: side.type(head), list: side.list(kk) };
-            headCache.set(head, h);
+          let u = found === 1 ? head1[c] - 1 : found === 2 && k2 >= 0 ? (head2.get(k2) ?? -1) : -1;
+          let head = '';
+          if (u < 0 && found > 2) {
+            head = text.slice(i, i + found);
+            u = headN.get(head) ?? -1;
           }
-          side.push(h.type, h.list, found >= 2 ? 1 : 0.7);
+          if (u < 0) {
+            head ||= text.slice(i, i + found);
+            const kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
+            u = headType.length;
+            headType.push(side.type(head));
+            headList.push(side.list(kk));
+            if (found === 1) head1[c] = u + 1;
+            else if (found === 2 && k2 >= 0) head2.set(k2, u);
+            else headN.set(head, u);
+          }
+          side.push(headType[u], headList[u], found >= 2 ? 1 : 0.7);
         }
       }
       if (!found) {
@@ -254,12 +301,22 @@ export function chineseFeatures(
  */
 interface MatchIndex {
   one: Uint8Array;
-  /** Two characters c0 c1 with c0 in U+3400…U+9FFF: key (c0 - 0x3400) * 65536 + c1 (a small integer). */
+  /** Two characters c0 c1, both in U+3400…U+9FFF: key `pairKey(c0, c1)` (a small integer). */
   two: Map<number, number>;
   prefixes: Set<string>;
 }
 
+/** Two characters, both in U+3400…U+9FFF, as one integer below 2^30 (a small integer for V8's Map), else -1. */
+function pairKey(c0: number, c1: number): number {
+  return c0 >= 0x3400 && c0 <= 0x9fff && c1 >= 0x3400 && c1 <= 0x9fff ? (c0 - 0x3400) * 0x6c00 + (c1 - 0x3400) : -1;
+}
+
 const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
+
+/** Build the longest-match index of a lexicon now (a thread that waits for its texts) rather than at its first use. */
+export function prepareLexicon(lex: Lexicon): void {
+  matchIndexOf(lex);
+}
 
 function matchIndexOf(lex: Lexicon): MatchIndex {
   let ix = MATCH_INDEX.get(lex);
@@ -271,13 +328,11 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
       if (h.length === 0) continue;
       const c0 = h.charCodeAt(0);
       one[c0] |= h.length === 1 ? 1 : 2;
-      if (h.length >= 2 && c0 >= 0x3400 && c0 <= 0x9fff) {
-        const k = (c0 - 0x3400) * 65536 + h.charCodeAt(1);
-        two.set(k, (two.get(k) ?? 0) | (h.length === 2 ? 1 : 2));
-      }
+      const k = h.length >= 2 ? pairKey(c0, h.charCodeAt(1)) : -1;
+      if (k >= 0) two.set(k, (two.get(k) ?? 0) | (h.length === 2 ? 1 : 2));
       for (let l = 3; l < h.length; l++) prefixes.add(h.slice(0, l));
-      // two-character prefixes whose first character is outside the numeric table stay in the set
-      if (h.length > 2 && !(c0 >= 0x3400 && c0 <= 0x9fff)) prefixes.add(h.slice(0, 2));
+      // two-character prefixes outside the numeric table stay in the set
+      if (h.length > 2 && k < 0) prefixes.add(h.slice(0, 2));
     }
     ix = { one, two, prefixes };
     MATCH_INDEX.set(lex, ix);
@@ -351,10 +406,13 @@ export class NameMatcher {
     if (this.nodes === 1) return [];
     const out: string[] = [];
     const chars = [...text];
+    // each character's readings, looked up once (not once per visit of the search)
+    const rids = new Int32Array(chars.length);
+    for (let k = 0; k < chars.length; k++) rids[k] = this.readingsId(chars[k]);
     for (let i = 0; i < chars.length; i++) {
       this.best = '';
       this.bestLen = 0;
-      this.walk(chars, i, i, 0);
+      this.walk(rids, i, i, 0);
       if (this.bestLen > 0) {
         out.push(this.best);
         i += this.bestLen - 1;
@@ -362,17 +420,39 @@ export class NameMatcher {
     }
     return out;
   }
+  // a character's readings as letter numbers (a = 0 … z = 25, 255 otherwise), by an id per character
+  private readingLetters: Uint8Array[][] = [];
+  private idOfCode = new Int32Array(65536); // id + 2; 1: no readings; 0: not looked up yet
+  private idOfChar = new Map<string, number>();
+  /** The id of a character's readings (-1: none). */
+  private readingsId(ch: string): number {
+    const code = ch.length === 1 ? ch.charCodeAt(0) : -1;
+    if (code >= 0 && this.idOfCode[code] > 0) return this.idOfCode[code] - 2;
+    let id = code < 0 ? this.idOfChar.get(ch) : undefined;
+    if (id === undefined) {
+      const rs = this.readings.get(ch);
+      id = -1;
+      if (rs) {
+        id = this.readingLetters.length;
+        this.readingLetters.push(rs.map((r) => Uint8Array.from(r, (c) => (c.charCodeAt(0) >= 97 && c.charCodeAt(0) < 123 ? c.charCodeAt(0) - 97 : 255))));
+      }
+      if (code >= 0) this.idOfCode[code] = id + 2;
+      else this.idOfChar.set(ch, id);
+    }
+    return id;
+  }
   /** Depth-first search over the readings of chars[k…] along the trie (the concatenated readings must stay a prefix of a name). */
-  private walk(chars: string[], i: number, k: number, node: number): void {
-    if (k - i >= 4 || k >= chars.length) return;
-    const rs = this.readings.get(chars[k]);
-    if (!rs) return;
+  private walk(rids: Int32Array, i: number, k: number, node: number): void {
+    if (k - i >= 4 || k >= rids.length) return;
+    const rid = rids[k];
+    if (rid < 0) return;
+    const rs = this.readingLetters[rid];
     const child = this.child;
     for (const r of rs) {
       let nd = node;
       for (let q = 0; q < r.length && nd >= 0; q++) {
-        const c = r.charCodeAt(q) - 97;
-        nd = c >= 0 && c < 26 ? child[nd * 26 + c] || -1 : -1;
+        const c = r[q];
+        nd = c < 26 ? child[nd * 26 + c] || -1 : -1;
       }
       if (nd <= 0) continue;
       const t = this.term[nd];
@@ -380,7 +460,7 @@ export class NameMatcher {
         this.best = t;
         this.bestLen = k + 1 - i;
       }
-      this.walk(chars, i, k + 1, nd);
+      this.walk(rids, i, k + 1, nd);
     }
   }
 }
@@ -390,4 +470,63 @@ export function capitalisedWords(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const t of texts) for (const w of words(t.length > MAX_SCORED_CHARS ? t.slice(0, MAX_SCORED_CHARS) : t)) if (/^\p{Lu}\p{Ll}/u.test(w)) out.add(w);
   return out;
+}
+
+/**
+ * One side's features as a unit of work (the aligner's feature step; the I/O edge may run the two sides on two
+ * threads). Keys are interned in a key space of the job's own; `adoptFeatures` renumbers them into the shared one.
+ */
+export interface FeatureJob {
+  texts: string[];
+  lang: string;
+  /** Chinese side: lexicon units, names; otherwise a space-separated side. */
+  chinese: boolean;
+  /** Language of the other side (gloss language of the lexicon for the Chinese side). */
+  otherLang: string;
+  /** Chinese side: capitalised words of the other side, for name matching (when the lexicon has readings). */
+  nameWords?: string[];
+  /** Spaced side: give capitalised words pinyin name keys (when the other side is Chinese and readings exist). */
+  pinyin?: boolean;
+}
+
+/** Features with keys in a key space of their own, `keyNames` in id order; key lists flat (transferable). */
+export interface LocalFeatures {
+  lang: string;
+  tokStart: Int32Array;
+  tokType: Int32Array;
+  tokList: Int32Array;
+  tokWeight: Float32Array;
+  listStart: Int32Array;
+  listKeys: Int32Array;
+  types: string[];
+  keyNames: string[];
+}
+
+/** Run a feature job. `lexicon`: the zh→other lexicon (Chinese side), or only its readings (names, both sides). */
+export function runFeatureJob(job: FeatureJob, lexicon: Lexicon | undefined): LocalFeatures {
+  const keys = new KeySpace();
+  let f: SideFeatures;
+  if (job.chinese) {
+    const names = job.nameWords && lexicon?.readings ? new NameMatcher(lexicon.readings, job.nameWords) : undefined;
+    f = chineseFeatures(job.texts, keys, lexicon, job.otherLang, names);
+  } else {
+    const names = job.pinyin && lexicon?.readings ? new NameMatcher(lexicon.readings, []) : undefined;
+    f = spacedFeatures(job.texts, job.lang, keys, names ? (w) => names.pinyinOf(w) : undefined);
+  }
+  const listStart = new Int32Array(f.lists.length + 1);
+  for (let l = 0; l < f.lists.length; l++) listStart[l + 1] = listStart[l] + f.lists[l].length;
+  const listKeys = new Int32Array(listStart[f.lists.length]);
+  for (let l = 0, o = 0; l < f.lists.length; l++) for (const k of f.lists[l]) listKeys[o++] = k;
+  return { lang: f.lang, tokStart: f.tokStart, tokType: f.tokType, tokList: f.tokList, tokWeight: f.tokWeight, listStart, listKeys, types: f.types, keyNames: keys.names() };
+}
+
+/**
+ * Bring a job's features into the shared key space. Interning its keys in their own id order (the order the job
+ * met them) gives every key the id a run in the shared key space would have given it: the same features.
+ */
+export function adoptFeatures(keys: KeySpace, local: LocalFeatures): PackedSideFeatures {
+  const remap = new Int32Array(local.keyNames.length);
+  for (let k = 0; k < remap.length; k++) remap[k] = keys.id(local.keyNames[k]);
+  const listKeys = local.listKeys.map((k) => remap[k]);
+  return { lang: local.lang, tokStart: local.tokStart, tokType: local.tokType, tokList: local.tokList, tokWeight: local.tokWeight, listStart: local.listStart, listKeys, types: local.types };
 }

@@ -6,4 +6,4 @@ export type { Lexicon, BuildLexiconOptions } from './lexicon.js';
 export { beadTypes, dpAlign, diagonalBand, bandAroundPath } from './dp.js';
 export type { BeadType, Band, DpResult } from './dp.js';
 export { numberValues, zhNumeralValue, lengthOf } from './text.js';
-export { builtinLexicon, decodeBuiltin } from './builtin.js';
+export { builtinLexicon, builtinReadings, decodeBuiltin } from './builtin.js';

@@ -20,32 +20,89 @@ interface Flat {
   pairE: Int32Array;
   coCount: Int32Array;
   nPairs: number;
+  index: PairIndex;
+}
+
+/**
+ * Index of (f, e) pairs → pair number: open addressing over two Int32Arrays (the pair as one number would exceed
+ * V8's small integers, which makes Map keys slow).
+ */
+class PairIndex {
+  private kf: Int32Array;
+  private ke: Int32Array;
+  private v: Int32Array;
+  private mask: number;
+  size = 0;
+  constructor(capacity = 1024) {
+    let c = 1024;
+    while (c < capacity * 2) c *= 2;
+    this.kf = new Int32Array(c);
+    this.ke = new Int32Array(c);
+    this.v = new Int32Array(c).fill(-1);
+    this.mask = c - 1;
+  }
+  private slot(f: number, e: number): number {
+    let h = (Math.imul(f + 1, 0x9e3779b1) ^ Math.imul(e, 0x85ebca6b)) & this.mask;
+    while (this.v[h] >= 0 && (this.kf[h] !== f || this.ke[h] !== e)) h = (h + 1) & this.mask;
+    return h;
+  }
+  get(f: number, e: number): number {
+    return this.v[this.slot(f, e)];
+  }
+  /** The pair's number, or `next` (stored) when it is new. */
+  getOrAdd(f: number, e: number, next: number): number {
+    const h = this.slot(f, e);
+    if (this.v[h] >= 0) return this.v[h];
+    this.kf[h] = f;
+    this.ke[h] = e;
+    this.v[h] = next;
+    if (++this.size * 2 > this.mask) this.grow();
+    return next;
+  }
+  private grow(): void {
+    const { kf, ke, v } = this;
+    this.kf = new Int32Array(kf.length * 2);
+    this.ke = new Int32Array(kf.length * 2);
+    this.v = new Int32Array(kf.length * 2).fill(-1);
+    this.mask = kf.length * 2 - 1;
+    for (let h = 0; h < v.length; h++) {
+      if (v[h] < 0) continue;
+      const s = this.slot(kf[h], ke[h]);
+      this.kf[s] = kf[h];
+      this.ke[s] = ke[h];
+      this.v[s] = v[h];
+    }
+  }
 }
 
 function flatten(pairs: Array<[number[], number[]]>): Flat {
-  const index = new Map<number, number>();
+  const index = new PairIndex();
   const pf: number[] = [];
   const pe: number[] = [];
   const co: number[] = [];
   const occ: number[] = [0];
   const cand: number[] = [];
-  const K = 1 << 21;
+  // pairs counted for the current sentence pair: stamp per pair number
+  let seen = new Int32Array(1024);
+  let stamp = 0;
   for (const [fs0, es] of pairs) {
     const fs = [-1, ...new Set(fs0)];
-    const seen = new Set<number>();
+    stamp++;
     for (const e of es) {
       for (const f of fs) {
-        const key = (f + 1) * K + e;
-        let idx = index.get(key);
-        if (idx === undefined) {
-          idx = pf.length;
-          index.set(key, idx);
+        const idx = index.getOrAdd(f, e, pf.length);
+        if (idx === pf.length) {
           pf.push(f);
           pe.push(e);
           co.push(0);
+          if (idx >= seen.length) {
+            const grown = new Int32Array(seen.length * 2);
+            grown.set(seen);
+            seen = grown;
+          }
         }
-        if (!seen.has(idx)) {
-          seen.add(idx);
+        if (seen[idx] !== stamp) {
+          seen[idx] = stamp;
           co[idx]++;
         }
         cand.push(idx);
@@ -53,15 +110,18 @@ function flatten(pairs: Array<[number[], number[]]>): Flat {
       occ.push(cand.length);
     }
   }
-  return { occStart: Int32Array.from(occ), cand: Int32Array.from(cand), pairF: Int32Array.from(pf), pairE: Int32Array.from(pe), coCount: Int32Array.from(co), nPairs: pf.length };
+  return { occStart: Int32Array.from(occ), cand: Int32Array.from(cand), pairF: Int32Array.from(pf), pairE: Int32Array.from(pe), coCount: Int32Array.from(co), nPairs: pf.length, index };
 }
 
 /** t(e|f) per pair index after EM. */
 function train(flat: Flat, iterations: number): Float64Array {
   const t = new Float64Array(flat.nPairs).fill(1);
   const count = new Float64Array(flat.nPairs);
-  const totalF = new Map<number, number>();
   const { occStart, cand, pairF } = flat;
+  let maxF = 0;
+  for (let k = 0; k < flat.nPairs; k++) if (pairF[k] > maxF) maxF = pairF[k];
+  // totals per f (index f + 1: f = -1 is NULL), summed in pair order
+  const totalF = new Float64Array(maxF + 2);
   for (let it = 0; it < iterations; it++) {
     count.fill(0);
     for (let o = 0; o + 1 < occStart.length; o++) {
@@ -70,9 +130,9 @@ function train(flat: Flat, iterations: number): Float64Array {
       if (z <= 0) continue;
       for (let c = occStart[o]; c < occStart[o + 1]; c++) count[cand[c]] += t[cand[c]] / z;
     }
-    totalF.clear();
-    for (let k = 0; k < flat.nPairs; k++) totalF.set(pairF[k], (totalF.get(pairF[k]) ?? 0) + count[k]);
-    for (let k = 0; k < flat.nPairs; k++) t[k] = count[k] / (totalF.get(pairF[k]) || 1);
+    totalF.fill(0);
+    for (let k = 0; k < flat.nPairs; k++) totalF[pairF[k] + 1] += count[k];
+    for (let k = 0; k < flat.nPairs; k++) t[k] = count[k] / (totalF[pairF[k] + 1] || 1);
   }
   return t;
 }
@@ -86,15 +146,13 @@ export function learnPairs(pairs: Array<[number[], number[]]>, options: Model1Op
   const fwd = train(fwdFlat, iterations);
   const bwdFlat = flatten(pairs.map(([a, b]) => [b, a] as [number[], number[]]));
   const bwd = train(bwdFlat, iterations);
-  const bwdT = new Map<number, number>();
-  const K = 1 << 21;
-  for (let k = 0; k < bwdFlat.nPairs; k++) bwdT.set((bwdFlat.pairF[k] + 1) * K + bwdFlat.pairE[k], bwd[k]);
   const out: Array<[number, number]> = [];
   for (let k = 0; k < fwdFlat.nPairs; k++) {
     const f = fwdFlat.pairF[k];
     const e = fwdFlat.pairE[k];
     if (f < 0 || fwd[k] < threshold || fwdFlat.coCount[k] < minCount) continue;
-    const tef = bwdT.get((e + 1) * K + f) ?? 0;
+    const b = bwdFlat.index.get(e, f);
+    const tef = b >= 0 ? bwd[b] : 0;
     if (tef < threshold) continue;
     out.push([f, e]);
   }

@@ -106,11 +106,7 @@ const ZH_NUM_RE = /[零〇一二两三四五六七八九十百千万亿]+/g;
 export function numberValues(text: string, lang: string, wordsOfText?: readonly string[]): string[] {
   const out: string[] = [];
   const t = text.length > 4000 ? text.slice(0, 4000) : text;
-  for (const m of t.matchAll(/\d[\d,，]*(?:\.\d+)?/g)) {
-    const raw = m[0].replace(/[,，]/g, '');
-    const v = Number(raw);
-    if (Number.isFinite(v)) out.push(String(v));
-  }
+  digitValues(t, out);
   if (lang === 'zh') {
     for (const m of t.matchAll(ZH_NUM_RE)) {
       const s = m[0];
@@ -119,19 +115,31 @@ export function numberValues(text: string, lang: string, wordsOfText?: readonly 
       if (v !== undefined && v > 0) out.push(String(v));
     }
   } else {
-    const nw = NUMBER_WORDS[lang];
-    const ow = ORDINAL_WORDS[lang];
-    if (nw || ow) {
-      for (const w of wordsOfText ?? words(t)) {
-        const lw = w.toLowerCase();
-        const v = nw?.[lw] ?? ow?.[lw];
-        if (v !== undefined) out.push(String(v));
-        const c0 = lw.charCodeAt(0);
-        if (c0 < 48 || c0 > 57) continue; // the ordinal pattern below starts with a digit
-        const m = /^(\d+)(?:st|nd|rd|th|e|er|re|ème|\.)$/.exec(lw);
-        if (m) out.push(String(Number(m[1])));
-      }
-    }
+    if (NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]) for (const w of wordsOfText ?? words(t)) wordNumberValues(w, lang, out);
   }
   return out;
+}
+
+/** Values of the digit runs of a text (2,016 → 2016), appended to `out`. */
+export function digitValues(t: string, out: string[]): void {
+  // most sentences have no digit: one scan instead of a match iterator
+  if (!/\d/.test(t)) return;
+  for (const m of t.matchAll(/\d[\d,，]*(?:\.\d+)?/g)) {
+    const raw = m[0].replace(/[,，]/g, '');
+    const v = Number(raw);
+    if (Number.isFinite(v)) out.push(String(v));
+  }
+}
+
+/** Values of one word of a space-separated language (number words, ordinals, 11th), appended to `out`. */
+export function wordNumberValues(w: string, lang: string, out: string[]): void {
+  const nw = NUMBER_WORDS[lang];
+  const ow = ORDINAL_WORDS[lang];
+  const lw = w.toLowerCase();
+  const v = nw?.[lw] ?? ow?.[lw];
+  if (v !== undefined) out.push(String(v));
+  const c0 = lw.charCodeAt(0);
+  if (c0 < 48 || c0 > 57) return; // the ordinal pattern below starts with a digit
+  const m = /^(\d+)(?:st|nd|rd|th|e|er|re|ème|\.)$/.exec(lw);
+  if (m) out.push(String(Number(m[1])));
 }

@@ -11,10 +11,11 @@ import { fileExists, listFiles, readBytes, sha256, writeFileAtomic } from '../..
 import { decodeBytes } from '../../read/decode.js';
 import { writeAlignmentFile } from '../../io/formats.js';
 import { GLOSSARY_EXTS, readGlossaryFiles, type GlossaryRead } from '../../io/glossary.js';
+import { AlignThreads } from '../../io/align-parallel.js';
 import { serializeAlignmentJsonl } from '../../formats/jsonl.js';
 import { formatAlignIndex } from '../../formats/align-index.js';
 import { segmentBilingual, segmentPair } from '../../segment/index.js';
-import { align, buildLexicon, builtinLexicon, linksToBeads, mergeLexicons, parseCedict, parseCedictReadings, parseWordList, termBasePairs, type Lexicon } from '../../align/index.js';
+import { align, buildLexicon, builtinLexicon, builtinReadings, linksToBeads, mergeLexicons, parseCedict, parseCedictReadings, parseWordList, termBasePairs, type Lexicon } from '../../align/index.js';
 import { VERSION } from '../../version.js';
 import { parseCommandArgs, type CommandSpec } from '../args.js';
 import { createProgress } from '../progress.js';
@@ -38,6 +39,7 @@ const SPEC: CommandSpec = {
     threshold: { type: 'string', arg: 'X', description: 'links below this confidence are counted as "to review"', default: '0.5' },
     'max-sentences': { type: 'string', arg: 'N', description: 'most sentences on one side of a link (1–5)', default: '4' },
     encoding: { type: 'string', arg: 'ENC', description: 'encoding of the input files (utf-8, utf-16le, gb18030, big5…)', default: 'auto' },
+    threads: { type: 'string', arg: 'N', description: 'worker threads: 1 (default) runs the Chinese side and half of a long document on a second core; 0 aligns on one thread (same links)', default: '1' },
   },
   epilog: [
     'Examples:',
@@ -107,149 +109,156 @@ const command: Command = {
     const maxSentences = numberOption('max-sentences', values['max-sentences'], 1, 5);
     const encoding = String(values.encoding ?? 'auto');
     const presegmented = Boolean(values.presegmented);
-    const [file1, file2] = positionals;
-    if (presegmented && !file2) throw usageError('align: --presegmented needs two files (source and target, one sentence per line)', 'Usage: bitext align --presegmented SRC TGT -o out.align');
-    if (srcOpt && tgtOpt && primaryLanguage(srcOpt) === primaryLanguage(tgtOpt)) {
-      throw new BitextError('SAME_LANGUAGE', `--src-lang and --tgt-lang are both ${srcOpt}`, { hint: 'Name two different languages (e.g. en and zh).' });
+    const threads = Math.floor(numberOption('threads', values.threads, 0, 1));
+    // started first: the worker loads the built-in lexicon while the files are read and segmented
+    const pool = threads ? new AlignThreads({ builtin: !values['no-builtin-dict'] }) : undefined;
+    try {
+      return await alignCommand();
+    } finally {
+      await pool?.close();
     }
-
-    // read and segment
-    const abs = (f: string) => path.resolve(ctx.cwd, f);
-    const read = async (f: string): Promise<Uint8Array> => {
-      try {
-        return await readBytes(abs(f));
-      } catch (err) {
-        throw err instanceof BitextError ? new BitextError(err.code, err.message, { file: f, hint: err.hint }) : err;
+    async function alignCommand(): Promise<number> {
+      const [file1, file2] = positionals;
+      if (presegmented && !file2) throw usageError('align: --presegmented needs two files (source and target, one sentence per line)', 'Usage: bitext align --presegmented SRC TGT -o out.align');
+      if (srcOpt && tgtOpt && primaryLanguage(srcOpt) === primaryLanguage(tgtOpt)) {
+        throw new BitextError('SAME_LANGUAGE', `--src-lang and --tgt-lang are both ${srcOpt}`, { hint: 'Name two different languages (e.g. en and zh).' });
       }
-    };
-    let src: SegmentedSide;
-    let tgt: SegmentedSide;
-    const diagnostics: Diagnostic[] = [];
-    const sources: SourceFileInfo[] = [];
-    if (!file2) {
-      const bytes = await read(file1);
-      sources.push({ role: 'bilingual', file: file1, sha256: sha256(bytes) });
-      const text = decodeBytes(bytes, { file: file1, encoding }).text;
-      let r;
-      try {
-        r = segmentBilingual(text, { file: file1 });
-      } catch (err) {
-        throw err instanceof BitextError ? err.withFile(file1) : err;
-      }
-      let order: string[] = r.order;
-      const first = srcOpt ? primaryLanguage(srcOpt) : tgtOpt ? (primaryLanguage(tgtOpt) === 'zh' ? 'en' : 'zh') : undefined;
-      if (first === 'zh' || first === 'en') order = [first, first === 'zh' ? 'en' : 'zh'];
-      else if (first) throw usageError(`align: a bilingual document has Chinese and English; --src-lang/--tgt-lang must be zh or en (got ${srcOpt ?? tgtOpt})`);
-      src = r.sides[order[0] as 'zh' | 'en'];
-      tgt = r.sides[order[1] as 'zh' | 'en'];
-      diagnostics.push(...r.diagnostics);
-    } else {
-      const [a, b] = await Promise.all([read(file1), read(file2)]);
-      sources.push({ role: 'src', file: file1, sha256: sha256(a) }, { role: 'tgt', file: file2, sha256: sha256(b) });
-      const r = segmentPair(
-        { text: decodeBytes(a, { file: file1, encoding }).text, file: file1, lang: srcOpt },
-        { text: decodeBytes(b, { file: file2, encoding }).text, file: file2, lang: tgtOpt },
-        { presegmented },
-      );
-      src = r.src;
-      tgt = r.tgt;
-      diagnostics.push(...r.diagnostics);
-    }
-    const srcLang: Lang = src.lang;
-    const tgtLang: Lang = tgt.lang;
-    if (primaryLanguage(srcLang) === primaryLanguage(tgtLang)) {
-      throw new BitextError('SAME_LANGUAGE', `both sides are ${srcLang}: bitext aligns a text with its translation`, { hint: 'Give one file in each language, or set --src-lang/--tgt-lang.' });
-    }
 
-    // lexicon: built-in CC-CEDICT + --dict files + the glossary
-    const zh = primaryLanguage(srcLang) === 'zh' ? 'src' : primaryLanguage(tgtLang) === 'zh' ? 'tgt' : undefined;
-    const other = zh === 'src' ? primaryLanguage(tgtLang) : primaryLanguage(srcLang);
-    const lexicons: Lexicon[] = [];
-    if (zh && other === 'en' && !values['no-builtin-dict']) lexicons.push(await builtinLexicon());
-    for (const d of (values.dict as string[] | undefined) ?? []) {
-      if (!zh) throw usageError('align: --dict is a Chinese dictionary; neither side is Chinese');
-      lexicons.push(await loadDict(abs(d), other, d));
-    }
-    const glossDir = abs(String(values.glossary));
-    if (zh && (await fileExists(glossDir))) {
-      // the same reader and merge as check/terms (every glossary format; concepts merged across files); a file that
-      // cannot be read is skipped with a warning instead of stopping the alignment
-      let files = (await stat(glossDir)).isDirectory() ? await listFiles(glossDir, GLOSSARY_EXTS) : [glossDir];
-      let read: GlossaryRead | undefined;
-      while (files.length) {
+      // read and segment
+      const abs = (f: string) => path.resolve(ctx.cwd, f);
+      const read = async (f: string): Promise<Uint8Array> => {
         try {
-          read = await readGlossaryFiles(files);
-          break;
+          return await readBytes(abs(f));
         } catch (err) {
-          if (!(err instanceof BitextError)) throw err;
-          warn(ctx, `${err.toLine()} (glossary file skipped)`);
-          const bad = err.file ? path.resolve(err.file) : undefined;
-          const rest = files.filter((f) => path.resolve(f) !== bad);
-          if (rest.length === files.length) break;
-          files = rest;
+          throw err instanceof BitextError ? new BitextError(err.code, err.message, { file: f, hint: err.hint }) : err;
         }
-      }
-      const pairs = read ? termBasePairs(read.termBase, 'zh', other) : [];
-      if (pairs.length) lexicons.push(buildLexicon(pairs, { from: 'zh', to: other }));
-    }
-    const lexicon = mergeLexicons(...lexicons);
-
-    const progress = createProgress(ctx, 'aligning', src.sentences.length * 2);
-    const result = align(src.sentences, tgt.sentences, {
-      srcLang,
-      tgtLang,
-      lexicon,
-      reviewThreshold: threshold,
-      maxSentences,
-      onProgress: (d, t) => progress.update(d, t),
-    });
-    progress.done();
-    diagnostics.push(...result.diagnostics);
-
-    const out = values.output === undefined ? defaultOutput(ctx, file1) : String(values.output);
-    // Source paths are stored relative to the output file's folder (POSIX separators), so the header — and the
-    // file's bytes — do not depend on where the command was run from, and a reader can find the documents again.
-    const base = out === '-' ? ctx.cwd : path.dirname(abs(out));
-    const header: AlignmentHeader = {
-      format: 'bitext-alignment',
-      version: 1,
-      srcLang,
-      tgtLang,
-      sources: sources.map((s) => ({ ...s, file: path.relative(base, abs(s.file)).split(path.sep).join('/') })),
-      tool: { name: 'bitext', version: VERSION },
-    };
-    const alignment: Alignment = { header, links: result.links };
-    let where: string;
-    if (out === '-') {
-      ctx.stdout.write(serializeAlignmentJsonl(alignment));
-      where = 'stdout';
-    } else {
-      const target = abs(out);
-      if (/\.align$/i.test(target)) {
-        const beads = linksToBeads(result.links, src.sentences.map((s) => s.id), tgt.sentences.map((s) => s.id));
-        await writeFileAtomic(target, formatAlignIndex(beads));
+      };
+      let src: SegmentedSide;
+      let tgt: SegmentedSide;
+      const diagnostics: Diagnostic[] = [];
+      const sources: SourceFileInfo[] = [];
+      if (!file2) {
+        const bytes = await read(file1);
+        sources.push({ role: 'bilingual', file: file1, sha256: sha256(bytes) });
+        const text = decodeBytes(bytes, { file: file1, encoding }).text;
+        let r;
+        try {
+          r = segmentBilingual(text, { file: file1 });
+        } catch (err) {
+          throw err instanceof BitextError ? err.withFile(file1) : err;
+        }
+        let order: string[] = r.order;
+        const first = srcOpt ? primaryLanguage(srcOpt) : tgtOpt ? (primaryLanguage(tgtOpt) === 'zh' ? 'en' : 'zh') : undefined;
+        if (first === 'zh' || first === 'en') order = [first, first === 'zh' ? 'en' : 'zh'];
+        else if (first) throw usageError(`align: a bilingual document has Chinese and English; --src-lang/--tgt-lang must be zh or en (got ${srcOpt ?? tgtOpt})`);
+        src = r.sides[order[0] as 'zh' | 'en'];
+        tgt = r.sides[order[1] as 'zh' | 'en'];
+        diagnostics.push(...r.diagnostics);
       } else {
-        diagnostics.push(...(await writeAlignmentFile(target, alignment)));
+        const [a, b] = await Promise.all([read(file1), read(file2)]);
+        sources.push({ role: 'src', file: file1, sha256: sha256(a) }, { role: 'tgt', file: file2, sha256: sha256(b) });
+        const r = segmentPair(
+          { text: decodeBytes(a, { file: file1, encoding }).text, file: file1, lang: srcOpt },
+          { text: decodeBytes(b, { file: file2, encoding }).text, file: file2, lang: tgtOpt },
+          { presegmented },
+        );
+        src = r.src;
+        tgt = r.tgt;
+        diagnostics.push(...r.diagnostics);
       }
-      where = path.relative(ctx.cwd, target) || target;
-    }
+      const srcLang: Lang = src.lang;
+      const tgtLang: Lang = tgt.lang;
+      if (primaryLanguage(srcLang) === primaryLanguage(tgtLang)) {
+        throw new BitextError('SAME_LANGUAGE', `both sides are ${srcLang}: bitext aligns a text with its translation`, { hint: 'Give one file in each language, or set --src-lang/--tgt-lang.' });
+      }
 
-    for (const d of diagnostics) {
-      if (d.severity === 'info') continue;
-      const pos = d.file ? `${d.file}${d.line !== undefined ? `:${d.line}` : ''}: ` : '';
-      warn(ctx, `${pos}${d.message} [${d.code}]`);
+      // lexicon: built-in CC-CEDICT + --dict files + the glossary
+      const zh = primaryLanguage(srcLang) === 'zh' ? 'src' : primaryLanguage(tgtLang) === 'zh' ? 'tgt' : undefined;
+      const other = zh === 'src' ? primaryLanguage(tgtLang) : primaryLanguage(srcLang);
+      const lexicons: Lexicon[] = [];
+      // with a worker, the worker matches the Chinese side with the whole lexicon: this thread needs only its readings
+      const useBuiltin = !!zh && other === 'en' && !values['no-builtin-dict'];
+      if (useBuiltin) lexicons.push(pool ? await builtinReadings() : await builtinLexicon());
+      for (const d of (values.dict as string[] | undefined) ?? []) {
+        if (!zh) throw usageError('align: --dict is a Chinese dictionary; neither side is Chinese');
+        lexicons.push(await loadDict(abs(d), other, d));
+      }
+      const glossDir = abs(String(values.glossary));
+      if (zh && (await fileExists(glossDir))) {
+        // the same reader and merge as check/terms (every glossary format; concepts merged across files); a file that
+        // cannot be read is skipped with a warning instead of stopping the alignment
+        let files = (await stat(glossDir)).isDirectory() ? await listFiles(glossDir, GLOSSARY_EXTS) : [glossDir];
+        let read: GlossaryRead | undefined;
+        while (files.length) {
+          try {
+            read = await readGlossaryFiles(files);
+            break;
+          } catch (err) {
+            if (!(err instanceof BitextError)) throw err;
+            warn(ctx, `${err.toLine()} (glossary file skipped)`);
+            const bad = err.file ? path.resolve(err.file) : undefined;
+            const rest = files.filter((f) => path.resolve(f) !== bad);
+            if (rest.length === files.length) break;
+            files = rest;
+          }
+        }
+        const pairs = read ? termBasePairs(read.termBase, 'zh', other) : [];
+        if (pairs.length) lexicons.push(buildLexicon(pairs, { from: 'zh', to: other }));
+      }
+      const lexicon = mergeLexicons(...lexicons);
+      pool?.setLexicon(useBuiltin, useBuiltin ? lexicons.slice(1) : lexicons);
+
+      const progress = createProgress(ctx, 'aligning', src.sentences.length * 2);
+      const alignOptions = { srcLang, tgtLang, lexicon, reviewThreshold: threshold, maxSentences, onProgress: (d: number, t: number) => progress.update(d, t) };
+      const result = pool ? await pool.align(src.sentences, tgt.sentences, alignOptions) : align(src.sentences, tgt.sentences, alignOptions);
+      progress.done();
+      diagnostics.push(...result.diagnostics);
+
+      const out = values.output === undefined ? defaultOutput(ctx, file1) : String(values.output);
+      // Source paths are stored relative to the output file's folder (POSIX separators), so the header — and the
+      // file's bytes — do not depend on where the command was run from, and a reader can find the documents again.
+      const base = out === '-' ? ctx.cwd : path.dirname(abs(out));
+      const header: AlignmentHeader = {
+        format: 'bitext-alignment',
+        version: 1,
+        srcLang,
+        tgtLang,
+        sources: sources.map((s) => ({ ...s, file: path.relative(base, abs(s.file)).split(path.sep).join('/') })),
+        tool: { name: 'bitext', version: VERSION },
+      };
+      const alignment: Alignment = { header, links: result.links };
+      let where: string;
+      if (out === '-') {
+        ctx.stdout.write(serializeAlignmentJsonl(alignment));
+        where = 'stdout';
+      } else {
+        const target = abs(out);
+        if (/\.align$/i.test(target)) {
+          const beads = linksToBeads(result.links, src.sentences.map((s) => s.id), tgt.sentences.map((s) => s.id));
+          await writeFileAtomic(target, formatAlignIndex(beads));
+        } else {
+          diagnostics.push(...(await writeAlignmentFile(target, alignment)));
+        }
+        where = path.relative(ctx.cwd, target) || target;
+      }
+
+      for (const d of diagnostics) {
+        if (d.severity === 'info') continue;
+        const pos = d.file ? `${d.file}${d.line !== undefined ? `:${d.line}` : ''}: ` : '';
+        warn(ctx, `${pos}${d.message} [${d.code}]`);
+      }
+      const order = ['1-1', '1-2', '2-1', '1-3', '3-1', '2-2', '1-4', '4-1', '2-3', '3-2', '1-0', '0-1'];
+      const types = Object.entries(result.stats.byType)
+        .sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99) || a[0].localeCompare(b[0]))
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ');
+      info(
+        ctx,
+        `align: ${plural(result.links.length, 'link')} (${types}) from ${src.sentences.length} ${srcLang} and ${tgt.sentences.length} ${tgtLang} sentences; ` +
+          `${result.stats.belowThreshold} below confidence ${threshold} to review → ${where}`,
+      );
+      return 0;
     }
-    const order = ['1-1', '1-2', '2-1', '1-3', '3-1', '2-2', '1-4', '4-1', '2-3', '3-2', '1-0', '0-1'];
-    const types = Object.entries(result.stats.byType)
-      .sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99) || a[0].localeCompare(b[0]))
-      .map(([k, v]) => `${k}: ${v}`)
-      .join(', ');
-    info(
-      ctx,
-      `align: ${plural(result.links.length, 'link')} (${types}) from ${src.sentences.length} ${srcLang} and ${tgt.sentences.length} ${tgtLang} sentences; ` +
-        `${result.stats.belowThreshold} below confidence ${threshold} to review → ${where}`,
-    );
-    return 0;
   },
 };
 export default command;

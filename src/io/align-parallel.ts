@@ -1,0 +1,183 @@
+/**
+ * The aligner on two threads. `alignSteps` (src/align/align.ts) asks for independent jobs: the features of each side,
+ * then the lexical passes of the stretches between hard anchors; here the main thread runs one job of each request
+ * and a worker thread (align-worker.ts) the other, and their answers go back into the steps in job order — the links
+ * are those of the single-thread `align()`. Typed arrays are transferred, not copied. The worker loads its own
+ * built-in lexicon from the start, while the caller reads its files; the main thread needs only the readings
+ * (`builtinReadings`), since the worker runs the Chinese side.
+ */
+import { Worker } from 'node:worker_threads';
+import { alignSteps, runAlignRequest, type AlignOptions, type AlignRequest, type AlignResult, type AlignSentence, type StretchJob, type StretchResult } from '../align/align.js';
+import { runFeatureJob, type LocalFeatures } from '../align/features.js';
+import type { Lexicon } from '../align/lexicon.js';
+import { BitextError, type ErrorCode } from '../errors.js';
+import type { AlignWorkerData, AlignWorkerMessage, AlignWorkerReply } from './align-worker.js';
+
+export interface AlignThreadsOptions {
+  /** The worker loads the built-in CC-CEDICT lexicon as soon as it starts. */
+  builtin: boolean;
+}
+
+interface Waiting {
+  resolve: (r: AlignWorkerReply) => void;
+  reject: (e: Error) => void;
+}
+
+function buffersOf(job: StretchJob): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (v: unknown) => {
+    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
+  };
+  for (const v of Object.values(job.S)) add(v);
+  for (const v of Object.values(job.T)) add(v);
+  for (const v of [job.srcHead, job.tgtHead, job.srcPara, job.tgtPara, job.corners, job.types]) add(v);
+  return out;
+}
+
+/** One worker thread and its answers by job id; a failure (error, exit, error answer) rejects every waiting job. */
+class Channel {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private failure: BitextError | undefined;
+  private closed = false;
+
+  constructor(data: AlignWorkerData) {
+    this.worker = new Worker(new URL('./align-worker.js', import.meta.url), { workerData: data });
+    this.worker.on('message', (r: AlignWorkerReply) => {
+      const w = this.waiting.get(r.id);
+      if (!w) return;
+      this.waiting.delete(r.id);
+      if ('error' in r) w.reject(new BitextError((r.error.code as ErrorCode | undefined) ?? 'INTERNAL', `alignment worker: ${r.error.message}`, { hint: r.error.hint }));
+      else w.resolve(r);
+    });
+    this.worker.on('error', (err) => this.fail(new BitextError('INTERNAL', `alignment worker failed: ${err.message}`, { cause: err })));
+    this.worker.on('exit', (code) => {
+      if (!this.closed) this.fail(new BitextError('INTERNAL', `alignment worker stopped (exit code ${code})`));
+    });
+  }
+
+  post(msg: AlignWorkerMessage, transfer: ArrayBuffer[] = []): void {
+    if (this.failure) throw this.failure;
+    this.worker.postMessage(msg, transfer);
+  }
+
+  call(msg: Exclude<AlignWorkerMessage, { type: 'lexicon' | 'fail' }>, transfer: ArrayBuffer[] = []): Promise<AlignWorkerReply> {
+    const p = new Promise<AlignWorkerReply>((resolve, reject) => this.waiting.set(msg.id, { resolve, reject }));
+    p.catch(() => undefined); // awaited by the caller after its own share of the work
+    this.post(msg, transfer);
+    return p;
+  }
+
+  id(): number {
+    return this.nextId++;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of this.waiting.values()) w.reject(new BitextError('INTERNAL', 'alignment worker closed'));
+    this.waiting.clear();
+    await this.worker.terminate();
+  }
+
+  private fail(e: BitextError): void {
+    this.failure ??= e;
+    for (const w of this.waiting.values()) w.reject(this.failure);
+    this.waiting.clear();
+  }
+}
+
+/**
+ * Two worker threads besides the main one, one at a time busy: the first loads the lexicon and runs a side's
+ * features, and is stopped when they are done (its lexicon and heap go back to the system: peak memory); the second,
+ * started with it so that its start-up is paid early, runs every other stretch of the lexical passes.
+ */
+export class AlignThreads {
+  private features: Channel | undefined;
+  private readonly stretches: Channel;
+  /** Per request (features, stretches…): ms the main thread waited for the worker after its own share (benchmarks: balance). */
+  readonly waits: number[] = [];
+
+  /** Start the workers (early: their start-up and the lexicon load overlap the caller's reading). */
+  constructor(options: AlignThreadsOptions) {
+    this.features = new Channel({ builtin: options.builtin });
+    this.stretches = new Channel({ builtin: false });
+  }
+
+  /**
+   * The lexicon of the Chinese side: the worker merges the built-in lexicon (when `builtin`; it must have been loaded,
+   * see AlignThreadsOptions) with `extras`, in this order — the caller's lexicon must be the same merge, or the same
+   * with the built-in lexicon's readings only (`builtinReadings`). Without this call: the built-in lexicon alone.
+   */
+  setLexicon(builtin: boolean, extras: Lexicon[]): void {
+    this.featureChannel().post({ type: 'lexicon', builtin, extras });
+  }
+
+  /** Tests: make the next job of the features worker (or of the stretches worker) fail. */
+  failNextJob(message: string, which: 'features' | 'stretches' = 'features'): void {
+    (which === 'features' ? this.featureChannel() : this.stretches).post({ type: 'fail', message });
+  }
+
+  /**
+   * `align()` on two threads: the same result. `options.lexicon` may hold only the readings of the lexicon the worker
+   * has (the Chinese side always runs in the worker). One call per instance.
+   */
+  async align(src: readonly AlignSentence[], tgt: readonly AlignSentence[], options: AlignOptions): Promise<AlignResult> {
+    const steps = alignSteps(src, tgt, options);
+    let r = steps.next();
+    while (!r.done) r = steps.next(await this.run(r.value));
+    return r.value;
+  }
+
+  /** Stop the workers (lets the process exit). */
+  async close(): Promise<void> {
+    await Promise.all([this.features?.close(), this.stretches.close()]);
+  }
+
+  private featureChannel(): Channel {
+    if (!this.features) throw new BitextError('INTERNAL', 'AlignThreads: the features worker is done (one align() per instance)');
+    return this.features;
+  }
+
+  private async run(req: AlignRequest): Promise<LocalFeatures[] | StretchResult[]> {
+    if (req.kind === 'features') {
+      const ch = this.featureChannel();
+      // the worker runs the Chinese side (it has the whole lexicon), else the target side
+      const k = req.jobs.findIndex((j) => j.chinese);
+      const w = k >= 0 ? k : req.jobs.length - 1;
+      const remote = ch.call({ type: 'features', id: ch.id(), job: req.jobs[w], withLexicon: !!req.lexicon });
+      const out: LocalFeatures[] = [];
+      req.jobs.forEach((job, i) => {
+        if (i !== w) out[i] = runFeatureJob(job, req.lexicon);
+      });
+      const t0 = performance.now();
+      const r = await remote;
+      this.waits.push(Math.round(performance.now() - t0));
+      if (!('features' in r)) throw new BitextError('INTERNAL', 'alignment worker: unexpected answer');
+      out[w] = r.features;
+      this.features = undefined;
+      void ch.close();
+      return out;
+    }
+    if (req.jobs.length < 2) return runAlignRequest(req);
+    // odd stretches in the worker, even ones here
+    const ch = this.stretches;
+    const remote: Array<Promise<AlignWorkerReply>> = [];
+    req.jobs.forEach((job, i) => {
+      if (i % 2) remote.push(ch.call({ type: 'stretch', id: ch.id(), job }, buffersOf(job)));
+    });
+    const out: StretchResult[] = [];
+    req.jobs.forEach((job, i) => {
+      if (i % 2 === 0) out[i] = runAlignRequest({ kind: 'stretches', jobs: [job] })[0] as StretchResult;
+    });
+    const t0 = performance.now();
+    for (let i = 1, q = 0; i < req.jobs.length; i += 2, q++) {
+      const r = await remote[q];
+      if (!('stretch' in r)) throw new BitextError('INTERNAL', 'alignment worker: unexpected answer');
+      out[i] = r.stretch;
+    }
+    this.waits.push(Math.round(performance.now() - t0));
+    return out;
+  }
+}

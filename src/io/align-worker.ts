@@ -1,0 +1,77 @@
+/**
+ * Worker thread of the two-thread aligner (src/io/align-parallel.ts): answers jobs of the aligner's requests
+ * (`alignSteps`): a side's features, a stretch's lexical pass; results go back as transferred typed arrays. The
+ * features worker loads its own built-in lexicon as soon as it starts (while the main thread reads and segments
+ * the files).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadBuiltinLexicon } from '../align/builtin.js';
+import { mergeLexicons, type Lexicon } from '../align/lexicon.js';
+import { prepareLexicon, runFeatureJob, type FeatureJob, type LocalFeatures } from '../align/features.js';
+import { runStretch, type StretchJob, type StretchResult } from '../align/align.js';
+import { BitextError } from '../errors.js';
+
+export interface AlignWorkerData {
+  /** Load the built-in CC-CEDICT lexicon at start. */
+  builtin: boolean;
+}
+
+export type AlignWorkerMessage =
+  /** The lexicon of the Chinese side: the built-in one (when `builtin`) merged with these, in this order. */
+  | { type: 'lexicon'; builtin: boolean; extras: Lexicon[] }
+  | { type: 'features'; id: number; job: FeatureJob; withLexicon: boolean }
+  | { type: 'stretch'; id: number; job: StretchJob }
+  /** Tests: the next job fails with this message (the error path of the main thread). */
+  | { type: 'fail'; message: string };
+
+export type AlignWorkerReply =
+  | { id: number; features: LocalFeatures }
+  | { id: number; stretch: StretchResult }
+  | { id: number; error: { message: string; code?: string; hint?: string } };
+
+const data = workerData as AlignWorkerData;
+const port = parentPort!;
+// the built-in lexicon is loaded at start, with its longest-match index (while the caller reads its files); `lexicon`
+// is it merged with the caller's extras
+const builtin = data.builtin
+  ? loadBuiltinLexicon().then((b) => {
+      prepareLexicon(b);
+      return b;
+    })
+  : Promise.resolve(undefined);
+// keep a failed load for the job that needs it (an unhandled rejection would end the thread without an answer)
+builtin.catch(() => undefined);
+let lexicon: Promise<Lexicon | undefined> = builtin;
+let failNext: string | undefined;
+
+function transferOf(x: LocalFeatures | StretchResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const v of Object.values(x)) if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) out.push(v.buffer);
+  return out;
+}
+
+port.on('message', async (msg: AlignWorkerMessage) => {
+  if (msg.type === 'lexicon') {
+    lexicon = (msg.builtin ? builtin : Promise.resolve(undefined)).then((b) => mergeLexicons(b, ...msg.extras));
+    lexicon.catch(() => undefined);
+    return;
+  }
+  if (msg.type === 'fail') {
+    failNext = msg.message;
+    return;
+  }
+  try {
+    if (failNext) throw new Error(failNext);
+    if (msg.type === 'features') {
+      const lex = msg.withLexicon ? await lexicon : undefined;
+      const features = runFeatureJob(msg.job, lex);
+      port.postMessage({ id: msg.id, features } satisfies AlignWorkerReply, transferOf(features));
+    } else {
+      const stretch = runStretch(msg.job);
+      port.postMessage({ id: msg.id, stretch } satisfies AlignWorkerReply, transferOf(stretch));
+    }
+  } catch (err) {
+    const e = err as Error;
+    port.postMessage({ id: msg.id, error: { message: e.message, code: err instanceof BitextError ? err.code : undefined, hint: err instanceof BitextError ? err.hint : undefined } } satisfies AlignWorkerReply);
+  }
+});
