@@ -405,14 +405,42 @@ export class NameMatcher {
   find(text: string): string[] {
     if (this.nodes === 1) return [];
     const out: string[] = [];
-    const chars = [...text];
-    // each character's readings, looked up once (not once per visit of the search)
-    const rids = new Int32Array(chars.length);
-    for (let k = 0; k < chars.length; k++) rids[k] = this.readingsId(chars[k]);
-    for (let i = 0; i < chars.length; i++) {
+    // each character's (code point's) readings, looked up once (not once per visit of the search), by a scan of
+    // code units: no string per character
+    let rids = this.rids.length >= text.length ? this.rids : (this.rids = new Int32Array(Math.max(text.length, 2 * this.rids.length)));
+    let nc = 0;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length) {
+        const d = text.charCodeAt(k + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          rids[nc++] = this.readingsId(text.slice(k, k + 2));
+          k++;
+          continue;
+        }
+      }
+      rids[nc++] = this.readingsIdOfCode(c);
+    }
+    rids = rids.subarray(0, nc);
+    const term = this.term;
+    for (let i = 0; i < nc; i++) {
+      const rid = rids[i];
+      if (rid < 0) continue;
+      // the first character: its readings' trie nodes from the root, spelled once per character (walk's first level)
+      const first = this.rootNext[rid] ?? this.rootNodes(rid);
+      if (first.length === 0) continue;
       this.best = '';
       this.bestLen = 0;
-      this.walk(rids, i, i, 0);
+      for (let q = 0; q < first.length; q++) {
+        const nd = first[q];
+        if (nd <= 0) continue;
+        const t = term[nd];
+        if (t !== undefined && this.bestLen < 1) {
+          this.best = t;
+          this.bestLen = 1;
+        }
+        this.walk(rids, i, i + 1, nd);
+      }
       if (this.bestLen > 0) {
         out.push(this.best);
         i += this.bestLen - 1;
@@ -424,6 +452,30 @@ export class NameMatcher {
   private readingLetters: Uint8Array[][] = [];
   private idOfCode = new Int32Array(65536); // id + 2; 1: no readings; 0: not looked up yet
   private idOfChar = new Map<string, number>();
+  private rids = new Int32Array(256);
+  /** Per readings id: the trie node each reading spells from the root, in reading order (≤ 0: none); empty when none does. */
+  private rootNext: Int32Array[] = [];
+  private rootNodes(rid: number): Int32Array {
+    const rs = this.readingLetters[rid];
+    const nodes = new Int32Array(rs.length);
+    let any = false;
+    for (let q = 0; q < rs.length; q++) {
+      const r = rs[q];
+      let nd = 0;
+      for (let x = 0; x < r.length && nd >= 0; x++) {
+        const c = r[x];
+        nd = c < 26 ? this.child[nd * 26 + c] || -1 : -1;
+      }
+      nodes[q] = nd;
+      if (nd > 0) any = true;
+    }
+    return (this.rootNext[rid] = any ? nodes : new Int32Array(0));
+  }
+  /** `readingsId` of a character of one code unit. */
+  private readingsIdOfCode(code: number): number {
+    const v = this.idOfCode[code];
+    return v > 0 ? v - 2 : this.readingsId(String.fromCharCode(code));
+  }
   /** The id of a character's readings (-1: none). */
   private readingsId(ch: string): number {
     const code = ch.length === 1 ? ch.charCodeAt(0) : -1;
@@ -465,11 +517,52 @@ export class NameMatcher {
   }
 }
 
-/** English words of a side, for NameMatcher. */
+/** English words of a side, for NameMatcher: the word tokens (`words`) that begin with a capital and a small letter. */
 export function capitalisedWords(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of texts) for (const w of words(t.length > MAX_SCORED_CHARS ? t.slice(0, MAX_SCORED_CHARS) : t)) if (/^\p{Lu}\p{Ll}/u.test(w)) out.add(w);
+  for (const t0 of texts) {
+    const t = t0.length > MAX_SCORED_CHARS ? t0.slice(0, MAX_SCORED_CHARS) : t0;
+    if (NON_ASCII.test(t)) {
+      for (const w of words(t)) if (/^\p{Lu}\p{Ll}/u.test(w)) out.add(w);
+    } else asciiCapitalised(t, out);
+  }
   return out;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * `capitalisedWords` of an ASCII text by a scan of character codes instead of the Unicode word regex (the same
+ * tokens: in ASCII a word is a letter then letters, digits, ' and -; a number is digits with . or , between digit
+ * groups, and a letter right after a number starts a word).
+ */
+function asciiCapitalised(t: string, out: Set<string>): void {
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      let k = i + 1;
+      for (; k < n; k++) {
+        const d = t.charCodeAt(k);
+        if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 39 || d === 45)) break;
+      }
+      if (c <= 90 && k > i + 1) {
+        const d = t.charCodeAt(i + 1);
+        if (d >= 97 && d <= 122) out.add(t.slice(i, k));
+      }
+      i = k;
+    } else if (c >= 48 && c <= 57) {
+      let k = i + 1;
+      for (;;) {
+        while (k < n && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+        const d = k + 1 < n ? t.charCodeAt(k) : 0;
+        if ((d === 46 || d === 44) && t.charCodeAt(k + 1) >= 48 && t.charCodeAt(k + 1) <= 57) k += 2;
+        else break;
+      }
+      i = k;
+    } else i++;
+  }
 }
 
 /**
