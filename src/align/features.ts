@@ -240,7 +240,8 @@ export function chineseFeatures(
         if (f1 & 1) found = 1;
         let k2 = -1;
         let s2 = -1; // the slot of the two characters in the pair table (k2 ≥ 0 and a head word or prefix)
-        if (f1 & 2 && maxL >= 2 && i + 2 <= n) {
+        // (a character at an index where no head word has it ends the match: no Map or Set lookup)
+        if (f1 & 2 && maxL >= 2 && i + 2 <= n && ix!.at[text.charCodeAt(i + 1)] & 1) {
           const c1 = text.charCodeAt(i + 1);
           k2 = pairKey(c, c1);
           s2 = k2 >= 0 ? twoSlot(ix!, k2) : -1;
@@ -255,6 +256,7 @@ export function chineseFeatures(
             go = ix!.prefixes.has(sub);
           }
           for (let l = 3; go && l <= maxL && i + l <= n; l++) {
+            if (!(ix!.at[text.charCodeAt(i + l - 1)] & (1 << (l - 2)))) break;
             const sub = text.slice(i, i + l);
             if (lexicon.entries.has(sub)) found = l;
             go = ix!.prefixes.has(sub);
@@ -310,6 +312,8 @@ interface MatchIndex {
    */
   twoKeys: Int32Array;
   twoFlags: Uint8Array;
+  /** Per UTF-16 unit: bit p - 1 set when some head word has it at index p (1 ≤ p ≤ 7). */
+  at: Uint8Array;
   prefixes: Set<string>;
 }
 
@@ -331,8 +335,10 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
     const one = new Uint8Array(65536);
     const two = new Map<number, number>();
     const prefixes = new Set<string>();
+    const at = new Uint8Array(65536);
     for (const h of lex.entries.keys()) {
       if (h.length === 0) continue;
+      for (let p = 1; p < h.length && p <= 7; p++) at[h.charCodeAt(p)] |= 1 << (p - 1);
       const c0 = h.charCodeAt(0);
       one[c0] |= h.length === 1 ? 1 : 2;
       const k = h.length >= 2 ? pairKey(c0, h.charCodeAt(1)) : -1;
@@ -351,7 +357,7 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
       twoKeys[h] = k + 1;
       twoFlags[h] = f;
     }
-    ix = { one, twoKeys, twoFlags, prefixes };
+    ix = { one, twoKeys, twoFlags, at, prefixes };
     MATCH_INDEX.set(lex, ix);
   }
   return ix;
