@@ -70,9 +70,11 @@ class SideBuilder {
   readonly types: string[] = [];
   readonly typeIds = new Map<string, number>();
   private starts: number[] = [0];
-  private tt: number[] = [];
-  private tl: number[] = [];
-  private tw: number[] = [];
+  // per token (type, list, weight), in arrays that grow by doubling (no boxed JS array per token field)
+  private tt = new Int32Array(1024);
+  private tl = new Int32Array(1024);
+  private tw = new Float32Array(1024);
+  private nt = 0;
   private lists: number[][] = [NO_KEYS];
   private single = new Map<number, number>();
   constructor(readonly lang: string) {}
@@ -100,20 +102,27 @@ class SideBuilder {
     return v;
   }
   push(type: number, list: number, weight: number): void {
-    this.tt.push(type);
-    this.tl.push(list);
-    this.tw.push(weight);
+    if (this.nt === this.tt.length) {
+      const grow = <A extends Int32Array | Float32Array>(a: A, b: A): A => (b.set(a), b);
+      this.tt = grow(this.tt, new Int32Array(this.nt * 2));
+      this.tl = grow(this.tl, new Int32Array(this.nt * 2));
+      this.tw = grow(this.tw, new Float32Array(this.nt * 2));
+    }
+    this.tt[this.nt] = type;
+    this.tl[this.nt] = list;
+    this.tw[this.nt] = weight; // float32 as Float32Array.from gave
+    this.nt++;
   }
   endSentence(): void {
-    this.starts.push(this.tt.length);
+    this.starts.push(this.nt);
   }
   done(): SideFeatures {
     return {
       lang: this.lang,
       tokStart: Int32Array.from(this.starts),
-      tokType: Int32Array.from(this.tt),
-      tokList: Int32Array.from(this.tl),
-      tokWeight: Float32Array.from(this.tw),
+      tokType: this.tt.slice(0, this.nt),
+      tokList: this.tl.slice(0, this.nt),
+      tokWeight: this.tw.slice(0, this.nt),
       lists: this.lists,
       types: this.types,
     };
