@@ -35,6 +35,19 @@ class LazyGlosses extends Map<string, string[]> {
   }
 }
 
+/**
+ * A gloss map after structured cloning (postMessage to a worker): cloning keeps a Map's entries but not its class, so
+ * the lists not yet split arrive as their raw line. This gives the map its lazy splitting back (no copy); a map of
+ * plain arrays is returned as it is.
+ */
+export function reviveGlosses(entries: Map<string, string[]>): Map<string, string[]> {
+  if (entries instanceof LazyGlosses) return entries;
+  for (const v of entries.values() as Iterable<unknown>) {
+    if (typeof v === 'string') return Object.setPrototypeOf(entries, LazyGlosses.prototype) as LazyGlosses;
+  }
+  return entries;
+}
+
 /** Decode the preprocessed data (head\tstem stem…, blank line, char\treading reading…). */
 export function decodeBuiltin(text: string): Lexicon {
   const entries = new LazyGlosses();

@@ -56,14 +56,27 @@ export interface DeferredInput {
 export function linkCheckRunner(ids: readonly string[], options: { matcher?: RunOptions['matcher']; config?: CheckConfig }): (input: DeferredInput) => (FindingDraft[] | undefined)[] {
   const checks = CHECKS.filter((c) => ids.includes(c.id) && DEFERRABLE_CHECKS.includes(c.id) && c.link);
   const contexts = new Map<string, CheckContext>();
+  // The context of the last pair of tags (the same for every link of a file): no key string per link.
+  let lastSrc: Lang | undefined;
+  let lastTgt: Lang | undefined;
+  let lastCtx: CheckContext | undefined;
+  // These rules do not read the link (see DEFERRABLE_CHECKS): one stand-in for all.
+  const link: Link = { id: '', src: [], tgt: [], score: 1, status: 'auto' };
   return (input) => {
-    const key = input.srcLang + '\u0000' + input.tgtLang;
-    let ctx = contexts.get(key);
-    if (!ctx) {
-      ctx = { file: '', srcLang: input.srcLang, tgtLang: input.tgtLang, matcher: options.matcher, concepts: options.matcher?.concepts, config: options.config ?? {}, reviewThreshold: DEFAULT_REVIEW_THRESHOLD };
-      contexts.set(key, ctx);
+    let ctx = lastCtx;
+    if (ctx === undefined || input.srcLang !== lastSrc || input.tgtLang !== lastTgt) {
+      const key = input.srcLang + '\u0000' + input.tgtLang;
+      ctx = contexts.get(key);
+      if (!ctx) {
+        ctx = { file: '', srcLang: input.srcLang, tgtLang: input.tgtLang, matcher: options.matcher, concepts: options.matcher?.concepts, config: options.config ?? {}, reviewThreshold: DEFAULT_REVIEW_THRESHOLD };
+        contexts.set(key, ctx);
+      }
+      lastSrc = input.srcLang;
+      lastTgt = input.tgtLang;
+      lastCtx = ctx;
     }
-    const p: PreparedLink = { link: { id: '', src: [], tgt: [], score: 1, status: 'auto' }, line: 0, file: '', src: input.src, tgt: input.tgt, srcLang: input.srcLang, tgtLang: input.tgtLang, heading: false };
+    // A new object per link: the checks remember their last link by identity (numbers, terms).
+    const p: PreparedLink = { link, line: 0, file: '', src: input.src, tgt: input.tgt, srcLang: input.srcLang, tgtLang: input.tgtLang, heading: false };
     return checks.map((c) => {
       const d = c.link!(p, ctx);
       return d && d.length ? d : undefined;

@@ -44,6 +44,13 @@ interface Pending {
   local?: (FindingDraft[] | undefined)[][];
 }
 
+/** The language tags of a batch: one string when every link has the same (the usual case: 1 string sent, not 1,024). */
+function oneOrEach(links: PreparedLink[], key: 'srcLang' | 'tgtLang'): string | string[] {
+  const first = links[0][key];
+  for (let i = 1; i < links.length; i++) if (links[i][key] !== first) return links.map((p) => p[key]);
+  return first;
+}
+
 export class ParallelCheckSession {
   private readonly session: CheckSession;
   private readonly worker: Worker | undefined;
@@ -132,7 +139,7 @@ export class ParallelCheckSession {
     const links = this.batch;
     this.batch = [];
     const seq = this.seq++;
-    const msg: CheckWorkerBatch = { seq, src: links.map((p) => p.src), tgt: links.map((p) => p.tgt), srcLang: links.map((p) => p.srcLang), tgtLang: links.map((p) => p.tgtLang) };
+    const msg: CheckWorkerBatch = { seq, src: links.map((p) => p.src), tgt: links.map((p) => p.tgt), srcLang: oneOrEach(links, 'srcLang'), tgtLang: oneOrEach(links, 'tgtLang') };
     const pending: Pending = { seq, links };
     // The worker is behind (the caller would wait): run the shared checks of this batch here.
     if (this.runShared && this.pending.length >= SHARE_AT) {

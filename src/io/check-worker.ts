@@ -25,8 +25,9 @@ export interface CheckWorkerBatch {
   only?: string[];
   src: string[];
   tgt: string[];
-  srcLang: string[];
-  tgtLang: string[];
+  /** Per link, or one tag for every link of the batch. */
+  srcLang: string | string[];
+  tgtLang: string | string[];
 }
 
 export interface CheckWorkerResult {
@@ -51,11 +52,13 @@ parentPort!.on('message', (b: CheckWorkerBatch) => {
     run = r;
   }
   const drafts: CheckWorkerResult['drafts'] = new Array(b.src.length);
+  const srcLang = typeof b.srcLang === 'string' ? b.srcLang : undefined;
+  const tgtLang = typeof b.tgtLang === 'string' ? b.tgtLang : undefined;
   for (let i = 0; i < b.src.length; i++) {
     input.src = b.src[i];
     input.tgt = b.tgt[i];
-    input.srcLang = b.srcLang[i];
-    input.tgtLang = b.tgtLang[i];
+    input.srcLang = srcLang ?? b.srcLang[i];
+    input.tgtLang = tgtLang ?? b.tgtLang[i];
     const r = run(input);
     drafts[i] = r.some((d) => d !== undefined) ? r : null;
   }

@@ -4,6 +4,7 @@
  * transferred. A message with the lexicon (when there is one) comes before the first range.
  */
 import { parentPort } from 'node:worker_threads';
+import { reviveGlosses } from '../align/builtin.js';
 import { analyzeLinks, type ExtractLexicon, type PackedLinks } from '../terms/extract.js';
 
 /** One range of links: the Chinese and English text of each. */
@@ -27,7 +28,8 @@ let lexicon: ExtractLexicon | undefined;
 
 parentPort!.on('message', (t: TermsWorkerTask | TermsWorkerLexicon) => {
   if ('lexicon' in t) {
-    lexicon = t.lexicon;
+    // the built-in lexicon's gloss lists are split on first use; cloning dropped that behaviour (see reviveGlosses)
+    lexicon = { ...t.lexicon, entries: reviveGlosses(t.lexicon.entries) };
     return;
   }
   const pack = analyzeLinks(t.zh, t.en, lexicon);

@@ -98,7 +98,12 @@ function isDigit(c: string | undefined): boolean {
 
 /** Parses "12,000", "12 000", "1.5", "007" → number. */
 function parseArabic(s: string): number {
-  return Number(s.replace(/[, \u00A0\u202F\u2009]/g, ''));
+  // Most numbers have no group separator: Number() at once, no replace (the regex is only for grouped digits).
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2c || c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009) return Number(s.replace(/[, \u00A0\u202F\u2009]/g, ''));
+  }
+  return Number(s);
 }
 
 function kindOfValue(v: number): NumberKind {
@@ -107,7 +112,7 @@ function kindOfValue(v: number): NumberKind {
 
 /** Is a plain 4-digit integer in the span of years texts talk about. */
 function yearLike(raw: string, v: number): boolean {
-  return /^\d{4}$/.test(raw) && v >= 1000 && v <= 2199;
+  return raw.length === 4 && isDigit(raw[0]) && isDigit(raw[1]) && isDigit(raw[2]) && isDigit(raw[3]) && v >= 1000 && v <= 2199;
 }
 
 /**

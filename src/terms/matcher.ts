@@ -359,6 +359,7 @@ interface Span {
 
 /** Leftmost-longest selection of non-overlapping spans (exact before fuzzy at equal extent). */
 function selectNonOverlapping(spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || Number(a.fuzzy) - Number(b.fuzzy) || b.score - a.score);
   const out: Span[] = [];
   let lastEnd = -1;
@@ -563,7 +564,9 @@ export function compileTermBase(termBase: TermBase, options: CompileOptions = {}
         entries = info.entries.filter((e) => !e.acronym || capsOk);
         if (entries.length === 0) continue;
       }
-      spans.push({ start, end, key: hits.pattern[h], fuzzy: false, score: 1, ...(entries.length < info.entries.length ? { entries } : {}) });
+      const span: Span = { start, end, key: hits.pattern[h], fuzzy: false, score: 1 };
+      if (entries.length < info.entries.length) span.entries = entries;
+      spans.push(span);
     }
     if (spans.length === 0) return [];
     return toMatches(overlapping ? spans.sort((a, b) => a.start - b.start || b.end - a.end) : selectNonOverlapping(spans), idx, text);

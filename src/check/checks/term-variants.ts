@@ -33,6 +33,17 @@ function tokens(text: string): Tok[] {
   return out;
 }
 
+function hasTwoCapitals(text: string): boolean {
+  let prev = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const cap = c >= 0x41 && c <= 0x5a;
+    if (cap && prev) return true;
+    prev = cap;
+  }
+  return false;
+}
+
 function isAcronym(t: string): boolean {
   return t.length >= 2 && t.length <= 6 && /^[A-Z]+$/.test(t) && !ROMAN.test(t);
 }
@@ -97,6 +108,8 @@ export const termVariants: Check<State> = {
     // took ~200 MB at the end of a long run (they are cut again in (2) when there is an acronym at all).
     const acrOcc = new Map<string, Occ[]>();
     recs.forEach((r, rec) => {
+      // An acronym token (2–6 letters A–Z) has two capitals in a row: a text without them is not tokenized.
+      if (!hasTwoCapitals(r.en)) return;
       for (const t of tokens(r.en)) {
         if (!isAcronym(t.text)) continue;
         let a = acrOcc.get(t.text);
