@@ -832,7 +832,11 @@ export function confidence(lexNorm: number, logLen: number, di: number, dj: numb
  *  - features: one job per side (→ LocalFeatures[]); `lexicon` is the lexicon the Chinese job matches with;
  *  - stretches: the lexical DP passes of a long document over the stretches between hard anchors (→ StretchResult[]).
  */
-export type AlignRequest = { kind: 'features'; jobs: FeatureJob[]; lexicon?: Lexicon } | { kind: 'stretches'; jobs: StretchJob[] };
+/**
+ * A step's independent jobs. `features.stretches`: the document is long, its lexical passes will be asked as
+ * stretch jobs (a runner may start their thread now; a short document never asks for stretches).
+ */
+export type AlignRequest = { kind: 'features'; jobs: FeatureJob[]; lexicon?: Lexicon; stretches?: boolean } | { kind: 'stretches'; jobs: StretchJob[] };
 
 /** Answer one request (pure). */
 export function runAlignRequest(req: AlignRequest): LocalFeatures[] | StretchResult[] {
@@ -914,7 +918,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   const nameWords = hasNames ? [...capitalisedWords(zhSide === 'src' ? tgtTexts : srcTexts)] : undefined;
   const jobOf = (texts: string[], lang: string, side: 'src' | 'tgt'): FeatureJob =>
     zhSide === side ? { texts, lang, chinese: true, otherLang: otherOfZh, nameWords } : { texts, lang, chinese: false, otherLang: side === 'src' ? tgtLang : srcLang, pinyin: hasNames };
-  const [localS, localT] = (yield { kind: 'features', jobs: [jobOf(srcTexts, srcLang, 'src'), jobOf(tgtTexts, tgtLang, 'tgt')], lexicon: lexOk }) as LocalFeatures[];
+  const [localS, localT] = (yield { kind: 'features', jobs: [jobOf(srcTexts, srcLang, 'src'), jobOf(tgtTexts, tgtLang, 'tgt')], lexicon: lexOk, stretches: n + m > LARGE_DOCUMENT }) as LocalFeatures[];
   const fs = adoptFeatures(keys, localS);
   const ft = adoptFeatures(keys, localT);
 

@@ -70,9 +70,11 @@ class SideBuilder {
   readonly types: string[] = [];
   readonly typeIds = new Map<string, number>();
   private starts: number[] = [0];
-  private tt: number[] = [];
-  private tl: number[] = [];
-  private tw: number[] = [];
+  // per token (type, list, weight), in arrays that grow by doubling (no boxed JS array per token field)
+  private tt = new Int32Array(1024);
+  private tl = new Int32Array(1024);
+  private tw = new Float32Array(1024);
+  private nt = 0;
   private lists: number[][] = [NO_KEYS];
   private single = new Map<number, number>();
   constructor(readonly lang: string) {}
@@ -100,20 +102,27 @@ class SideBuilder {
     return v;
   }
   push(type: number, list: number, weight: number): void {
-    this.tt.push(type);
-    this.tl.push(list);
-    this.tw.push(weight);
+    if (this.nt === this.tt.length) {
+      const grow = <A extends Int32Array | Float32Array>(a: A, b: A): A => (b.set(a), b);
+      this.tt = grow(this.tt, new Int32Array(this.nt * 2));
+      this.tl = grow(this.tl, new Int32Array(this.nt * 2));
+      this.tw = grow(this.tw, new Float32Array(this.nt * 2));
+    }
+    this.tt[this.nt] = type;
+    this.tl[this.nt] = list;
+    this.tw[this.nt] = weight; // float32 as Float32Array.from gave
+    this.nt++;
   }
   endSentence(): void {
-    this.starts.push(this.tt.length);
+    this.starts.push(this.nt);
   }
   done(): SideFeatures {
     return {
       lang: this.lang,
       tokStart: Int32Array.from(this.starts),
-      tokType: Int32Array.from(this.tt),
-      tokList: Int32Array.from(this.tl),
-      tokWeight: Float32Array.from(this.tw),
+      tokType: this.tt.slice(0, this.nt),
+      tokList: this.tl.slice(0, this.nt),
+      tokWeight: this.tw.slice(0, this.nt),
       lists: this.lists,
       types: this.types,
     };
@@ -203,12 +212,12 @@ export function chineseFeatures(
   const headType: number[] = [];
   const headList: number[] = [];
   const head1 = new Int32Array(65536); // unit + 1
-  const head2 = new Map<number, number>();
   const headN = new Map<string, number>();
   // per single character (UTF-16 unit) outside lexicon units: its type id + 1
   const charType = new Int32Array(65536);
   const maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
   const ix = lexicon ? matchIndexOf(lexicon) : undefined;
+  const head2 = ix ? new Int32Array(ix.twoKeys.length) : new Int32Array(0); // by slot of the pair table: unit + 1
   for (const text0 of texts) {
     const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
     const n = text.length;
@@ -239,10 +248,13 @@ export function chineseFeatures(
         const f1 = ix!.one[c];
         if (f1 & 1) found = 1;
         let k2 = -1;
-        if (f1 & 2 && maxL >= 2 && i + 2 <= n) {
+        let s2 = -1; // the slot of the two characters in the pair table (k2 ≥ 0 and a head word or prefix)
+        // (a character at an index where no head word has it ends the match: no Map or Set lookup)
+        if (f1 & 2 && maxL >= 2 && i + 2 <= n && ix!.at[text.charCodeAt(i + 1)] & 1) {
           const c1 = text.charCodeAt(i + 1);
           k2 = pairKey(c, c1);
-          const f2 = k2 >= 0 ? (ix!.two.get(k2) ?? 0) : -1;
+          s2 = k2 >= 0 ? twoSlot(ix!, k2) : -1;
+          const f2 = k2 >= 0 ? (s2 >= 0 ? ix!.twoFlags[s2] : 0) : -1;
           let go: boolean;
           if (f2 >= 0) {
             if (f2 & 1) found = 2;
@@ -253,13 +265,14 @@ export function chineseFeatures(
             go = ix!.prefixes.has(sub);
           }
           for (let l = 3; go && l <= maxL && i + l <= n; l++) {
+            if (!(ix!.at[text.charCodeAt(i + l - 1)] & (1 << (l - 2)))) break;
             const sub = text.slice(i, i + l);
             if (lexicon.entries.has(sub)) found = l;
             go = ix!.prefixes.has(sub);
           }
         }
         if (found) {
-          let u = found === 1 ? head1[c] - 1 : found === 2 && k2 >= 0 ? (head2.get(k2) ?? -1) : -1;
+          let u = found === 1 ? head1[c] - 1 : found === 2 && k2 >= 0 ? head2[s2] - 1 : -1;
           let head = '';
           if (u < 0 && found > 2) {
             head = text.slice(i, i + found);
@@ -272,7 +285,7 @@ export function chineseFeatures(
             headType.push(side.type(head));
             headList.push(side.list(kk));
             if (found === 1) head1[c] = u + 1;
-            else if (found === 2 && k2 >= 0) head2.set(k2, u);
+            else if (found === 2 && k2 >= 0) head2[s2] = u + 1;
             else headN.set(head, u);
           }
           side.push(headType[u], headList[u], found >= 2 ? 1 : 0.7);
@@ -301,8 +314,15 @@ export function chineseFeatures(
  */
 interface MatchIndex {
   one: Uint8Array;
-  /** Two characters c0 c1, both in U+3400…U+9FFF: key `pairKey(c0, c1)` (a small integer). */
-  two: Map<number, number>;
+  /**
+   * Two characters c0 c1, both in U+3400…U+9FFF, by key `pairKey(c0, c1)`: an open-addressing hash table (linear
+   * probing; twoKeys holds key + 1, 0 = empty slot; a power-of-two size at most half full) of the flags — a lookup
+   * without the Map's hashing and boxes (it was a fifth of the Chinese side's time).
+   */
+  twoKeys: Int32Array;
+  twoFlags: Uint8Array;
+  /** Per UTF-16 unit: bit p - 1 set when some head word has it at index p (1 ≤ p ≤ 7). */
+  at: Uint8Array;
   prefixes: Set<string>;
 }
 
@@ -324,8 +344,10 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
     const one = new Uint8Array(65536);
     const two = new Map<number, number>();
     const prefixes = new Set<string>();
+    const at = new Uint8Array(65536);
     for (const h of lex.entries.keys()) {
       if (h.length === 0) continue;
+      for (let p = 1; p < h.length && p <= 7; p++) at[h.charCodeAt(p)] |= 1 << (p - 1);
       const c0 = h.charCodeAt(0);
       one[c0] |= h.length === 1 ? 1 : 2;
       const k = h.length >= 2 ? pairKey(c0, h.charCodeAt(1)) : -1;
@@ -334,10 +356,32 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
       // two-character prefixes outside the numeric table stay in the set
       if (h.length > 2 && k < 0) prefixes.add(h.slice(0, 2));
     }
-    ix = { one, two, prefixes };
+    let size = 1024;
+    while (size < two.size * 2) size *= 2;
+    const twoKeys = new Int32Array(size);
+    const twoFlags = new Uint8Array(size);
+    for (const [k, f] of two) {
+      let h = Math.imul(k, 0x9e3779b1) >>> 0;
+      for (h &= size - 1; twoKeys[h] !== 0; h = (h + 1) & (size - 1));
+      twoKeys[h] = k + 1;
+      twoFlags[h] = f;
+    }
+    ix = { one, twoKeys, twoFlags, at, prefixes };
     MATCH_INDEX.set(lex, ix);
   }
   return ix;
+}
+
+/** The slot of pair key k (≥ 0) in the index's pair table, -1 when absent. */
+function twoSlot(ix: MatchIndex, k: number): number {
+  const keys = ix.twoKeys;
+  const mask = keys.length - 1;
+  const want = k + 1;
+  for (let h = (Math.imul(k, 0x9e3779b1) >>> 0) & mask; ; h = (h + 1) & mask) {
+    const v = keys[h];
+    if (v === want) return h;
+    if (v === 0) return -1;
+  }
 }
 
 /**
@@ -405,14 +449,42 @@ export class NameMatcher {
   find(text: string): string[] {
     if (this.nodes === 1) return [];
     const out: string[] = [];
-    const chars = [...text];
-    // each character's readings, looked up once (not once per visit of the search)
-    const rids = new Int32Array(chars.length);
-    for (let k = 0; k < chars.length; k++) rids[k] = this.readingsId(chars[k]);
-    for (let i = 0; i < chars.length; i++) {
+    // each character's (code point's) readings, looked up once (not once per visit of the search), by a scan of
+    // code units: no string per character
+    let rids = this.rids.length >= text.length ? this.rids : (this.rids = new Int32Array(Math.max(text.length, 2 * this.rids.length)));
+    let nc = 0;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length) {
+        const d = text.charCodeAt(k + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          rids[nc++] = this.readingsId(text.slice(k, k + 2));
+          k++;
+          continue;
+        }
+      }
+      rids[nc++] = this.readingsIdOfCode(c);
+    }
+    rids = rids.subarray(0, nc);
+    const term = this.term;
+    for (let i = 0; i < nc; i++) {
+      const rid = rids[i];
+      if (rid < 0) continue;
+      // the first character: its readings' trie nodes from the root, spelled once per character (walk's first level)
+      const first = this.rootNext[rid] ?? this.rootNodes(rid);
+      if (first.length === 0) continue;
       this.best = '';
       this.bestLen = 0;
-      this.walk(rids, i, i, 0);
+      for (let q = 0; q < first.length; q++) {
+        const nd = first[q];
+        if (nd <= 0) continue;
+        const t = term[nd];
+        if (t !== undefined && this.bestLen < 1) {
+          this.best = t;
+          this.bestLen = 1;
+        }
+        this.walk(rids, i, i + 1, nd);
+      }
       if (this.bestLen > 0) {
         out.push(this.best);
         i += this.bestLen - 1;
@@ -424,6 +496,30 @@ export class NameMatcher {
   private readingLetters: Uint8Array[][] = [];
   private idOfCode = new Int32Array(65536); // id + 2; 1: no readings; 0: not looked up yet
   private idOfChar = new Map<string, number>();
+  private rids = new Int32Array(256);
+  /** Per readings id: the trie node each reading spells from the root, in reading order (≤ 0: none); empty when none does. */
+  private rootNext: Int32Array[] = [];
+  private rootNodes(rid: number): Int32Array {
+    const rs = this.readingLetters[rid];
+    const nodes = new Int32Array(rs.length);
+    let any = false;
+    for (let q = 0; q < rs.length; q++) {
+      const r = rs[q];
+      let nd = 0;
+      for (let x = 0; x < r.length && nd >= 0; x++) {
+        const c = r[x];
+        nd = c < 26 ? this.child[nd * 26 + c] || -1 : -1;
+      }
+      nodes[q] = nd;
+      if (nd > 0) any = true;
+    }
+    return (this.rootNext[rid] = any ? nodes : new Int32Array(0));
+  }
+  /** `readingsId` of a character of one code unit. */
+  private readingsIdOfCode(code: number): number {
+    const v = this.idOfCode[code];
+    return v > 0 ? v - 2 : this.readingsId(String.fromCharCode(code));
+  }
   /** The id of a character's readings (-1: none). */
   private readingsId(ch: string): number {
     const code = ch.length === 1 ? ch.charCodeAt(0) : -1;
@@ -465,11 +561,52 @@ export class NameMatcher {
   }
 }
 
-/** English words of a side, for NameMatcher. */
+/** English words of a side, for NameMatcher: the word tokens (`words`) that begin with a capital and a small letter. */
 export function capitalisedWords(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of texts) for (const w of words(t.length > MAX_SCORED_CHARS ? t.slice(0, MAX_SCORED_CHARS) : t)) if (/^\p{Lu}\p{Ll}/u.test(w)) out.add(w);
+  for (const t0 of texts) {
+    const t = t0.length > MAX_SCORED_CHARS ? t0.slice(0, MAX_SCORED_CHARS) : t0;
+    if (NON_ASCII.test(t)) {
+      for (const w of words(t)) if (/^\p{Lu}\p{Ll}/u.test(w)) out.add(w);
+    } else asciiCapitalised(t, out);
+  }
   return out;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * `capitalisedWords` of an ASCII text by a scan of character codes instead of the Unicode word regex (the same
+ * tokens: in ASCII a word is a letter then letters, digits, ' and -; a number is digits with . or , between digit
+ * groups, and a letter right after a number starts a word).
+ */
+function asciiCapitalised(t: string, out: Set<string>): void {
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      let k = i + 1;
+      for (; k < n; k++) {
+        const d = t.charCodeAt(k);
+        if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 39 || d === 45)) break;
+      }
+      if (c <= 90 && k > i + 1) {
+        const d = t.charCodeAt(i + 1);
+        if (d >= 97 && d <= 122) out.add(t.slice(i, k));
+      }
+      i = k;
+    } else if (c >= 48 && c <= 57) {
+      let k = i + 1;
+      for (;;) {
+        while (k < n && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+        const d = k + 1 < n ? t.charCodeAt(k) : 0;
+        if ((d === 46 || d === 44) && t.charCodeAt(k + 1) >= 48 && t.charCodeAt(k + 1) <= 57) k += 2;
+        else break;
+      }
+      i = k;
+    } else i++;
+  }
 }
 
 /**

@@ -90,19 +90,20 @@ class Channel {
 
 /**
  * Two worker threads besides the main one, one at a time busy: the first loads the lexicon and runs a side's
- * features, and is stopped when they are done (its lexicon and heap go back to the system: peak memory); the second,
- * started with it so that its start-up is paid early, runs every other stretch of the lexical passes.
+ * features, and is stopped when they are done (its lexicon and heap go back to the system: peak memory); the second
+ * runs every other stretch of the lexical passes of a long document. It is started when the features are asked for
+ * and the aligner says the document is long (its start-up overlaps the features); a short document (the lexical
+ * passes on the main thread) never starts it.
  */
 export class AlignThreads {
   private features: Channel | undefined;
-  private readonly stretches: Channel;
+  private stretches: Channel | undefined;
   /** Per request (features, stretches…): ms the main thread waited for the worker after its own share (benchmarks: balance). */
   readonly waits: number[] = [];
 
-  /** Start the workers (early: their start-up and the lexicon load overlap the caller's reading). */
+  /** Start the features worker (early: its start-up and the lexicon load overlap the caller's reading). */
   constructor(options: AlignThreadsOptions) {
     this.features = new Channel({ builtin: options.builtin });
-    this.stretches = new Channel({ builtin: false });
   }
 
   /**
@@ -116,7 +117,7 @@ export class AlignThreads {
 
   /** Tests: make the next job of the features worker (or of the stretches worker) fail. */
   failNextJob(message: string, which: 'features' | 'stretches' = 'features'): void {
-    (which === 'features' ? this.featureChannel() : this.stretches).post({ type: 'fail', message });
+    (which === 'features' ? this.featureChannel() : this.stretchChannel()).post({ type: 'fail', message });
   }
 
   /**
@@ -132,7 +133,7 @@ export class AlignThreads {
 
   /** Stop the workers (lets the process exit). */
   async close(): Promise<void> {
-    await Promise.all([this.features?.close(), this.stretches.close()]);
+    await Promise.all([this.features?.close(), this.stretches?.close()]);
   }
 
   private featureChannel(): Channel {
@@ -140,9 +141,19 @@ export class AlignThreads {
     return this.features;
   }
 
+  /** Worker threads started so far (tests: a short document starts one). */
+  get workersStarted(): number {
+    return this.stretches ? 2 : 1;
+  }
+
+  private stretchChannel(): Channel {
+    return (this.stretches ??= new Channel({ builtin: false }));
+  }
+
   private async run(req: AlignRequest): Promise<LocalFeatures[] | StretchResult[]> {
     if (req.kind === 'features') {
       const ch = this.featureChannel();
+      if (req.stretches) this.stretchChannel();
       // the worker runs the Chinese side (it has the whole lexicon), else the target side
       const k = req.jobs.findIndex((j) => j.chinese);
       const w = k >= 0 ? k : req.jobs.length - 1;
@@ -162,7 +173,7 @@ export class AlignThreads {
     }
     if (req.jobs.length < 2) return runAlignRequest(req);
     // odd stretches in the worker, even ones here
-    const ch = this.stretches;
+    const ch = this.stretchChannel();
     const remote: Array<Promise<AlignWorkerReply>> = [];
     req.jobs.forEach((job, i) => {
       if (i % 2) remote.push(ch.call({ type: 'stretch', id: ch.id(), job }, buffersOf(job)));

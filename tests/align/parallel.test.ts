@@ -53,6 +53,7 @@ describe('two threads (AlignThreads)', () => {
       await pool.close();
     }
     expect(key(two)).toEqual(key(one));
+    expect(pool.workersStarted).toBe(2);
     expect(two.stats.byType).toEqual(one.stats.byType);
     expect(one.links.length).toBeGreaterThan(2000);
     // Chinese source (the worker runs the source side): same links too
@@ -61,6 +62,8 @@ describe('two threads (AlignThreads)', () => {
       const a = lib.align(tgt.slice(0, 300), src.slice(0, 260), { srcLang: 'zh', tgtLang: 'en', lexicon });
       const b = await pool2.align(tgt.slice(0, 300), src.slice(0, 260), { srcLang: 'zh', tgtLang: 'en', lexicon: await lib.builtinReadings() });
       expect(key(b)).toEqual(key(a));
+      // a short document: its lexical passes run on this thread, the stretches worker is never started
+      expect(pool2.workersStarted).toBe(1);
     } finally {
       await pool2.close();
     }
