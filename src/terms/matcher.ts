@@ -17,7 +17,7 @@ import type { Concept, Lang, Term, TermBase } from '../model/types.js';
 import { isScriptioContinua, primaryLanguage } from '../lang/tags.js';
 import { AhoCorasick } from './ahocorasick.js';
 import { termKeyCache } from './termbase.js';
-import { foldCharUnit, foldWidthAndCase, isAcronym, normalizeCharText, stemEnglishWord, tokenizeWords, wordKey, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
+import { foldCharUnit, foldWidthAndCase, isAcronym, isWordJoiner, normalizeCharText, scanWordEnd, stemEnglishWord, tokenizeWords, wordClassOf, wordKey, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
 
 export interface TermMatch {
   conceptId: string;
@@ -181,27 +181,6 @@ function wordStream(tokens: WordToken[]): { s: string; tokStart: Int32Array; tok
 // The word stream of `findWordsExact`, built in one pass over the text into reused typed arrays.
 /** Per token: its offsets in the text, [start, end) ×2. */
 let tokText = new Int32Array(256);
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-const LETTER = /^\p{L}$/u;
-/** Class of each BMP code unit, as `tokenizeWords` reads it: 0 not computed, 1 letter, 2 digit or mark, 3 neither. */
-const unitClass = new Uint8Array(0x10000);
-for (let c = 0; c < 0x80; c++) unitClass[c] = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : c >= 0x30 && c <= 0x39 ? 2 : 3;
-function classOf(cp: number): number {
-  if (cp < 0x10000) {
-    const k = unitClass[cp];
-    if (k !== 0) return k;
-  }
-  const ch = String.fromCodePoint(cp);
-  const k = LETTER.test(ch) ? 1 : WORD_CHAR.test(ch) ? 2 : 3;
-  if (cp < 0x10000) unitClass[cp] = k;
-  return k;
-}
-/** `tokenizeWords`' joiners: `\s`, soft hyphen, hyphens and no-break space. */
-function isJoiner(c: number): boolean {
-  if (c === 0x20 || c === 0x2d) return true;
-  if (c < 0x80) return c >= 0x09 && c <= 0x0d;
-  return c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2010 || c === 0x2011 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 /** Stemmed form of the words that are not plain (bounded; cleared when full). */
 const normCache = new Map<string, string>();
 
@@ -231,50 +210,26 @@ export function wordStreamInto(text: string): number {
   while (i < n) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
-    const k = classOf(cp);
+    const k = wordClassOf(cp);
     if (k === 3 && cp !== 0x26) {
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
-    let plain = (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
+    let plain = false;
     let amp = false;
     if (k === 3) {
       i++;
       amp = true;
-      plain = false;
     } else {
-      i += cp > 0xffff ? 2 : 1;
-      for (;;) {
-        if (i >= n) break;
-        let c = text.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i)!;
-        if (classOf(c) === 3) break;
-        if (plain && !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) plain = false;
-        i += c > 0xffff ? 2 : 1;
-      }
-      // (?:['’]\p{L}+)*
-      while (i + 1 < n) {
-        const a = text.charCodeAt(i);
-        if (a !== 0x27 && a !== 0x2019) break;
-        let c = text.charCodeAt(i + 1);
-        if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i + 1)!;
-        if (classOf(c) !== 1) break;
-        i += 1 + (c > 0xffff ? 2 : 1);
-        for (;;) {
-          if (i >= n) break;
-          let d = text.charCodeAt(i);
-          if (d >= 0xd800 && d <= 0xdbff) d = text.codePointAt(i)!;
-          if (classOf(d) !== 1) break;
-          i += d > 0xffff ? 2 : 1;
-        }
-        plain = false;
-      }
+      const scan = scanWordEnd(text, i, cp);
+      i = scan >> 1;
+      plain = (scan & 1) === 1;
     }
     const end = i;
     if (prevEnd >= 0) {
       for (let j = prevEnd; j < start; j++) {
-        if (!isJoiner(text.charCodeAt(j))) {
+        if (!isWordJoiner(text.charCodeAt(j))) {
           codes[len] = BARRIER_CODE;
           posTok[len++] = -1;
           break;

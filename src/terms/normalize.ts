@@ -216,7 +216,8 @@ const LETTER = /^\p{L}$/u;
 /** Class of each BMP code unit for the tokenizer: 0 not computed, 1 letter, 2 digit or mark, 3 neither. */
 const unitClass = new Uint8Array(0x10000);
 
-function classOf(cp: number): number {
+/** Word class of a code point (shared with the matcher's word stream). */
+export function wordClassOf(cp: number): number {
   if (cp < 0x10000) {
     const k = unitClass[cp];
     if (k !== 0) return k;
@@ -229,10 +230,47 @@ function classOf(cp: number): number {
 for (let c = 0; c < 0x80; c++) unitClass[c] = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : c >= 0x30 && c <= 0x39 ? 2 : 3;
 
 /** `\s`, soft hyphen, hyphens and no-break space: what joins two words into one term key. */
-function isJoiner(c: number): boolean {
+export function isWordJoiner(c: number): boolean {
   if (c === 0x20 || c === 0x2d) return true;
   if (c < 0x80) return c >= 0x09 && c <= 0x0d;
   return c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2010 || c === 0x2011 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The word scanner of `tokenizeWords` (and of the matcher's word stream, so both cut words alike): from `start`, at a
+ * letter, digit or mark with code point `cp`, the end of the word — a run of letters, digits and marks, then any
+ * `['’]\p{L}+` parts — times two, plus one when the word has only a–z and 0–9 (it is its own lower-case form).
+ */
+export function scanWordEnd(text: string, start: number, cp: number): number {
+  const n = text.length;
+  let plain = (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
+  let i = start + (cp > 0xffff ? 2 : 1);
+  for (;;) {
+    if (i >= n) break;
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i)!;
+    if (wordClassOf(c) === 3) break;
+    if (plain && !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) plain = false;
+    i += c > 0xffff ? 2 : 1;
+  }
+  // (?:['’]\p{L}+)*
+  while (i + 1 < n) {
+    const a = text.charCodeAt(i);
+    if (a !== 0x27 && a !== 0x2019) break;
+    let c = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i + 1)!;
+    if (wordClassOf(c) !== 1) break;
+    i += 1 + (c > 0xffff ? 2 : 1);
+    for (;;) {
+      if (i >= n) break;
+      let d = text.charCodeAt(i);
+      if (d >= 0xd800 && d <= 0xdbff) d = text.codePointAt(i)!;
+      if (wordClassOf(d) !== 1) break;
+      i += d > 0xffff ? 2 : 1;
+    }
+    plain = false;
+  }
+  return i * 2 + (plain ? 1 : 0);
 }
 
 /** Lower-case and stemmed forms of recently seen words (bounded; cleared when full). */
@@ -251,45 +289,22 @@ export function tokenizeWords(text: string): WordToken[] {
   while (i < n) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
-    const k = classOf(cp);
+    const k = wordClassOf(cp);
     if (k === 3 && cp !== 0x26) {
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
     let word: string;
-    /** Only a-z and 0-9 so far: lower-case already, no cache needed. */
-    let plain = (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
+    /** Only a-z and 0-9: lower-case already, no cache needed. */
+    let plain = false;
     if (k === 3) {
       i++;
       word = '&';
     } else {
-      i += cp > 0xffff ? 2 : 1;
-      for (;;) {
-        if (i >= n) break;
-        let c = text.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i)!;
-        if (classOf(c) === 3) break;
-        if (plain && !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) plain = false;
-        i += c > 0xffff ? 2 : 1;
-      }
-      // (?:['’]\p{L}+)*
-      while (i + 1 < n) {
-        const a = text.charCodeAt(i);
-        if (a !== 0x27 && a !== 0x2019) break;
-        let c = text.charCodeAt(i + 1);
-        if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i + 1)!;
-        if (classOf(c) !== 1) break;
-        i += 1 + (c > 0xffff ? 2 : 1);
-        for (;;) {
-          if (i >= n) break;
-          let d = text.charCodeAt(i);
-          if (d >= 0xd800 && d <= 0xdbff) d = text.codePointAt(i)!;
-          if (classOf(d) !== 1) break;
-          i += d > 0xffff ? 2 : 1;
-        }
-        plain = false;
-      }
+      const scan = scanWordEnd(text, i, cp);
+      i = scan >> 1;
+      plain = (scan & 1) === 1;
       word = text.slice(start, i);
     }
     const end = i;
@@ -308,7 +323,7 @@ export function tokenizeWords(text: string): WordToken[] {
     if (prevEnd >= 0) {
       before = 'join';
       for (let j = prevEnd; j < start; j++) {
-        if (!isJoiner(text.charCodeAt(j))) {
+        if (!isWordJoiner(text.charCodeAt(j))) {
           before = 'break';
           break;
         }
