@@ -627,15 +627,7 @@ export interface FeatureJob {
 }
 
 /** Features with keys in a key space of their own, `keyNames` in id order; key lists flat (transferable). */
-export interface LocalFeatures {
-  lang: string;
-  tokStart: Int32Array;
-  tokType: Int32Array;
-  tokList: Int32Array;
-  tokWeight: Float32Array;
-  listStart: Int32Array;
-  listKeys: Int32Array;
-  types: string[];
+export interface LocalFeatures extends PackedSideFeatures {
   keyNames: string[];
 }
 
