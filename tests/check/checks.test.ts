@@ -371,6 +371,20 @@ describe('normalised-text hashes', () => {
     }
     expect(plain).toBeGreaterThan(2000);
   });
+
+  it('hash every CJK unified ideograph (U+3400–4DBF, U+4E00–9FFF) as itself, as normalizeForCompare does', async () => {
+    const { hash53, normalizeForCompare, normalizedHash } = await import('../../src/check/text.js');
+    for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff]]) {
+      for (let c = from; c <= to; c += 64) {
+        let s = '';
+        for (let d = c; d < Math.min(c + 64, to + 1); d++) s += String.fromCharCode(d);
+        expect(normalizeForCompare(s)).toBe(s);
+        const p: { src: string; tgt: string; norm?: { src?: string } } = { src: s, tgt: '' };
+        expect(normalizedHash(p, 'src')).toBe(hash53(s));
+        expect(p.norm?.src).toBeUndefined(); // hashed as a plain text
+      }
+    }
+  });
 });
 
 describe('reading links in batches', () => {
