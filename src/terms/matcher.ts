@@ -17,7 +17,7 @@ import type { Concept, Lang, Term, TermBase } from '../model/types.js';
 import { isScriptioContinua, primaryLanguage } from '../lang/tags.js';
 import { AhoCorasick } from './ahocorasick.js';
 import { termKeyCache } from './termbase.js';
-import { foldCharUnit, foldWidthAndCase, isAcronym, isWordJoiner, normalizeCharText, scanWordEnd, stemEnglishWord, tokenizeWords, wordClassOf, wordKey, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
+import { foldCharUnit, isAcronym, nextWord, normalizeCharText, tokenizeWords, wordForms, wordKey, wordsJoined, type WordSpan, WORD_BARRIER as BARRIER, type WordToken } from './normalize.js';
 
 export interface TermMatch {
   conceptId: string;
@@ -181,8 +181,8 @@ function wordStream(tokens: WordToken[]): { s: string; tokStart: Int32Array; tok
 // The word stream of `findWordsExact`, built in one pass over the text into reused typed arrays.
 /** Per token: its offsets in the text, [start, end) ×2. */
 let tokText = new Int32Array(256);
-/** Stemmed form of the words that are not plain (bounded; cleared when full). */
-const normCache = new Map<string, string>();
+/** The word scanner's output, reused. */
+const span: WordSpan = { start: 0, end: 0, plain: false, amp: false };
 
 /**
  * `tokenizeWords` (same scanner, same word classes) writing the word stream of `findWordsExact` straight into the
@@ -206,35 +206,11 @@ export function wordStreamInto(text: string): number {
   let t = 0;
   let len = 0;
   let prevEnd = -1;
-  let i = 0;
-  while (i < n) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
-    const k = wordClassOf(cp);
-    if (k === 3 && cp !== 0x26) {
-      i += cp > 0xffff ? 2 : 1;
-      continue;
-    }
-    const start = i;
-    let plain = false;
-    let amp = false;
-    if (k === 3) {
-      i++;
-      amp = true;
-    } else {
-      const scan = scanWordEnd(text, i, cp);
-      i = scan >> 1;
-      plain = (scan & 1) === 1;
-    }
-    const end = i;
-    if (prevEnd >= 0) {
-      for (let j = prevEnd; j < start; j++) {
-        if (!isWordJoiner(text.charCodeAt(j))) {
-          codes[len] = BARRIER_CODE;
-          posTok[len++] = -1;
-          break;
-        }
-      }
+  for (let i = 0; nextWord(text, i, span); i = span.end) {
+    const { start, end, plain, amp } = span;
+    if (prevEnd >= 0 && !wordsJoined(text, prevEnd, start)) {
+      codes[len] = BARRIER_CODE;
+      posTok[len++] = -1;
     }
     tok[2 * t] = len;
     tt[2 * t] = start;
@@ -245,14 +221,7 @@ export function wordStreamInto(text: string): number {
         posTok[len++] = t;
       }
     } else {
-      const word = amp ? '&' : text.slice(start, end);
-      let norm = normCache.get(word);
-      if (norm === undefined) {
-        // "&" is read as the word "and" ("Artificial Intelligence & Education").
-        norm = stemEnglishWord(amp ? 'and' : foldWidthAndCase(word));
-        if (normCache.size >= 100_000) normCache.clear();
-        normCache.set(word, norm);
-      }
+      const norm = wordForms(amp ? '&' : text.slice(start, end)).norm;
       // "&" → "and" is the one stemmed form longer than its surface.
       if (len + norm.length + 2 > codes.length) {
         growStream(len + norm.length + 2 + (n - end));

@@ -237,11 +237,11 @@ export function isWordJoiner(c: number): boolean {
 }
 
 /**
- * The word scanner of `tokenizeWords` (and of the matcher's word stream, so both cut words alike): from `start`, at a
+ * The end of a word: from `start`, at a
  * letter, digit or mark with code point `cp`, the end of the word — a run of letters, digits and marks, then any
  * `['’]\p{L}+` parts — times two, plus one when the word has only a–z and 0–9 (it is its own lower-case form).
  */
-export function scanWordEnd(text: string, start: number, cp: number): number {
+function scanWordEnd(text: string, start: number, cp: number): number {
   const n = text.length;
   let plain = (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
   let i = start + (cp > 0xffff ? 2 : 1);
@@ -273,19 +273,23 @@ export function scanWordEnd(text: string, start: number, cp: number): number {
   return i * 2 + (plain ? 1 : 0);
 }
 
-/** Lower-case and stemmed forms of recently seen words (bounded; cleared when full). */
-const wordCache = new Map<string, { lower: string; norm: string }>();
+/** A word found by `nextWord`: [start, end) in the text; `plain`: only a–z and 0–9; `amp`: the sign "&". */
+export interface WordSpan {
+  start: number;
+  end: number;
+  plain: boolean;
+  amp: boolean;
+}
 
 /**
- * Cut a space-separated text into word tokens with offsets into the original text: runs of letters, digits and marks
- * (`[\p{L}\p{N}\p{M}]+`) with possessive/elided parts (`(?:['’]\p{L}+)*`), and "&". A hand-written scanner with a
- * per-code-unit class table (this runs on every target sentence of `bitext check`).
+ * The word scanner of `tokenizeWords` and of the matcher's word stream (so both cut words alike): the next word at or
+ * after `from` — a run of letters, digits and marks (`[\p{L}\p{N}\p{M}]+`) with possessive/elided parts
+ * (`(?:['’]\p{L}+)*`), or "&" — written into `out` (reused: no object per word). false when there is none. A
+ * hand-written scanner with a per-code-unit class table (this runs on every sentence of `bitext check`).
  */
-export function tokenizeWords(text: string): WordToken[] {
-  const tokens: WordToken[] = [];
-  let prevEnd = -1;
+export function nextWord(text: string, from: number, out: WordSpan): boolean {
   const n = text.length;
-  let i = 0;
+  let i = from;
   while (i < n) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
@@ -294,41 +298,56 @@ export function tokenizeWords(text: string): WordToken[] {
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
-    const start = i;
-    let word: string;
-    /** Only a-z and 0-9: lower-case already, no cache needed. */
-    let plain = false;
+    out.start = i;
     if (k === 3) {
-      i++;
-      word = '&';
+      out.end = i + 1;
+      out.plain = false;
+      out.amp = true;
     } else {
       const scan = scanWordEnd(text, i, cp);
-      i = scan >> 1;
-      plain = (scan & 1) === 1;
-      word = text.slice(start, i);
+      out.end = scan >> 1;
+      out.plain = (scan & 1) === 1;
+      out.amp = false;
     }
-    const end = i;
+    return true;
+  }
+  return false;
+}
+
+/** Whether only joiners (white space, hyphens) stand in [from, to) between two words: they make one term key. */
+export function wordsJoined(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (!isWordJoiner(text.charCodeAt(j))) return false;
+  return true;
+}
+
+/** Lower-case and stemmed forms of recently seen words (bounded; cleared when full). */
+const wordCache = new Map<string, { lower: string; norm: string }>();
+
+/** The lower-case and stemmed forms of a word (cached); "&" is read as the word "and" ("Artificial Intelligence & Education"). */
+export function wordForms(word: string): { lower: string; norm: string } {
+  let forms = wordCache.get(word);
+  if (forms === undefined) {
+    const lw = word === '&' ? 'and' : foldWidthAndCase(word);
+    forms = { lower: lw, norm: stemEnglishWord(lw) };
+    if (wordCache.size >= 100_000) wordCache.clear();
+    wordCache.set(word, forms);
+  }
+  return forms;
+}
+
+/** The word scanner's output, reused. */
+const span: WordSpan = { start: 0, end: 0, plain: false, amp: false };
+
+/** Cut a space-separated text into word tokens with offsets into the original text (the words of `nextWord`). */
+export function tokenizeWords(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  let prevEnd = -1;
+  for (let i = 0; nextWord(text, i, span); i = span.end) {
+    const { start, end } = span;
+    const word = span.amp ? '&' : text.slice(start, end);
     // A plain word not ending in "s" is its own lower-case and stemmed form (stemEnglishWord changes only -s words).
-    let cached = plain && text.charCodeAt(end - 1) !== 0x73 ? undefined : wordCache.get(word);
-    if (plain && cached === undefined && text.charCodeAt(end - 1) !== 0x73) cached = { lower: word, norm: word };
-    else if (cached === undefined) {
-      // "&" is read as the word "and" ("Artificial Intelligence & Education").
-      const lw = word === '&' ? 'and' : foldWidthAndCase(word);
-      cached = { lower: lw, norm: stemEnglishWord(lw) };
-      if (wordCache.size >= 100_000) wordCache.clear();
-      wordCache.set(word, cached);
-    }
-    const { lower, norm } = cached;
-    let before: WordToken['before'] = 'none';
-    if (prevEnd >= 0) {
-      before = 'join';
-      for (let j = prevEnd; j < start; j++) {
-        if (!isWordJoiner(text.charCodeAt(j))) {
-          before = 'break';
-          break;
-        }
-      }
-    }
+    const { lower, norm } = span.plain && text.charCodeAt(end - 1) !== 0x73 ? { lower: word, norm: word } : wordForms(word);
+    const before: WordToken['before'] = prevEnd < 0 ? 'none' : wordsJoined(text, prevEnd, start) ? 'join' : 'break';
     tokens.push({ norm, lower, start, end, before });
     prevEnd = end;
   }
