@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mainThreadCpu } from './proc.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.resolve(ROOT, '../shared/eval/data/bible');
@@ -67,7 +68,7 @@ async function runCase(name) {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   const cpuS = (cpu.user + cpu.system) / 1e6;
-  const mainS = m0 === undefined ? undefined : mainThreadCpu() - m0;
+  const mainS = Number.isNaN(m0) ? undefined : mainThreadCpu() - m0;
   const rss = process.resourceUsage().maxRSS / 1024;
   // fingerprint of the links (sentence ids and scores): a speed change that keeps the output keeps this
   const h = createHash('sha256');
@@ -78,16 +79,6 @@ async function runCase(name) {
   );
 }
 
-/** CPU seconds of the main thread alone (Linux: /proc/self/task/<pid>/stat, in clock ticks of 10 ms), else undefined. */
-function mainThreadCpu() {
-  try {
-    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const v = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(v[11]) + Number(v[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
 
 const i = process.argv.indexOf('--case');
 if (i >= 0) await runCase(process.argv[i + 1]);

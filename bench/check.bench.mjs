@@ -11,6 +11,7 @@ import { CheckSession } from '../dist/check/index.js';
 import { compileTermBase } from '../dist/terms/index.js';
 import { streamAlignmentBatches } from '../dist/io/check-read.js';
 import { ParallelCheckSession } from '../dist/io/check-parallel.js';
+import { mainThreadCpu, threadStat } from './proc.mjs';
 
 const LINKS = Number(process.argv[2] ?? 1_000_000);
 const TERMS = Number(process.argv[3] ?? 10_000);
@@ -106,15 +107,14 @@ if (!existsSync(file)) {
 }
 
 let peak = 0;
-// CPU per thread (Linux: /proc/self/task/TID/stat, fields 14–15 in clock ticks), last value seen per thread, so that the
+// CPU per thread (bench/proc.mjs), last value seen per thread, so that the
 // worker thread, gone after finish(), is counted too: the busiest threads are the critical path.
 const threadTicks = new Map();
 const sampleThreads = () => {
   try {
     for (const tid of readdirSync(`/proc/self/task`)) {
-      const f = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-      threadTicks.set(tid, { ticks: Number(rest[11]) + Number(rest[12]), name: f.slice(f.indexOf('(') + 1, f.lastIndexOf(')')) });
+      const st = threadStat(tid);
+      if (st) threadTicks.set(tid, st);
     }
   } catch {
     // not Linux
@@ -152,17 +152,9 @@ for await (const batch of streamAlignmentBatches(file)) {
 }
 const report = await session.finish();
 const secs = (performance.now() - t0) / 1000;
-// CPU of the main thread alone (Linux: /proc/self/task/PID/stat, fields 14–15 in clock ticks): with the worker
+// CPU of the main thread alone (bench/proc.mjs): with the worker
 // keeping up, it is the critical path, i.e. about the wall time on an otherwise idle 2-core machine.
-const mainCpuSecs = (() => {
-  try {
-    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(rest[11]) + Number(rest[12])) / 100;
-  } catch {
-    return NaN;
-  }
-})();
+const mainCpuSecs = mainThreadCpu();
 sampleThreads();
 const threadBefore = new Map(threadTicks);
 const cpu = process.cpuUsage(cpu0);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTermBaseCsv, parseAlignmentJsonl, mergeTermBases, compileTermBase } from '../dist/index.js';
 import { extractTermsParallel, defaultExtractThreads } from '../dist/io/terms-parallel.js';
+import { mainThreadCpu } from './proc.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = path.resolve(ROOT, '../shared');
@@ -112,15 +113,7 @@ sample();
 const before = peak;
 t0 = performance.now();
 c0 = process.cpuUsage();
-/** CPU seconds of the main thread so far (Linux: /proc; NaN elsewhere) — the worker threads' CPU is in the total. */
-const mainCpu = () => {
-  try {
-    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return NaN;
-  }
-};
+const mainCpu = mainThreadCpu; // the worker threads' CPU is in the total
 // Pass boundaries from the progress callback (pass k reports done in [(k-1)·n, k·n)).
 const passAt = [];
 const passCpu = [mainCpu()];
