@@ -81,12 +81,6 @@ export class IdRegistry {
     return this.get(id) !== undefined;
   }
 
-  /** Register `id` at `line` (0 when lines do not matter). */
-  set(id: string, line = 0): void {
-    const prev = this.claim(id, line);
-    if (prev !== undefined) this.put(id, line);
-  }
-
   /**
    * Register `id` at `line` unless it is already registered: returns the line it was registered at (and changes
    * nothing), or undefined when it was new (now registered). One parse of the id for the lookup and the insert.
@@ -119,21 +113,13 @@ export class IdRegistry {
     return undefined;
   }
 
-  /** Overwrite the line of a registered id. */
-  private put(id: string, line: number): void {
-    const k = numberStart(id);
-    if (k >= 0) {
-      const n = numberAt(id, k);
-      if (n < MAX_DENSE) {
-        this.arrayFor(id, k)![n] = Math.min(line, 0xfffffffe) + 1;
-        return;
-      }
-    }
-    this.sparse.set(id, line);
+  /** Register `id` at `line` (0 when lines do not matter); an id already registered keeps its first line. */
+  set(id: string, line = 0): void {
+    this.claim(id, line);
   }
 
   add(id: string): void {
-    this.set(id, 0);
+    this.claim(id, 0);
   }
 }
 

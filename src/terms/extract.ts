@@ -131,8 +131,8 @@ interface LinkData {
   anchors: Anchor[];
 }
 
-/** Up to this many links, candidates are kept in memory between passes. */
-const STORE_LIMIT = 5000;
+/** Up to this many links, candidates are kept in memory between passes; above it, a corpus (pass 1 can run on worker threads). */
+export const STORE_LIMIT = 5000;
 /** Distinct candidates counted before lossy pruning. */
 const MAX_KEYS = 400_000;
 /** Candidate pairs counted before lossy pruning. */
@@ -564,11 +564,7 @@ class IntList<T extends Int32Array | Uint8Array> {
     if (this.data.length > this.length) this.data = this.data.slice(0, this.length) as T;
   }
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new (this.data.constructor as new (n: number) => T)(Math.max(16, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = v;
   }
   private reserve(n: number): void {
@@ -1309,11 +1305,10 @@ export function extractionTexts(links: Link[], options: ExtractOptions): { zh: s
  * anchors (with `lexicon`, the options' one) of each link, packed as typed arrays and one string. `extractTermsFrom`
  * takes the packs of consecutive ranges (e.g. computed on several threads) and gives what `extractTerms` gives.
  */
-export function analyzeLinks(zh: readonly string[], en: readonly string[], lexicon?: ExtractLexicon, onLink?: (done: number) => void): PackedLinks {
+export function analyzeLinks(zh: readonly string[], en: readonly string[], lexicon?: ExtractLexicon): PackedLinks {
   const c = new CompactLinks();
   for (let i = 0; i < zh.length; i++) {
     c.add(linkCandidates('', zh[i], en[i], true, lexicon));
-    if (onLink && i % 500 === 0) onLink(i);
   }
   return c.pack();
 }
@@ -1401,7 +1396,7 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     } else {
       const c = new CompactLinks();
       for (let i = 0; i < total && c.strings.length <= MAX_INTERNED; i++) {
-        c.add(linkCandidates('', joinSentences(usable[i][zhSide].map((s) => s.text), zhLang), joinSentences(usable[i][enSide].map((s) => s.text), enLang), true, options.lexicon));
+        c.add(build(usable[i], true));
         if (options.onProgress && i % 500 === 0) options.onProgress(i, total * 3);
       }
       if (c.strings.length <= MAX_INTERNED) compact = c;
@@ -1797,7 +1792,7 @@ function extract(links: Link[], options: ExtractOptions, analysis: LinkAnalysis 
     for (const c of pool) {
       const ek = c.e.alias ?? c.e.key;
       // The pair's key: its two string ids from the compact store (< 2^22 each: MAX_INTERNED), else the two strings.
-      const pk = c.z.cid !== undefined && c.e.cid !== undefined ? c.z.cid * 4194304 + c.e.cid : c.z.key + '\u0000' + ek;
+      const pk = c.z.cid !== undefined && c.e.cid !== undefined ? c.z.cid * PAIR_BASE + c.e.cid : c.z.key + '\u0000' + ek;
       let p = pooled.get(pk);
       if (!p) {
         p = { zhKey: c.z.key, enKey: ek, zhSurface: c.z.surface, enSurface: '', enInitial: true, sum: 0, n: 0, examples: [], generic: isGeneric(c.z, c.e, d.anchors) };

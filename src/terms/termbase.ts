@@ -212,15 +212,16 @@ export function mergeTermBases(files: Array<{ file: string; rows: TermRowLike[] 
       }
     }
     if (!clash) continue;
-    const preferredByLang = new Map<string, number>();
-    for (const t of concept.terms) {
-      if (t.status === 'preferred') preferredByLang.set(primaryLanguage(t.lang), (preferredByLang.get(primaryLanguage(t.lang)) ?? 0) + 1);
+    // per primary language: how many preferred terms, and where the first was loaded
+    const preferredByLang = new Map<string, { n: number; at: Seen }>();
+    for (const x of seen) {
+      if (x.term.status !== 'preferred') continue;
+      const p = preferredByLang.get(x.primary);
+      if (p) p.n++;
+      else preferredByLang.set(x.primary, { n: 1, at: x });
     }
-    for (const [lang, n] of preferredByLang) {
+    for (const [lang, { n, at }] of preferredByLang) {
       if (n > 1) {
-        const t = concept.terms.find((x) => x.status === 'preferred' && primaryLanguage(x.lang) === lang)!;
-        // Where the term was loaded: its entry among the concept's first occurrences (same order as concept.terms).
-        const at = state.seen.find((x) => x.term === t)!;
         diagnostics.push({
           code: 'TERM_MANY_PREFERRED',
           message: `concept ${concept.id} has ${n} preferred ${lang} terms; checks will accept any of them`,

@@ -14,6 +14,7 @@ import { readGlossaryFiles } from '../../io/glossary.js';
 import { decodeBytes } from '../../read/decode.js';
 import { parseCsvTable, stringifyCsvTable } from '../../formats/csv.js';
 import { formatOrigin, serializeTermBaseCsv, NATIVE_TERM_COLUMNS } from '../../formats/termbase-table.js';
+import { STORE_LIMIT } from '../../terms/extract.js';
 import { compileTermBase, conceptIdFor, mergeTermBases, normalizeCharText, parseTermStatus, termKey, type ExtractLexicon, type TermCandidate, type TermRowLike } from '../../terms/index.js';
 import { formatHelp, oneOf, parseCommandArgs, type CommandSpec } from '../args.js';
 import { createProgress } from '../progress.js';
@@ -468,9 +469,6 @@ const EXTRACT_SPEC: CommandSpec = {
   minPositionals: 1,
 };
 
-/** Above this many links extraction runs its first pass in worker threads (`extractTermsParallel`: above 5,000). */
-const PARALLEL_MIN_LINKS = 5000;
-
 function intOption(command: string, name: string, v: unknown, min: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min) throw usageError(`${command}: --${name} must be a whole number ≥ ${min} (got ${String(v)})`);
@@ -557,10 +555,10 @@ async function runExtract(argv: string[], ctx: CliContext): Promise<number> {
   const zhLang = zhSide === 'src' ? srcLang! : tgtLang!;
   const enLang = zhSide === 'src' ? tgtLang! : srcLang!;
 
-  // A corpus: the worker threads of pass 1 start now, loading their modules while the term base and the dictionary load.
+  // A corpus (more links than extraction keeps in memory, STORE_LIMIT): the worker threads of pass 1 start now, loading their modules while the term base and the dictionary load.
   const parallel = await import('../../io/terms-parallel.js');
   const nThreads = Math.min(threads ?? parallel.defaultExtractThreads(), 8);
-  const workers = nThreads > 0 && links.length > PARALLEL_MIN_LINKS ? new parallel.ExtractWorkers(nThreads) : undefined;
+  const workers = nThreads > 0 && links.length > STORE_LIMIT ? new parallel.ExtractWorkers(nThreads) : undefined;
   let cands: TermCandidate[];
   try {
     const g = await loadGlossary(ctx, String(values.glossary), values.glossary !== 'glossary');
