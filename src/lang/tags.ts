@@ -45,7 +45,7 @@ export function normalizeTag(tag: Lang): string {
     .join('-');
 }
 
-/** Same language for matching purposes ('zh-CN' ~ 'zh', 'en_US' ~ 'en-GB'). */
+/** Same language for matching purposes ('zh-CN' ~ 'zh', 'en_US' ~ 'en-GB'); the very same tag is decided at once. */
 export function sameLanguage(a: Lang, b: Lang): boolean {
-  return primaryLanguage(a) === primaryLanguage(b);
+  return a === b || primaryLanguage(a) === primaryLanguage(b);
 }

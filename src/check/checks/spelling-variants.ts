@@ -11,17 +11,27 @@ import { primaryLanguage } from '../../lang/tags.js';
 
 interface First { seq: number; id: string; line: number; file: string; start: number; end: number; text: string; side: 'src' | 'tgt'; src: string; tgt: string }
 interface Entry { count: number; first: First; word: string }
-interface State { vocab: Map<string, Entry>; seq: number; index: WordIndex }
+interface State { seq: number; index: WordIndex }
 
 /**
  * The vocabulary's entries by a hash of the lower-cased word, computed while the word is scanned: a word seen before
  * is found by comparing its units in the text, without slicing it out or lower-casing it (open addressing, linear
- * probing, grown at half load). The Map keeps the vocabulary and its order.
+ * probing, grown at half load). It is the vocabulary: `entries` in the order the words were first seen.
  */
 class WordIndex {
   private slots = new Int32Array(1024).fill(-1);
   private hashes = new Int32Array(1024);
-  private readonly entries: Entry[] = [];
+  private readonly list: Entry[] = [];
+
+  /** The vocabulary, in first-seen order. */
+  get entries(): readonly Entry[] {
+    return this.list;
+  }
+
+  /** The entry of a lower-cased word. */
+  get(w: string): Entry | undefined {
+    return this.find(w, 0, w.length, wordHash(w));
+  }
 
   /** The entry whose word is `text[start, end)` lower-cased (ASCII letters and hyphens), with hash `h`. */
   find(text: string, start: number, end: number, h: number): Entry | undefined {
@@ -30,7 +40,7 @@ class WordIndex {
       const e = this.slots[i];
       if (e === -1) return undefined;
       if (this.hashes[i] !== h) continue;
-      const entry = this.entries[e];
+      const entry = this.list[e];
       const w = entry.word;
       if (w.length !== end - start) continue;
       let k = 0;
@@ -44,8 +54,8 @@ class WordIndex {
   }
 
   add(entry: Entry, h: number): void {
-    if ((this.entries.length + 1) * 2 > this.slots.length) {
-      const old = this.entries.splice(0);
+    if ((this.list.length + 1) * 2 > this.slots.length) {
+      const old = this.list.splice(0);
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
       this.hashes = new Int32Array(this.slots.length);
       for (const e of old) this.add(e, wordHash(e.word));
@@ -53,9 +63,9 @@ class WordIndex {
     const mask = this.slots.length - 1;
     let i = h & mask;
     while (this.slots[i] !== -1) i = (i + 1) & mask;
-    this.slots[i] = this.entries.length;
+    this.slots[i] = this.list.length;
     this.hashes[i] = h;
-    this.entries.push(entry);
+    this.list.push(entry);
   }
 }
 
@@ -89,7 +99,7 @@ export const spellingVariants: Check<State> = {
   description: 'The English text spells one word two ways across the corpus: closed and hyphenated (ecommerce / e-commerce), or -ise and -ize (digitalisation / digitalization). Pick one spelling (and put it in the term base).',
   group: 'consistency',
   defaultSeverity: 'info',
-  begin: () => ({ vocab: new Map(), seq: 0, index: new WordIndex() }),
+  begin: () => ({ seq: 0, index: new WordIndex() }),
   accumulate(state, p: PreparedLink) {
     for (const side of ['src', 'tgt'] as const) {
       const lang = side === 'src' ? p.srcLang : p.tgtLang;
@@ -137,7 +147,6 @@ export const spellingVariants: Check<State> = {
           const surface = text.slice(start, end);
           const w = upper ? surface.toLowerCase() : surface;
           const entry: Entry = { count: 1, first: { seq: state.seq++, id: p.link.id, line: p.line, file: p.file, start, end, text: surface, side, src: p.src, tgt: p.tgt }, word: w };
-          state.vocab.set(w, entry);
           state.index.add(entry, hash);
         }
       }
@@ -146,18 +155,19 @@ export const spellingVariants: Check<State> = {
   finish(state) {
     const out: FindingDraft[] = [];
     const pairs: [string, string][] = [];
-    for (const w of state.vocab.keys()) {
+    const vocab = state.index;
+    for (const { word: w } of vocab.entries) {
       if (w.includes('-')) {
         const closed = w.replace(/-/g, '');
-        if (state.vocab.has(closed)) pairs.push([w, closed]);
+        if (vocab.get(closed)) pairs.push([w, closed]);
       }
       const z = zForm(w);
-      if (z && state.vocab.has(z)) pairs.push([w, z]);
+      if (z && vocab.get(z)) pairs.push([w, z]);
     }
     pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const [a, b] of pairs) {
-      const ea = state.vocab.get(a)!;
-      const eb = state.vocab.get(b)!;
+      const ea = vocab.get(a)!;
+      const eb = vocab.get(b)!;
       // Report at the first use of the rarer spelling (on a tie, of the one that appeared later).
       const [minor, major] = ea.count < eb.count || (ea.count === eb.count && ea.first.seq > eb.first.seq) ? [ea, eb] : [eb, ea];
       const f = minor.first;

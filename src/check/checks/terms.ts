@@ -6,12 +6,7 @@
  */
 import type { Concept, Lang, TermStatus } from '../../model/types.js';
 import type { Check, CheckContext, CheckTermMatch, FindingDraft, PreparedLink } from '../types.js';
-import { sameLanguage as sameLanguageTag } from '../../lang/tags.js';
-
-/** `sameLanguage`, with the common case (the very same tag, e.g. a term's "zh" and the link's "zh") decided at once. */
-function sameLanguage(a: Lang, b: Lang): boolean {
-  return a === b || sameLanguageTag(a, b);
-}
+import { sameLanguage } from '../../lang/tags.js';
 
 const APPROVED = (s: TermStatus) => s === 'preferred' || s === 'admitted';
 
