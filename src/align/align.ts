@@ -1357,39 +1357,54 @@ function beadConfidence(sc: Scorer, b: { i0: number; i1: number; j0: number; j1:
   return confidence(sc.lexNorm(sc.lex(b.i0, b.i1, b.j0, b.j1)), sc.logLen(b.i0, b.i1, b.j0, b.j1), di, dj);
 }
 
-/** Rows [a, b) of packed features, as a packed side of their own (copies). */
+/** Elements [a, b) of a typed array, copied into a SharedArrayBuffer (threads running stretches share it, no copy). */
+function sharedSlice<A extends Int32Array | Float32Array | Float64Array>(x: A, a: number, b: number): A {
+  const Ctor = x.constructor as { new (buffer: SharedArrayBuffer): A; BYTES_PER_ELEMENT: number };
+  const out = new Ctor(new SharedArrayBuffer(Math.max(0, b - a) * Ctor.BYTES_PER_ELEMENT));
+  out.set(x.subarray(a, b) as never);
+  return out;
+}
+
+/** Rows [a, b) of packed features, as a packed side of their own (copies, in shared memory). */
 function slicePacked(X: Packed, a: number, b: number): Packed {
   const t0 = X.tokStart[a];
   const t1 = X.tokStart[b];
   const k0 = X.keyStart[t0];
   const u0 = X.uniqStart[a];
-  const tokStart = X.tokStart.slice(a, b + 1);
+  const tokStart = sharedSlice(X.tokStart, a, b + 1);
   for (let i = 0; i < tokStart.length; i++) tokStart[i] -= t0;
-  const keyStart = X.keyStart.slice(t0, t1 + 1);
+  const keyStart = sharedSlice(X.keyStart, t0, t1 + 1);
   for (let i = 0; i < keyStart.length; i++) keyStart[i] -= k0;
-  const uniqStart = X.uniqStart.slice(a, b + 1);
+  const uniqStart = sharedSlice(X.uniqStart, a, b + 1);
   for (let i = 0; i < uniqStart.length; i++) uniqStart[i] -= u0;
   return {
-    len: X.len.slice(a, b),
+    len: sharedSlice(X.len, a, b),
     tokStart,
     keyStart,
-    keys: X.keys.slice(k0, X.keyStart[t1]),
-    weight: X.weight.slice(t0, t1),
-    sumW: X.sumW.slice(a, b),
+    keys: sharedSlice(X.keys, k0, X.keyStart[t1]),
+    weight: sharedSlice(X.weight, t0, t1),
+    sumW: sharedSlice(X.sumW, a, b),
     uniqStart,
-    uniq: X.uniq.slice(u0, X.uniqStart[b]),
+    uniq: sharedSlice(X.uniq, u0, X.uniqStart[b]),
   };
 }
 
-/** Stretches of a long document between hard anchors (an independent DP problem each: part of the algorithm, whatever the number of threads). */
-const STRETCHES = 2;
+/**
+ * Sentences (both sides) per stretch of a long document between hard anchors: each stretch is an independent DP
+ * problem (part of the algorithm, whatever the number of threads; cutting at three 1-1 anchors in a row leaves the
+ * links as they are — Bible 001 and 006 give the same links with 2, 4, 8 or 16 stretches). Many small stretches let
+ * two threads share the passes evenly (src/io/align-parallel.ts hands them out as they finish).
+ */
+const STRETCH_SENTENCES = 5000;
+/** At most this many stretches. */
+const MAX_STRETCHES = 32;
 /** Fewest source sentences in a stretch. */
 const MIN_STRETCH = 1000;
 
 /**
- * Hard anchors to cut a long document at: the anchor nearest each of the points i + j = k·(n + m)/STRETCHES whose neighbours
- * on both sides are anchors too, one sentence apart on both sides (three 1-1 links in a row: a link boundary is
- * certain there). Returns the cut corners [i, j], increasing.
+ * Hard anchors to cut a long document at: the anchor nearest each of the points i + j = k·(n + m)/count (count from
+ * STRETCH_SENTENCES, at least 2) whose neighbours on both sides are anchors too, one sentence apart on both sides
+ * (three 1-1 links in a row: a link boundary is certain there). Returns the cut corners [i, j], increasing.
  */
 function hardCuts(anchors: ReadonlyArray<[number, number]>, n: number, m: number): Array<[number, number]> {
   const hard: Array<[number, number]> = [];
@@ -1400,9 +1415,10 @@ function hardCuts(anchors: ReadonlyArray<[number, number]>, n: number, m: number
     if (a[0] === i - 1 && a[1] === j - 1 && b[0] === i + 1 && b[1] === j + 1 && i >= MIN_STRETCH && n - i >= MIN_STRETCH && j > 0 && j < m) hard.push([i, j]);
   }
   const cuts: Array<[number, number]> = [];
-  for (let k = 1; k < STRETCHES; k++) {
+  const count = Math.max(2, Math.min(MAX_STRETCHES, Math.round((n + m) / STRETCH_SENTENCES)));
+  for (let k = 1; k < count; k++) {
     // stretches of equal work: sentences of both sides
-    const target = (k * (n + m)) / STRETCHES;
+    const target = (k * (n + m)) / count;
     let best: [number, number] | undefined;
     for (const h of hard) if (!best || Math.abs(h[0] + h[1] - target) < Math.abs(best[0] + best[1] - target)) best = h;
     if (best && (!cuts.length || best[0] - cuts[cuts.length - 1][0] >= MIN_STRETCH)) cuts.push(best);

@@ -7,7 +7,7 @@
  * (`builtinReadings`), since the worker runs the Chinese side.
  */
 import { Worker } from 'node:worker_threads';
-import { alignSteps, runAlignRequest, type AlignOptions, type AlignRequest, type AlignResult, type AlignSentence, type StretchJob, type StretchResult } from '../align/align.js';
+import { alignSteps, runAlignRequest, runStretch, type AlignOptions, type AlignRequest, type AlignResult, type AlignSentence, type StretchResult } from '../align/align.js';
 import { runFeatureJob, type LocalFeatures } from '../align/features.js';
 import type { Lexicon } from '../align/lexicon.js';
 import { BitextError, type ErrorCode } from '../errors.js';
@@ -21,17 +21,6 @@ export interface AlignThreadsOptions {
 interface Waiting {
   resolve: (r: AlignWorkerReply) => void;
   reject: (e: Error) => void;
-}
-
-function buffersOf(job: StretchJob): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  const add = (v: unknown) => {
-    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
-  };
-  for (const v of Object.values(job.S)) add(v);
-  for (const v of Object.values(job.T)) add(v);
-  for (const v of [job.srcHead, job.tgtHead, job.srcPara, job.tgtPara, job.corners, job.types]) add(v);
-  return out;
 }
 
 /** One worker thread and its answers by job id; a failure (error, exit, error answer) rejects every waiting job. */
@@ -172,22 +161,19 @@ export class AlignThreads {
       return out;
     }
     if (req.jobs.length < 2) return runAlignRequest(req);
-    // odd stretches in the worker, even ones here
+    // Stretches are handed out as the threads finish (a work queue): both threads take the next job number from a
+    // shared counter (Atomics), so neither waits for the other's event loop; the worker gets a copy of every job (it
+    // runs the ones it takes) and answers once, with its results, when the queue is empty.
     const ch = this.stretchChannel();
-    const remote: Array<Promise<AlignWorkerReply>> = [];
-    req.jobs.forEach((job, i) => {
-      if (i % 2) remote.push(ch.call({ type: 'stretch', id: ch.id(), job }, buffersOf(job)));
-    });
+    const jobs = req.jobs;
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const remote = ch.call({ type: 'stretches', id: ch.id(), jobs, next });
     const out: StretchResult[] = [];
-    req.jobs.forEach((job, i) => {
-      if (i % 2 === 0) out[i] = runAlignRequest({ kind: 'stretches', jobs: [job] })[0] as StretchResult;
-    });
+    for (let k = Atomics.add(next, 0, 1); k < jobs.length; k = Atomics.add(next, 0, 1)) out[k] = runStretch(jobs[k]);
     const t0 = performance.now();
-    for (let i = 1, q = 0; i < req.jobs.length; i += 2, q++) {
-      const r = await remote[q];
-      if (!('stretch' in r)) throw new BitextError('INTERNAL', 'alignment worker: unexpected answer');
-      out[i] = r.stretch;
-    }
+    const r = await remote;
+    if (!('stretches' in r)) throw new BitextError('INTERNAL', 'alignment worker: unexpected answer');
+    r.stretches.forEach((x, q) => (out[r.taken[q]] = x));
     this.waits.push(Math.round(performance.now() - t0));
     return out;
   }

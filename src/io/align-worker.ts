@@ -20,13 +20,15 @@ export type AlignWorkerMessage =
   /** The lexicon of the Chinese side: the built-in one (when `builtin`) merged with these, in this order. */
   | { type: 'lexicon'; builtin: boolean; extras: Lexicon[] }
   | { type: 'features'; id: number; job: FeatureJob; withLexicon: boolean }
-  | { type: 'stretch'; id: number; job: StretchJob }
+  /** Stretch jobs taken in turn with the main thread: the next job number is Atomics.add(next, 0, 1). */
+  | { type: 'stretches'; id: number; jobs: StretchJob[]; next: Int32Array }
   /** Tests: the next job fails with this message (the error path of the main thread). */
   | { type: 'fail'; message: string };
 
 export type AlignWorkerReply =
   | { id: number; features: LocalFeatures }
-  | { id: number; stretch: StretchResult }
+  /** The results of the jobs this thread took, and their numbers. */
+  | { id: number; stretches: StretchResult[]; taken: number[] }
   | { id: number; error: { message: string; code?: string; hint?: string } };
 
 const data = workerData as AlignWorkerData;
@@ -67,8 +69,13 @@ port.on('message', async (msg: AlignWorkerMessage) => {
       const features = runFeatureJob(msg.job, lex);
       port.postMessage({ id: msg.id, features } satisfies AlignWorkerReply, transferOf(features));
     } else {
-      const stretch = runStretch(msg.job);
-      port.postMessage({ id: msg.id, stretch } satisfies AlignWorkerReply, transferOf(stretch));
+      const stretches: StretchResult[] = [];
+      const taken: number[] = [];
+      for (let k = Atomics.add(msg.next, 0, 1); k < msg.jobs.length; k = Atomics.add(msg.next, 0, 1)) {
+        taken.push(k);
+        stretches.push(runStretch(msg.jobs[k]));
+      }
+      port.postMessage({ id: msg.id, stretches, taken } satisfies AlignWorkerReply, stretches.flatMap(transferOf));
     }
   } catch (err) {
     const e = err as Error;
