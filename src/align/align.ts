@@ -733,6 +733,8 @@ class Scorer {
 
 /** Half-width of the anchor search window, as a share of the longer side (Bible 006 drifts ~690 of 42,687). */
 const ANCHOR_WINDOW = 0.05;
+/** Source sentences of the warm-up slice (AlignRequest 'warmup'). */
+const WARMUP_ROWS = 1500;
 /** Fewest anchors for the anchor-first search; with fewer, the length-only passes centre the band. */
 const MIN_ANCHORS = 20;
 /** Half-width of the second, narrow anchor window around the path through the first anchors. */
@@ -836,11 +838,20 @@ export function confidence(lexNorm: number, logLen: number, di: number, dj: numb
  * A step's independent jobs. `features.stretches`: the document is long, its lexical passes will be asked as
  * stretch jobs (a runner may start their thread now; a short document never asks for stretches).
  */
-export type AlignRequest = { kind: 'features'; jobs: FeatureJob[]; lexicon?: Lexicon; stretches?: boolean } | { kind: 'stretches'; jobs: StretchJob[] };
+export type AlignRequest =
+  | { kind: 'features'; jobs: FeatureJob[]; lexicon?: Lexicon; stretches?: boolean }
+  | { kind: 'stretches'; jobs: StretchJob[] }
+  /**
+   * Optional: stretch jobs like those to come (a slice of the document on its length diagonal, in the settings of
+   * each lexical pass) that a runner may run on an idle thread now, so that its compiled code is ready when the real
+   * stretches come; their results are not used (answer: an empty list).
+   */
+  | { kind: 'warmup'; jobs: StretchJob[] };
 
 /** Answer one request (pure). */
 export function runAlignRequest(req: AlignRequest): LocalFeatures[] | StretchResult[] {
   if (req.kind === 'features') return req.jobs.map((j) => runFeatureJob(j, req.lexicon));
+  if (req.kind === 'warmup') return [];
   return req.jobs.map(runStretch);
 }
 
@@ -1026,6 +1037,17 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   let lengthPasses = 0;
   let lexicalPasses = 0;
   if (large) {
+    // a runner with an idle thread may warm it up for the stretches on a slice of the document (no result)
+    const warm = Math.min(n, WARMUP_ROWS);
+    const wt = diagonalTargets(sc.srcCum!, sc.tgtCum!)[warm - 1] + 1;
+    const wS = slicePacked(sc.S, 0, warm);
+    const wT = slicePacked(sc.T, 0, wt);
+    const wCorners = Int32Array.from(pathThroughAnchors([], cumulative(wS.len), cumulative(wT.len)).flat());
+    const warmJob = (width: number, types: readonly BeadType[], confidence: boolean): StretchJob => ({
+      S: wS, T: wT, keySpace: keys.size, p, ratio: sc.ratio, variance: sc.variance, base: sc.base, top: sc.top,
+      corners: wCorners, width, types: Int32Array.from(types.flat()), confidence,
+    });
+    yield { kind: 'warmup', jobs: [warmJob(p.midBand, types.filter(([a, b]) => a + b <= 3), false), warmJob(Math.min(p.band2, 6), types.filter(([a, b]) => a + b <= 4), true)] };
     // Anchor-first (Moore 2002): confident pairs of rare shared keys within a wide window of the length diagonal,
     // kept monotone, give the path that the lexical passes search around.
     const keyS = { start: sc.S.uniqStart, keys: sc.S.uniq };
