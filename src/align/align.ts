@@ -217,6 +217,34 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
   return { len, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq: uniqAll.slice(0, nu) };
 }
 
+/**
+ * `pack` again for a side whose keys are unchanged (no learned keys) when the other side's keys changed: the same
+ * key lists, new token weights (a token weighs when any of its keys occurs on the other side).
+ */
+function reweigh(X: Packed, side: SideFeatures, otherHas: Uint8Array): Packed {
+  const n = X.len.length;
+  const { tokStart: ts, keyStart, keys } = X;
+  const tokWeight = side.tokWeight;
+  const weight = new Float32Array(X.weight.length);
+  const sumW = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
+      let matchable = false;
+      for (let q = keyStart[ti], qe = keyStart[ti + 1]; q < qe; q++) {
+        if (otherHas[keys[q]]) {
+          matchable = true;
+          break;
+        }
+      }
+      weight[ti] = matchable ? tokWeight[ti] : 0;
+      sum += weight[ti];
+    }
+    sumW[i] = sum;
+  }
+  return { ...X, weight, sumW };
+}
+
 function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, size: number): Uint8Array {
   const has = new Uint8Array(size);
   const { tokList, tokType, listStart, listKeys } = side;
@@ -935,11 +963,13 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
 
   const srcLen = Float64Array.from(srcTexts, (t) => lengthOf(t));
   const tgtLen = Float64Array.from(tgtTexts, (t) => lengthOf(t));
-  const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>) => {
+  // `prev`: the scorer of the previous pass; a side without learned keys keeps its packed keys (only which of its
+  // tokens can match the other side may change: reweigh)
+  const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>, prev?: Scorer) => {
     const hasS = presence(fs, extraS, keys.size);
     const hasT = presence(ft, extraT, keys.size);
-    const S = pack(fs, srcLen, extraS, hasT, keys.size);
-    const T = pack(ft, tgtLen, extraT, hasS, keys.size);
+    const S = prev && !extraS ? reweigh(prev.S, fs, hasT) : pack(fs, srcLen, extraS, hasT, keys.size);
+    const T = prev && !extraT ? reweigh(prev.T, ft, hasS) : pack(ft, tgtLen, extraT, hasS, keys.size);
     const sc = new Scorer(S, T, keys.size, p);
     sc.srcCum = cumulative(S.len);
     sc.tgtCum = cumulative(T.len);
@@ -1130,7 +1160,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
       extra.set(f, list);
       learned++;
     }
-    if (learned) sc = keyedIsSrc ? build(extra, undefined) : build(undefined, extra);
+    if (learned) sc = keyedIsSrc ? build(extra, undefined, sc) : build(undefined, extra, sc);
   }
   if (v !== undefined) sc.variance = Math.max(v * p.varianceScale, 0.5);
   // random pairs for the baseline are drawn away from the path found so far (long documents: it may be far from the diagonal)
