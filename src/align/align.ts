@@ -761,8 +761,6 @@ class Scorer {
 
 /** Half-width of the anchor search window, as a share of the longer side (Bible 006 drifts ~690 of 42,687). */
 const ANCHOR_WINDOW = 0.05;
-/** Source sentences of the warm-up slice (AlignRequest 'warmup'). */
-const WARMUP_ROWS = 1500;
 /** Fewest anchors for the anchor-first search; with fewer, the length-only passes centre the band. */
 const MIN_ANCHORS = 20;
 /** Half-width of the second, narrow anchor window around the path through the first anchors. */
@@ -868,18 +866,11 @@ export function confidence(lexNorm: number, logLen: number, di: number, dj: numb
  */
 export type AlignRequest =
   | { kind: 'features'; jobs: FeatureJob[]; lexicon?: Lexicon; stretches?: boolean }
-  | { kind: 'stretches'; jobs: StretchJob[] }
-  /**
-   * Optional: stretch jobs like those to come (a slice of the document on its length diagonal, in the settings of
-   * each lexical pass) that a runner may run on an idle thread now, so that its compiled code is ready when the real
-   * stretches come; their results are not used (answer: an empty list).
-   */
-  | { kind: 'warmup'; jobs: StretchJob[] };
+  | { kind: 'stretches'; jobs: StretchJob[] };
 
 /** Answer one request (pure). */
 export function runAlignRequest(req: AlignRequest): LocalFeatures[] | StretchResult[] {
   if (req.kind === 'features') return req.jobs.map((j) => runFeatureJob(j, req.lexicon));
-  if (req.kind === 'warmup') return [];
   return req.jobs.map(runStretch);
 }
 
@@ -1067,17 +1058,6 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   let lengthPasses = 0;
   let lexicalPasses = 0;
   if (large) {
-    // a runner with an idle thread may warm it up for the stretches on a slice of the document (no result)
-    const warm = Math.min(n, WARMUP_ROWS);
-    const wt = diagonalTargets(sc.srcCum!, sc.tgtCum!)[warm - 1] + 1;
-    const wS = slicePacked(sc.S, 0, warm);
-    const wT = slicePacked(sc.T, 0, wt);
-    const wCorners = Int32Array.from(pathThroughAnchors([], cumulative(wS.len), cumulative(wT.len)).flat());
-    const warmJob = (width: number, types: readonly BeadType[], confidence: boolean): StretchJob => ({
-      S: wS, T: wT, keySpace: keys.size, p, ratio: sc.ratio, variance: sc.variance, base: sc.base, top: sc.top,
-      corners: wCorners, width, types: Int32Array.from(types.flat()), confidence,
-    });
-    yield { kind: 'warmup', jobs: [warmJob(p.midBand, types.filter(([a, b]) => a + b <= 3), false), warmJob(Math.min(p.band2, 6), types.filter(([a, b]) => a + b <= 4), true)] };
     // Anchor-first (Moore 2002): confident pairs of rare shared keys within a wide window of the length diagonal,
     // kept monotone, give the path that the lexical passes search around.
     const keyS = { start: sc.S.uniqStart, keys: sc.S.uniq };
@@ -1409,35 +1389,51 @@ function beadConfidence(sc: Scorer, b: { i0: number; i1: number; j0: number; j1:
   return confidence(sc.lexNorm(sc.lex(b.i0, b.i1, b.j0, b.j1)), sc.logLen(b.i0, b.i1, b.j0, b.j1), di, dj);
 }
 
-/** Elements [a, b) of a typed array, copied into a SharedArrayBuffer (threads running stretches share it, no copy). */
-function sharedSlice<A extends Int32Array | Float32Array | Float64Array>(x: A, a: number, b: number): A {
-  const Ctor = x.constructor as { new (buffer: SharedArrayBuffer): A; BYTES_PER_ELEMENT: number };
-  const out = new Ctor(new SharedArrayBuffer(Math.max(0, b - a) * Ctor.BYTES_PER_ELEMENT));
-  out.set(x.subarray(a, b) as never);
-  return out;
-}
-
-/** Rows [a, b) of packed features, as a packed side of their own (copies, in shared memory). */
+/**
+ * Rows [a, b) of packed features, as a packed side of their own: copies, in one SharedArrayBuffer (the threads
+ * running stretches share it instead of copying it; one allocation per stretch).
+ */
 function slicePacked(X: Packed, a: number, b: number): Packed {
   const t0 = X.tokStart[a];
   const t1 = X.tokStart[b];
   const k0 = X.keyStart[t0];
+  const k1 = X.keyStart[t1];
   const u0 = X.uniqStart[a];
-  const tokStart = sharedSlice(X.tokStart, a, b + 1);
-  for (let i = 0; i < tokStart.length; i++) tokStart[i] -= t0;
-  const keyStart = sharedSlice(X.keyStart, t0, t1 + 1);
-  for (let i = 0; i < keyStart.length; i++) keyStart[i] -= k0;
-  const uniqStart = sharedSlice(X.uniqStart, a, b + 1);
-  for (let i = 0; i < uniqStart.length; i++) uniqStart[i] -= u0;
+  const u1 = X.uniqStart[b];
+  const rows = b - a;
+  const toks = t1 - t0;
+  // 8-byte values first, then the 4-byte ones: every view is aligned
+  const bytes = 16 * rows + 4 * (toks + (rows + 1) + (toks + 1) + (k1 - k0) + (rows + 1) + (u1 - u0));
+  const buf = new SharedArrayBuffer(bytes);
+  let at = 0;
+  const f64 = (x: Float64Array, from: number, to: number): Float64Array => {
+    const v = new Float64Array(buf, at, to - from);
+    v.set(x.subarray(from, to));
+    at += 8 * (to - from);
+    return v;
+  };
+  const f32 = (x: Float32Array, from: number, to: number): Float32Array => {
+    const v = new Float32Array(buf, at, to - from);
+    v.set(x.subarray(from, to));
+    at += 4 * (to - from);
+    return v;
+  };
+  const i32 = (x: Int32Array, from: number, to: number, minus: number): Int32Array => {
+    const v = new Int32Array(buf, at, to - from);
+    v.set(x.subarray(from, to));
+    if (minus) for (let i = 0; i < v.length; i++) v[i] -= minus;
+    at += 4 * (to - from);
+    return v;
+  };
   return {
-    len: sharedSlice(X.len, a, b),
-    tokStart,
-    keyStart,
-    keys: sharedSlice(X.keys, k0, X.keyStart[t1]),
-    weight: sharedSlice(X.weight, t0, t1),
-    sumW: sharedSlice(X.sumW, a, b),
-    uniqStart,
-    uniq: sharedSlice(X.uniq, u0, X.uniqStart[b]),
+    len: f64(X.len, a, b),
+    sumW: f64(X.sumW, a, b),
+    weight: f32(X.weight, t0, t1),
+    tokStart: i32(X.tokStart, a, b + 1, t0),
+    keyStart: i32(X.keyStart, t0, t1 + 1, k0),
+    keys: i32(X.keys, k0, k1, 0),
+    uniqStart: i32(X.uniqStart, a, b + 1, u0),
+    uniq: i32(X.uniq, u0, u1, 0),
   };
 }
 

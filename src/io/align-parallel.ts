@@ -160,11 +160,6 @@ export class AlignThreads {
       void ch.close();
       return out;
     }
-    if (req.kind === 'warmup') {
-      // the stretches worker is idle until the first pass: let it compile the stretch code on these (answer unused)
-      if (this.stretches) void this.stretches.call({ type: 'stretches', id: this.stretches.id(), jobs: req.jobs, next: new Int32Array(new SharedArrayBuffer(4)) });
-      return [];
-    }
     if (req.jobs.length < 2) return runAlignRequest(req);
     // Stretches are handed out as the threads finish (a work queue): both threads take the next job number from a
     // shared counter (Atomics), so neither waits for the other's event loop; the worker gets a copy of every job (it

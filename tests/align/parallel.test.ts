@@ -39,12 +39,11 @@ describe('two threads (AlignThreads)', () => {
     const { src, tgt } = longPair(2600);
     const lexicon = await lib.builtinLexicon();
     const opts = { srcLang: 'en', tgtLang: 'zh', lexicon };
-    // the document is long and has hard anchors: a warm-up (a runner may run it on an idle thread), then the lexical
-    // passes on two stretches
+    // the document is long and has hard anchors: the lexical passes run on two stretches
     const steps = al.alignSteps(src, tgt, opts);
     const kinds: string[] = [];
     for (let r = steps.next(); !r.done; r = steps.next(al.runAlignRequest(r.value))) kinds.push(`${r.value.kind}:${r.value.jobs.length}`);
-    expect(kinds).toEqual(['features:2', 'warmup:2', 'stretches:2', 'stretches:2']);
+    expect(kinds).toEqual(['features:2', 'stretches:2', 'stretches:2']);
     const one = lib.align(src, tgt, opts);
     const pool = new AlignThreads({ builtin: true });
     let two;
