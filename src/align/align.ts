@@ -242,7 +242,8 @@ function reweigh(X: Packed, side: SideFeatures, otherHas: Uint8Array): Packed {
     }
     sumW[i] = sum;
   }
-  return { ...X, weight, sumW };
+  // pack()'s field order: one object shape for every Packed
+  return { len: X.len, tokStart: X.tokStart, keyStart: X.keyStart, keys: X.keys, weight, sumW, uniqStart: X.uniqStart, uniq: X.uniq };
 }
 
 function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, size: number): Uint8Array {
@@ -1425,16 +1426,16 @@ function slicePacked(X: Packed, a: number, b: number): Packed {
     at += 4 * (to - from);
     return v;
   };
-  return {
-    len: f64(X.len, a, b),
-    sumW: f64(X.sumW, a, b),
-    weight: f32(X.weight, t0, t1),
-    tokStart: i32(X.tokStart, a, b + 1, t0),
-    keyStart: i32(X.keyStart, t0, t1 + 1, k0),
-    keys: i32(X.keys, k0, k1, 0),
-    uniqStart: i32(X.uniqStart, a, b + 1, u0),
-    uniq: i32(X.uniq, u0, u1, 0),
-  };
+  const len = f64(X.len, a, b);
+  const sumW = f64(X.sumW, a, b);
+  const weight = f32(X.weight, t0, t1);
+  const tokStart = i32(X.tokStart, a, b + 1, t0);
+  const keyStart = i32(X.keyStart, t0, t1 + 1, k0);
+  const keys = i32(X.keys, k0, k1, 0);
+  const uniqStart = i32(X.uniqStart, a, b + 1, u0);
+  const uniq = i32(X.uniq, u0, u1, 0);
+  // the fields in pack()'s order: one object shape for every Packed (the scorer's code stays monomorphic)
+  return { len, tokStart, keyStart, keys, weight, sumW, uniqStart, uniq };
 }
 
 /**
