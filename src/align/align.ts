@@ -1382,6 +1382,51 @@ export function runStretch(job: StretchJob): StretchResult {
   return { beads, scores, repairs: repaired.repairs, conf };
 }
 
+/** Sentences of a warm-up stretch (warmupJobs). */
+const WARMUP_ROWS = 600;
+
+/**
+ * Stretch jobs that only warm up a thread's compiled code for the lexical passes of a long document (results
+ * meaningless): a runner with time to spare before them — e.g. while it waits for the other side's features — runs
+ * them so that the real stretches start on optimised code (a cold start costs about half a second on Bible 006).
+ * One side's first sentences against themselves a few sentences on (the path runs along the band's edge, so the
+ * local repairs run too), in the settings of each pass.
+ */
+export function warmupJobs(local: LocalFeatures, texts: readonly string[], options: Pick<AlignOptions, 'params' | 'maxSentences'> = {}): StretchJob[] {
+  const p: ScoreParams = { ...DEFAULT_PARAMS, ...options.params };
+  const keys = new KeySpace();
+  const side = adoptFeatures(keys, local);
+  const n = side.tokStart.length - 1;
+  const types = beadTypes(options.maxSentences ?? 4);
+  const passes: Array<[number, BeadType[], boolean]> = [
+    [p.midBand, types.filter(([a, b]) => a + b <= 3), false],
+    [Math.min(p.band2, 6), types.filter(([a, b]) => a + b <= 4), true],
+  ];
+  const rows = Math.min(WARMUP_ROWS, n - 2 * p.midBand);
+  if (rows < 50) return [];
+  // the first sentences only
+  const used = rows + Math.max(p.midBand, 6);
+  const X = pack({ ...side, tokStart: side.tokStart.subarray(0, used + 1) }, Float64Array.from(texts.slice(0, used), (t) => lengthOf(t)), undefined, undefined, keys.size);
+  return passes.map(([width, ts, confidence]) => {
+    const corners = new Int32Array((rows + 1) * 2);
+    for (let i = 0; i <= rows; i++) corners[2 * i] = corners[2 * i + 1] = i;
+    return {
+      S: slicePacked(X, width, width + rows),
+      T: slicePacked(X, 0, rows),
+      keySpace: keys.size,
+      p,
+      ratio: 1,
+      variance: 6.8,
+      base: 0.05,
+      top: 0.5,
+      corners,
+      width,
+      types: Int32Array.from(ts.flat()),
+      confidence,
+    };
+  });
+}
+
 /** Confidence of a bead from the scorer of the last pass (before the heading rule). */
 function beadConfidence(sc: Scorer, b: { i0: number; i1: number; j0: number; j1: number }): number {
   const di = b.i1 - b.i0;
