@@ -157,6 +157,20 @@ function extraKeys(extra: Map<number, number[]>, types: number): ExtraKeys {
   return { start, keys };
 }
 
+/**
+ * Typed arrays in shared memory: a stretch job holds views of the document's packed arrays (no copy), which a worker
+ * thread running stretches reads as they are (a view of an ordinary buffer would send the whole buffer).
+ */
+function sharedInt32(n: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * n));
+}
+function sharedFloat32(n: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(4 * n));
+}
+function sharedFloat64(n: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(8 * n));
+}
+
 function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
   const n = side.tokStart.length - 1;
   const { tokStart: ts, tokType, tokList, tokWeight, listStart, listKeys } = side;
@@ -174,9 +188,9 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
     nk += listStart[l + 1] - listStart[l] + exStart[tokType[t] + 1] - exStart[tokType[t]];
   }
   const keyStart = new Int32Array(nt + 1);
-  const keys = new Int32Array(nk);
-  const weight = new Float32Array(nt);
-  const sumW = new Float64Array(n);
+  const keys = sharedInt32(nk);
+  const weight = sharedFloat32(nt);
+  const sumW = sharedFloat64(n);
   const uniqStart = new Int32Array(n + 1);
   const uniqAll = new Int32Array(nk);
   let nu = 0;
@@ -214,7 +228,11 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
   }
   keyStart[nt] = ki;
   uniqStart[n] = nu;
-  return { len, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq: uniqAll.slice(0, nu) };
+  const uniq = sharedInt32(nu);
+  uniq.set(uniqAll.subarray(0, nu));
+  const lenShared = sharedFloat64(len.length);
+  lenShared.set(len);
+  return { len: lenShared, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq };
 }
 
 /**
@@ -225,8 +243,8 @@ function reweigh(X: Packed, side: SideFeatures, otherHas: Uint8Array): Packed {
   const n = X.len.length;
   const { tokStart: ts, keyStart, keys } = X;
   const tokWeight = side.tokWeight;
-  const weight = new Float32Array(X.weight.length);
-  const sumW = new Float64Array(n);
+  const weight = sharedFloat32(X.weight.length);
+  const sumW = sharedFloat64(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
@@ -1436,51 +1454,37 @@ function beadConfidence(sc: Scorer, b: { i0: number; i1: number; j0: number; j1:
 }
 
 /**
- * Rows [a, b) of packed features, as a packed side of their own: copies, in one SharedArrayBuffer (the threads
- * running stretches share it instead of copying it; one allocation per stretch).
+ * Rows [a, b) of packed features, as a packed side of their own: views of the side's arrays (in shared memory, see
+ * sharedInt32), and its three start arrays rebased to the slice (copies, in one SharedArrayBuffer).
  */
 function slicePacked(X: Packed, a: number, b: number): Packed {
   const t0 = X.tokStart[a];
   const t1 = X.tokStart[b];
   const k0 = X.keyStart[t0];
-  const k1 = X.keyStart[t1];
   const u0 = X.uniqStart[a];
-  const u1 = X.uniqStart[b];
   const rows = b - a;
   const toks = t1 - t0;
-  // 8-byte values first, then the 4-byte ones: every view is aligned
-  const bytes = 16 * rows + 4 * (toks + (rows + 1) + (toks + 1) + (k1 - k0) + (rows + 1) + (u1 - u0));
-  const buf = new SharedArrayBuffer(bytes);
-  let at = 0;
-  const f64 = (x: Float64Array, from: number, to: number): Float64Array => {
-    const v = new Float64Array(buf, at, to - from);
-    v.set(x.subarray(from, to));
-    at += 8 * (to - from);
+  const buf = new SharedArrayBuffer(4 * (2 * (rows + 1) + toks + 1));
+  const rebased = (x: Int32Array, from: number, count: number, at: number): Int32Array => {
+    const v = new Int32Array(buf, 4 * at, count);
+    const minus = x[from];
+    for (let i = 0; i < count; i++) v[i] = x[from + i] - minus;
     return v;
   };
-  const f32 = (x: Float32Array, from: number, to: number): Float32Array => {
-    const v = new Float32Array(buf, at, to - from);
-    v.set(x.subarray(from, to));
-    at += 4 * (to - from);
-    return v;
+  const tokStart = rebased(X.tokStart, a, rows + 1, 0);
+  const keyStart = rebased(X.keyStart, t0, toks + 1, rows + 1);
+  const uniqStart = rebased(X.uniqStart, a, rows + 1, rows + 1 + toks + 1);
+  // pack()'s field order: one object shape for every Packed (the scorer's code stays monomorphic)
+  return {
+    len: X.len.subarray(a, b),
+    tokStart,
+    keyStart,
+    keys: X.keys.subarray(k0, X.keyStart[t1]),
+    weight: X.weight.subarray(t0, t1),
+    sumW: X.sumW.subarray(a, b),
+    uniqStart,
+    uniq: X.uniq.subarray(u0, X.uniqStart[b]),
   };
-  const i32 = (x: Int32Array, from: number, to: number, minus: number): Int32Array => {
-    const v = new Int32Array(buf, at, to - from);
-    v.set(x.subarray(from, to));
-    if (minus) for (let i = 0; i < v.length; i++) v[i] -= minus;
-    at += 4 * (to - from);
-    return v;
-  };
-  const len = f64(X.len, a, b);
-  const sumW = f64(X.sumW, a, b);
-  const weight = f32(X.weight, t0, t1);
-  const tokStart = i32(X.tokStart, a, b + 1, t0);
-  const keyStart = i32(X.keyStart, t0, t1 + 1, k0);
-  const keys = i32(X.keys, k0, k1, 0);
-  const uniqStart = i32(X.uniqStart, a, b + 1, u0);
-  const uniq = i32(X.uniq, u0, u1, 0);
-  // the fields in pack()'s order: one object shape for every Packed (the scorer's code stays monomorphic)
-  return { len, tokStart, keyStart, keys, weight, sumW, uniqStart, uniq };
 }
 
 /**
