@@ -18,7 +18,7 @@
 import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
 import { primaryLanguage } from '../lang/tags.js';
-import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, type Band, type BeadType } from './dp.js';
+import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, traceBack, type Band, type BeadType, type DpResult } from './dp.js';
 import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJob, type LocalFeatures, type PackedSideFeatures as SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
@@ -729,6 +729,222 @@ class Scorer {
       this.structure(i0, i1, j0, j1)
     );
   }
+
+  /** The length-score memo, (re)initialised for the current ratio and variance (see logLen). */
+  private memo(): Float64Array {
+    if (this.memoRatio !== this.ratio || this.memoVariance !== this.variance || !this.lenMemo) {
+      this.lenMemo = (this.lenMemo ?? new Float64Array(LEN_MEMO * LEN_MEMO)).fill(NaN);
+      this.memoRatio = this.ratio;
+      this.memoVariance = this.variance;
+    }
+    return this.lenMemo;
+  }
+
+  /**
+   * `dpAlign(n, m, types, band, (i0, j0, di, dj) => this.bead(i0 + ia, j0 + ja, di, dj))` specialised for this
+   * scorer (sentence-pair overlaps cached by usePairBand, cumulative lengths set): the same recurrence, ties and
+   * bead scores — the same float expressions evaluated in the same order — with the bead score computed in the DP
+   * loop instead of a call per cell and type, and what depends only on the row and the bead type (source length,
+   * matchable weight, headings, paragraph breaks, the rows' cache bounds) computed once per row.
+   */
+  alignBand(n: number, m: number, types: readonly BeadType[], band: Band, ia = 0, ja = 0): DpResult {
+    const srcCum = this.srcCum;
+    const tgtCum = this.tgtCum;
+    if (!this.pairCache || !srcCum || !tgtCum) return dpAlign(n, m, types, band, (i0, j0, di, dj) => this.bead(i0 + ia, j0 + ja, di, dj));
+    const { lo, hi } = band;
+    const off = new Int32Array(n + 2);
+    for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
+    const size = off[n + 1];
+    const back = new Int8Array(size).fill(-1);
+    const beadScore = new Float32Array(size);
+    let R = 2;
+    for (const t of types) if (t[0] + 1 > R) R = t[0] + 1;
+    let W = 1;
+    for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
+    const best = new Float64Array(R * W);
+    const nTypes = types.length;
+    const typeDi = Int32Array.from(types, (t) => t[0]);
+    const typeDj = Int32Array.from(types, (t) => t[1]);
+    const p = this.p;
+    const sumS = this.S.sumW;
+    const sumT = this.T.sumW;
+    const pcLo = this.pcLo;
+    const pcHi = this.pcHi;
+    const pcOff = this.pcOff;
+    const csA = this.pcCs;
+    const ctA = this.pcCt;
+    const base = this.base;
+    const a = p.smoothing;
+    const aBase = a * base;
+    const den = Math.max(this.top - base, 0.08);
+    const bonus = p.bonus;
+    const lexWeight = p.lexWeight;
+    const lenWeight = p.lenWeight;
+    const memo = this.memo();
+    const srcHead = this.srcHead;
+    const tgtHead = this.tgtHead;
+    const heads = !!(srcHead && tgtHead);
+    const srcPara = this.srcPara;
+    const tgtPara = this.tgtPara;
+    // structure(): 0, + heading when the headings disagree, + paragraph per paragraph break, added in turn
+    const pens = new Float64Array(64);
+    for (let f = 0; f < 2; f++) {
+      let pen = 0;
+      if (f) pen += p.heading;
+      for (let k = 0; k < 32; k++) {
+        pens[f * 32 + k] = pen;
+        pen += p.paragraph;
+      }
+    }
+    // skip beads (skipScore without the per-token term, then the heading terms of bead())
+    const skipConst = !(p.skipPerToken > 0);
+    const skip = p.skip;
+    const skipHead = p.skip - p.heading / 2;
+    const mergeT = Float64Array.from(types, (t) => p.merge * (t[0] + t[1] - 2));
+    // per type, for the current row
+    const tPrev = new Int32Array(nTypes); // ring offset of the previous row's cells
+    const tPLo = new Int32Array(nTypes); // the previous row's cells (lo[pi] >= 0)
+    const tPHi = new Int32Array(nTypes);
+    const tLs = new Float64Array(nTypes);
+    const tLsRow = new Int32Array(nTypes); // ls · LEN_MEMO, or -1 when ls is outside the memo
+    const tNs = new Float64Array(nTypes);
+    const tHs = new Int32Array(nTypes);
+    const tBreaks = new Int32Array(nTypes);
+    const tMaxLo = new Int32Array(nTypes); // the bead's pairs are cached when j0 >= tMaxLo and j1 - 1 <= tMinHi
+    const tMinHi = new Int32Array(nTypes);
+    const tSkip = new Float64Array(nTypes);
+    for (let i = 0; i <= n; i++) {
+      const rowLo = lo[i];
+      const rowHi = hi[i];
+      const bb = (i % R) * W - rowLo;
+      best.fill(-Infinity, (i % R) * W, (i % R) * W + (rowHi - rowLo + 1));
+      if (i === 0) best[0] = 0;
+      for (let t = 0; t < nTypes; t++) {
+        const di = typeDi[t];
+        const pi = i - di;
+        if (pi < 0) {
+          // no previous row: an empty range of previous cells
+          tPLo[t] = 1;
+          tPHi[t] = 0;
+          continue;
+        }
+        tPrev[t] = (pi % R) * W - lo[pi];
+        tPLo[t] = lo[pi];
+        tPHi[t] = hi[pi];
+        const i0 = pi + ia;
+        const i1 = i0 + di;
+        if (di === 0 || typeDj[t] === 0) {
+          tSkip[t] = srcHead && di && srcHead[i0] ? skipHead : skip;
+          continue;
+        }
+        const ls = srcCum[i1] - srcCum[i0];
+        tLs[t] = ls;
+        tLsRow[t] = ls < LEN_MEMO && ls >= 0 && ls === (ls | 0) ? ls * LEN_MEMO : -1;
+        let ns = 0;
+        let hs = 0;
+        let brk = 0;
+        let mx = -1;
+        let mn = 0x7fffffff;
+        for (let s = i0; s < i1; s++) {
+          ns += sumS[s];
+          if (heads) hs += srcHead![s];
+          if (srcPara && s > i0 && srcPara[s] !== srcPara[s - 1]) brk++;
+          if (pcLo[s] > mx) mx = pcLo[s];
+          if (pcHi[s] < mn) mn = pcHi[s];
+        }
+        tNs[t] = ns;
+        tHs[t] = hs;
+        tBreaks[t] = brk;
+        tMaxLo[t] = mx;
+        tMinHi[t] = mn;
+      }
+      for (let j = rowLo; j <= rowHi; j++) {
+        if (i === 0 && j === 0) continue;
+        let b = -Infinity;
+        let bt = -1;
+        let bs = 0;
+        for (let t = 0; t < nTypes; t++) {
+          const dj = typeDj[t];
+          const pj = j - dj;
+          if (pj < tPLo[t] || pj > tPHi[t]) continue;
+          const prev = best[tPrev[t] + pj];
+          if (prev === -Infinity) continue;
+          const di = typeDi[t];
+          const i0 = i - di + ia;
+          const j0 = pj + ja;
+          let s: number;
+          if (di === 0 || dj === 0) {
+            if (skipConst) {
+              s = tSkip[t];
+              if (tgtHead && dj && tgtHead[j0]) s -= p.heading / 2;
+            } else s = this.bead(i0, j0, di, dj);
+          } else {
+            const j1 = j0 + dj;
+            const ns = tNs[t];
+            let nt = 0;
+            for (let u = j0; u < j1; u++) nt += sumT[u];
+            // lexFromPairs
+            let lex: number;
+            if (ns + nt === 0) lex = base;
+            else if (j0 >= tMaxLo[t] && j1 - 1 <= tMinHi[t]) {
+              if (di === 1 && dj === 1) {
+                const k = pcOff[i0] + (j0 - pcLo[i0]);
+                const c = csA[k];
+                const d = ctA[k];
+                lex = ((c < ns ? c : ns) + (d < nt ? d : nt) + aBase) / (ns + nt + a);
+              } else {
+                const i1 = i0 + di;
+                let cs = 0;
+                let ct = 0;
+                for (let r = i0; r < i1; r++) {
+                  const o = pcOff[r] - pcLo[r];
+                  let c = 0;
+                  for (let u = j0; u < j1; u++) c += csA[o + u];
+                  const w = sumS[r];
+                  cs += c < w ? c : w;
+                }
+                for (let u = j0; u < j1; u++) {
+                  let c = 0;
+                  for (let r = i0; r < i1; r++) c += ctA[pcOff[r] - pcLo[r] + u];
+                  const w = sumT[u];
+                  ct += c < w ? c : w;
+                }
+                lex = (cs + ct + aBase) / (ns + nt + a);
+              }
+            } else lex = this.lexFromPairs(i0, i0 + di, j0, j1);
+            // logLen
+            const lt = tgtCum[j1] - tgtCum[j0];
+            const row = tLsRow[t];
+            let len: number;
+            if (row >= 0 && lt < LEN_MEMO && lt >= 0 && lt === (lt | 0)) {
+              len = memo[row + lt];
+              if (len !== len) len = memo[row + lt] = this.logLenOf(tLs[t], lt);
+            } else len = this.logLenOf(tLs[t], lt);
+            // structure
+            let f = 0;
+            if (heads) {
+              let ht = 0;
+              for (let u = j0; u < j1; u++) ht += tgtHead![u];
+              const hs = tHs[t];
+              if (hs > 0 !== ht > 0 || (hs > 0 && (di > 1 || dj > 1))) f = 32;
+            }
+            let brk = tBreaks[t];
+            if (tgtPara) for (let u = j0 + 1; u < j1; u++) if (tgtPara[u] !== tgtPara[u - 1]) brk++;
+            s = bonus + lexWeight * ((lex - base) / den) + lenWeight * len - mergeT[t] - pens[f + brk];
+          }
+          if (prev + s > b) {
+            b = prev + s;
+            bt = t;
+            bs = s;
+          }
+        }
+        best[bb + j] = b;
+        back[off[i] + (j - rowLo)] = bt;
+        beadScore[off[i] + (j - rowLo)] = bs;
+      }
+    }
+    return traceBack(n, m, types, lo, off, back, beadScore, best[(n % R) * W + (m - lo[n])]);
+  }
 }
 
 /** Half-width of the anchor search window, as a share of the longer side (Bible 006 drifts ~690 of 42,687). */
@@ -1215,7 +1431,7 @@ type Bead = { i0: number; i1: number; j0: number; j1: number; score: number; con
  * only the stretch, between two corners of the path well outside it; the rest of the path is kept. Linear in the
  * size of the stretches instead of a full pass per round.
  */
-function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], score: (i0: number, j0: number, di: number, dj: number) => number, w0: number, ctx: number, sc?: Scorer): { beads: Bead[]; repairs: number } {
+function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], sc: Scorer, w0: number, ctx: number): { beads: Bead[]; repairs: number } {
   let beads = beads0;
   const lo = band.lo.slice();
   const hi = band.hi.slice();
@@ -1266,9 +1482,9 @@ function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly Bead
       }
       const subBand = normalizeBand(slo, shi, sm);
       // the stretch's sentence pairs at once (inverted-index join), instead of pair by pair for every bead
-      if (sc) sc.useLocalPairs(ia, subBand.lo.map((x) => x + ja), subBand.hi.map((x) => x + ja));
-      const sub = dpAlign(sn, sm, types, subBand, (i0, j0, di, dj) => score(i0 + ia, j0 + ja, di, dj));
-      sc?.clearLocalPairs();
+      sc.useLocalPairs(ia, subBand.lo.map((x) => x + ja), subBand.hi.map((x) => x + ja));
+      const sub = sc.alignBand(sn, sm, types, subBand, ia, ja);
+      sc.clearLocalPairs();
       for (const b of sub.beads) out.push({ i0: b.i0 + ia, i1: b.i1 + ia, j0: b.j0 + ja, j1: b.j1 + ja, score: b.score });
       repairs++;
     }
@@ -1335,9 +1551,8 @@ export function runStretch(job: StretchJob): StretchResult {
   for (let k = 0; k + 1 < job.types.length; k += 2) types.push([job.types[k], job.types[k + 1]]);
   const band = bandAroundPath(corners, n, m, job.width);
   sc.usePairBand(band);
-  const score = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
-  const res = dpAlign(n, m, types, band, score);
-  const repaired = repairEdges(res.beads, band, m, types, score, job.width, job.p.repairContext, sc);
+  const res = sc.alignBand(n, m, types, band);
+  const repaired = repairEdges(res.beads, band, m, types, sc, job.width, job.p.repairContext);
   const beads = new Int32Array(repaired.beads.length * 4);
   const scores = new Float32Array(repaired.beads.length);
   repaired.beads.forEach((b, k) => {
