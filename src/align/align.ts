@@ -801,6 +801,12 @@ class Scorer {
     const skip = p.skip;
     const skipHead = p.skip - p.heading / 2;
     const mergeT = Float64Array.from(types, (t) => p.merge * (t[0] + t[1] - 2));
+    // Pruning (exact): the lexical score is at most 1 (covered weights are at most the matchable weights, summed in
+    // the same order; a · base <= a), the structure penalty is at least 0, and rounding is monotone, so with
+    // non-negative weights a bead scores at most bonus + lexWeight · lnMax + lenWeight · logLen − merge: when even
+    // that does not beat the cell's best so far, the bead cannot change the cell (ties go to the type tried first).
+    const lnMax = (1 - base) / den;
+    const prune = lexWeight >= 0 && lenWeight >= 0 && a >= 0 && base <= 1 && p.heading >= 0 && p.paragraph >= 0;
     // per type, for the current row
     const tPrev = new Int32Array(nTypes); // ring offset of the previous row's cells
     const tPLo = new Int32Array(nTypes); // the previous row's cells (lo[pi] >= 0)
@@ -880,6 +886,16 @@ class Scorer {
             } else s = this.bead(i0, j0, di, dj);
           } else {
             const j1 = j0 + dj;
+            // logLen
+            const lt = tgtCum[j1] - tgtCum[j0];
+            const row = tLsRow[t];
+            let len: number;
+            if (row >= 0 && lt < LEN_MEMO && lt >= 0 && lt === (lt | 0)) {
+              len = memo[row + lt];
+              if (len !== len) len = memo[row + lt] = this.logLenOf(tLs[t], lt);
+            } else len = this.logLenOf(tLs[t], lt);
+            // a bead that cannot win even with a full lexical score is not scored (see `prune`)
+            if (prune && prev + (bonus + lexWeight * lnMax + lenWeight * len - mergeT[t]) <= b) continue;
             const ns = tNs[t];
             let nt = 0;
             for (let u = j0; u < j1; u++) nt += sumT[u];
@@ -887,11 +903,30 @@ class Scorer {
             let lex: number;
             if (ns + nt === 0) lex = base;
             else if (j0 >= tMaxLo[t] && j1 - 1 <= tMinHi[t]) {
-              if (di === 1 && dj === 1) {
-                const k = pcOff[i0] + (j0 - pcLo[i0]);
-                const c = csA[k];
-                const d = ctA[k];
-                lex = ((c < ns ? c : ns) + (d < nt ? d : nt) + aBase) / (ns + nt + a);
+              if (di === 1) {
+                // one source row (1-1, 1-2, 1-3 …)
+                const o = pcOff[i0] - pcLo[i0];
+                let c = 0;
+                let ct = 0;
+                for (let u = j0; u < j1; u++) {
+                  c += csA[o + u];
+                  const d = ctA[o + u];
+                  const w = sumT[u];
+                  ct += d < w ? d : w;
+                }
+                lex = ((c < ns ? c : ns) + ct + aBase) / (ns + nt + a);
+              } else if (dj === 1) {
+                // one target row (2-1, 3-1 …)
+                let cs = 0;
+                let d = 0;
+                for (let r = i0, i1 = i0 + di; r < i1; r++) {
+                  const k = pcOff[r] - pcLo[r] + j0;
+                  const c = csA[k];
+                  const w = sumS[r];
+                  cs += c < w ? c : w;
+                  d += ctA[k];
+                }
+                lex = (cs + (d < nt ? d : nt) + aBase) / (ns + nt + a);
               } else {
                 const i1 = i0 + di;
                 let cs = 0;
@@ -912,14 +947,6 @@ class Scorer {
                 lex = (cs + ct + aBase) / (ns + nt + a);
               }
             } else lex = this.lexFromPairs(i0, i0 + di, j0, j1);
-            // logLen
-            const lt = tgtCum[j1] - tgtCum[j0];
-            const row = tLsRow[t];
-            let len: number;
-            if (row >= 0 && lt < LEN_MEMO && lt >= 0 && lt === (lt | 0)) {
-              len = memo[row + lt];
-              if (len !== len) len = memo[row + lt] = this.logLenOf(tLs[t], lt);
-            } else len = this.logLenOf(tLs[t], lt);
             // structure
             let f = 0;
             if (heads) {
