@@ -495,13 +495,31 @@ class Scorer {
     const rowCs = new Float64Array(W);
     const rowCt = new Float64Array(W);
     const seenJ = new Int32Array(W);
-    const seenTok = new Int32Array(T.weight.length);
-    let stamp = 0;
+    // per key, the first of its postings at or after the row's first target (found by binary search at the key's
+    // first row, then moved forward: the rows' first targets never decrease) — one search per key, not per row
+    const K = keyOff.length - 1;
+    if (this.fillCur.length !== K) {
+      this.fillCur = new Int32Array(K);
+      this.fillCurStamp = new Int32Array(K);
+    }
+    const cur = this.fillCur;
+    const curStamp = this.fillCurStamp;
+    let call = ++this.fillCall;
+    if (this.fillSeenTok.length !== T.weight.length) this.fillSeenTok = new Int32Array(T.weight.length);
+    const seenTok = this.fillSeenTok;
+    if (this.fillStamp > 0x3fffffff) {
+      seenTok.fill(0);
+      this.fillStamp = 0;
+    }
+    let stamp = this.fillStamp;
+    let lastA = 0;
     for (let r = 0; r < lo.length && row0 + r < n; r++) {
       const i = row0 + r;
       const a = lo[r];
       const b = Math.min(hi[r], m - 1);
       if (a > b) continue;
+      if (a < lastA) call = ++this.fillCall; // not monotone: search again
+      lastA = a;
       const width = b - a + 1;
       rowCs.fill(0, 0, width);
       rowCt.fill(0, 0, width);
@@ -512,8 +530,17 @@ class Scorer {
         const st = ++stamp;
         for (let q = S.keyStart[tk], qe = S.keyStart[tk + 1]; q < qe; q++) {
           const k = S.keys[q];
-          let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
-          for (const pe = keyOff[k + 1]; p < pe; p++) {
+          const pe = keyOff[k + 1];
+          let p: number;
+          if (curStamp[k] !== call) {
+            curStamp[k] = call;
+            p = lowerBound(sent, keyOff[k], pe, a);
+          } else {
+            p = cur[k];
+            while (p < pe && sent[p] < a) p++;
+          }
+          cur[k] = p;
+          for (; p < pe; p++) {
             const j = sent[p];
             if (j > b) break;
             if (seenJ[j - a] !== st) {
@@ -527,8 +554,17 @@ class Scorer {
       const rs = ++stamp;
       for (let u = S.uniqStart[i], e = S.uniqStart[i + 1]; u < e; u++) {
         const k = S.uniq[u];
-        let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
-        for (const pe = keyOff[k + 1]; p < pe; p++) {
+        const pe = keyOff[k + 1];
+        let p: number;
+        if (curStamp[k] !== call) {
+          curStamp[k] = call;
+          p = lowerBound(sent, keyOff[k], pe, a);
+        } else {
+          p = cur[k];
+          while (p < pe && sent[p] < a) p++;
+        }
+        cur[k] = p;
+        for (; p < pe; p++) {
           const j = sent[p];
           if (j > b) break;
           const t = tok[p];
@@ -544,7 +580,15 @@ class Scorer {
         ct[o + x] = rowCt[x];
       }
     }
+    this.fillStamp = stamp;
   }
+
+  // fillPairs' per-key cursors into the postings and its marks of counted target tokens (kept between calls)
+  private fillCur = new Int32Array(0);
+  private fillCurStamp = new Int32Array(0);
+  private fillCall = 0;
+  private fillSeenTok = new Int32Array(0);
+  private fillStamp = 0;
 
   // a second, local pair cache for the stretch being repaired (rows row0 …, absolute target positions; float64:
   // the exact values pairBoth would give outside the main cache)
@@ -570,6 +614,19 @@ class Scorer {
     const cs = new Float64Array(off[rows]);
     const ct = new Float64Array(off[rows]);
     this.fillPairs(lo, hi, off, cs, ct, row0);
+    // where the main cache has the pair, `pair` reads it there (float32): the same value here, so that a DP may read
+    // this cache alone (alignBand)
+    const pcLo = this.pcLo;
+    const pcHi = this.pcHi;
+    for (let r = 0; r < rows && row0 + r < pcLo.length; r++) {
+      const s = row0 + r;
+      const from = Math.max(lo[r], pcLo[s]);
+      const to = Math.min(hi[r], pcHi[s]);
+      for (let j = from; j <= to; j++) {
+        cs[off[r] + (j - lo[r])] = this.pcCs[this.pcOff[s] + (j - pcLo[s])];
+        ct[off[r] + (j - lo[r])] = this.pcCt[this.pcOff[s] + (j - pcLo[s])];
+      }
+    }
     this.p2Row0 = row0;
     this.p2Rows = rows;
     this.p2Lo = lo;
@@ -768,11 +825,24 @@ class Scorer {
     const p = this.p;
     const sumS = this.S.sumW;
     const sumT = this.T.sumW;
-    const pcLo = this.pcLo;
-    const pcHi = this.pcHi;
-    const pcOff = this.pcOff;
-    const csA = this.pcCs;
-    const ctA = this.pcCt;
+    // the pair cache: the local one of a repair (useLocalPairs: what `pair` gives, main cache values included), else
+    // the main one; per DP row its cached target range and the offset of its row
+    const local = this.p2Rows > 0;
+    const c0 = local ? this.p2Row0 : 0;
+    const cLo = local ? this.p2Lo : this.pcLo;
+    const cHi = local ? this.p2Hi : this.pcHi;
+    const cOff = local ? this.p2Off : this.pcOff;
+    const csA: Float32Array | Float64Array = local ? this.p2Cs : this.pcCs;
+    const ctA: Float32Array | Float64Array = local ? this.p2Ct : this.pcCt;
+    const rLo = new Int32Array(n);
+    const rHi = new Int32Array(n);
+    const rBase = new Int32Array(n);
+    for (let l = 0; l < n; l++) {
+      const r = l + ia - c0;
+      rLo[l] = cLo[r];
+      rHi[l] = cHi[r];
+      rBase[l] = cOff[r] - cLo[r];
+    }
     const base = this.base;
     const a = p.smoothing;
     const aBase = a * base;
@@ -855,8 +925,8 @@ class Scorer {
           ns += sumS[s];
           if (heads) hs += srcHead![s];
           if (srcPara && s > i0 && srcPara[s] !== srcPara[s - 1]) brk++;
-          if (pcLo[s] > mx) mx = pcLo[s];
-          if (pcHi[s] < mn) mn = pcHi[s];
+          if (rLo[s - ia] > mx) mx = rLo[s - ia];
+          if (rHi[s - ia] < mn) mn = rHi[s - ia];
         }
         tNs[t] = ns;
         tHs[t] = hs;
@@ -905,7 +975,7 @@ class Scorer {
             else if (j0 >= tMaxLo[t] && j1 - 1 <= tMinHi[t]) {
               if (di === 1) {
                 // one source row (1-1, 1-2, 1-3 …)
-                const o = pcOff[i0] - pcLo[i0];
+                const o = rBase[i0 - ia];
                 let c = 0;
                 let ct = 0;
                 for (let u = j0; u < j1; u++) {
@@ -920,7 +990,7 @@ class Scorer {
                 let cs = 0;
                 let d = 0;
                 for (let r = i0, i1 = i0 + di; r < i1; r++) {
-                  const k = pcOff[r] - pcLo[r] + j0;
+                  const k = rBase[r - ia] + j0;
                   const c = csA[k];
                   const w = sumS[r];
                   cs += c < w ? c : w;
@@ -932,7 +1002,7 @@ class Scorer {
                 let cs = 0;
                 let ct = 0;
                 for (let r = i0; r < i1; r++) {
-                  const o = pcOff[r] - pcLo[r];
+                  const o = rBase[r - ia];
                   let c = 0;
                   for (let u = j0; u < j1; u++) c += csA[o + u];
                   const w = sumS[r];
@@ -940,7 +1010,7 @@ class Scorer {
                 }
                 for (let u = j0; u < j1; u++) {
                   let c = 0;
-                  for (let r = i0; r < i1; r++) c += ctA[pcOff[r] - pcLo[r] + u];
+                  for (let r = i0; r < i1; r++) c += ctA[rBase[r - ia] + u];
                   const w = sumT[u];
                   ct += c < w ? c : w;
                 }
