@@ -819,6 +819,7 @@ class Scorer {
     let W = 1;
     for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
     const best = new Float64Array(R * W);
+    const last = (n % R) * W + (m - lo[n]); // (n, m), computed before the loop that the optimiser compiles
     const nTypes = types.length;
     const typeDi = Int32Array.from(types, (t) => t[0]);
     const typeDj = Int32Array.from(types, (t) => t[1]);
@@ -959,11 +960,13 @@ class Scorer {
             // logLen
             const lt = tgtCum[j1] - tgtCum[j0];
             const row = tLsRow[t];
-            let len: number;
-            if (row >= 0 && lt < LEN_MEMO && lt >= 0 && lt === (lt | 0)) {
-              len = memo[row + lt];
-              if (len !== len) len = memo[row + lt] = this.logLenOf(tLs[t], lt);
-            } else len = this.logLenOf(tLs[t], lt);
+            // (one call site for memo misses and lengths beyond the memo: the optimiser has seen it when it compiles)
+            const inMemo = row >= 0 && lt < LEN_MEMO && lt >= 0 && lt === (lt | 0);
+            let len = inMemo ? memo[row + lt] : NaN;
+            if (len !== len) {
+              len = this.logLenOf(tLs[t], lt);
+              if (inMemo) memo[row + lt] = len;
+            }
             // a bead that cannot win even with a full lexical score is not scored (see `prune`)
             if (prune && prev + (bonus + lexWeight * lnMax + lenWeight * len - mergeT[t]) <= b) continue;
             const ns = tNs[t];
@@ -985,19 +988,8 @@ class Scorer {
                   ct += d < w ? d : w;
                 }
                 lex = ((c < ns ? c : ns) + ct + aBase) / (ns + nt + a);
-              } else if (dj === 1) {
-                // one target row (2-1, 3-1 …)
-                let cs = 0;
-                let d = 0;
-                for (let r = i0, i1 = i0 + di; r < i1; r++) {
-                  const k = rBase[r - ia] + j0;
-                  const c = csA[k];
-                  const w = sumS[r];
-                  cs += c < w ? c : w;
-                  d += ctA[k];
-                }
-                lex = (cs + (d < nt ? d : nt) + aBase) / (ns + nt + a);
               } else {
+                // (2-1 beads take this path too, so that it has run before 2-2 beads first come, in pass 2)
                 const i1 = i0 + di;
                 let cs = 0;
                 let ct = 0;
@@ -1040,7 +1032,7 @@ class Scorer {
         beadScore[off[i] + (j - rowLo)] = bs;
       }
     }
-    return traceBack(n, m, types, lo, off, back, beadScore, best[(n % R) * W + (m - lo[n])]);
+    return traceBack(n, m, types, lo, off, back, beadScore, best, last);
   }
 }
 

@@ -139,11 +139,15 @@ export function dpAlign(
     }
     if (onRow) onRow(i);
   }
-  return traceBack(n, m, types, lo, off, back, beadScore, best[(n % R) * W + (m - lo[n])]);
+  return traceBack(n, m, types, lo, off, back, beadScore, best, (n % R) * W + (m - lo[n]));
 }
 
-/** The beads of the best path, from the back-pointers (`back`: type index per cell, `off`: first cell per row). */
-export function traceBack(n: number, m: number, types: readonly BeadType[], lo: Int32Array, off: Int32Array, back: Int8Array, beadScore: Float32Array, total: number): DpResult {
+/**
+ * The beads of the best path, from the back-pointers (`back`: type index per cell, `off`: first cell per row); the
+ * path's score is best[last].
+ */
+export function traceBack(n: number, m: number, types: readonly BeadType[], lo: Int32Array, off: Int32Array, back: Int8Array, beadScore: Float32Array, best: Float64Array, last: number): DpResult {
+  const total = best[last];
   const beads: DpResult['beads'] = [];
   let i = n;
   let j = m;
