@@ -18,7 +18,7 @@
 import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
 import { primaryLanguage } from '../lang/tags.js';
-import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, type Band, type BeadType } from './dp.js';
+import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, traceBack, type Band, type BeadType, type DpResult } from './dp.js';
 import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJob, type LocalFeatures, type PackedSideFeatures as SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
@@ -542,13 +542,31 @@ class Scorer {
     const rowCs = new Float64Array(W);
     const rowCt = new Float64Array(W);
     const seenJ = new Int32Array(W);
-    const seenTok = new Int32Array(T.weight.length);
-    let stamp = 0;
+    // per key, the first of its postings at or after the row's first target (found by binary search at the key's
+    // first row, then moved forward: the rows' first targets never decrease) — one search per key, not per row
+    const K = keyOff.length - 1;
+    if (this.fillCur.length !== K) {
+      this.fillCur = new Int32Array(K);
+      this.fillCurStamp = new Int32Array(K);
+    }
+    const cur = this.fillCur;
+    const curStamp = this.fillCurStamp;
+    let call = ++this.fillCall;
+    if (this.fillSeenTok.length !== T.weight.length) this.fillSeenTok = new Int32Array(T.weight.length);
+    const seenTok = this.fillSeenTok;
+    if (this.fillStamp > 0x3fffffff) {
+      seenTok.fill(0);
+      this.fillStamp = 0;
+    }
+    let stamp = this.fillStamp;
+    let lastA = 0;
     for (let r = 0; r < lo.length && row0 + r < n; r++) {
       const i = row0 + r;
       const a = lo[r];
       const b = Math.min(hi[r], m - 1);
       if (a > b) continue;
+      if (a < lastA) call = ++this.fillCall; // not monotone: search again
+      lastA = a;
       const width = b - a + 1;
       rowCs.fill(0, 0, width);
       rowCt.fill(0, 0, width);
@@ -559,8 +577,17 @@ class Scorer {
         const st = ++stamp;
         for (let q = S.keyStart[tk], qe = S.keyStart[tk + 1]; q < qe; q++) {
           const k = S.keys[q];
-          let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
-          for (const pe = keyOff[k + 1]; p < pe; p++) {
+          const pe = keyOff[k + 1];
+          let p: number;
+          if (curStamp[k] !== call) {
+            curStamp[k] = call;
+            p = lowerBound(sent, keyOff[k], pe, a);
+          } else {
+            p = cur[k];
+            while (p < pe && sent[p] < a) p++;
+          }
+          cur[k] = p;
+          for (; p < pe; p++) {
             const j = sent[p];
             if (j > b) break;
             if (seenJ[j - a] !== st) {
@@ -574,8 +601,17 @@ class Scorer {
       const rs = ++stamp;
       for (let u = S.uniqStart[i], e = S.uniqStart[i + 1]; u < e; u++) {
         const k = S.uniq[u];
-        let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
-        for (const pe = keyOff[k + 1]; p < pe; p++) {
+        const pe = keyOff[k + 1];
+        let p: number;
+        if (curStamp[k] !== call) {
+          curStamp[k] = call;
+          p = lowerBound(sent, keyOff[k], pe, a);
+        } else {
+          p = cur[k];
+          while (p < pe && sent[p] < a) p++;
+        }
+        cur[k] = p;
+        for (; p < pe; p++) {
           const j = sent[p];
           if (j > b) break;
           const t = tok[p];
@@ -591,7 +627,15 @@ class Scorer {
         ct[o + x] = rowCt[x];
       }
     }
+    this.fillStamp = stamp;
   }
+
+  // fillPairs' per-key cursors into the postings and its marks of counted target tokens (kept between calls)
+  private fillCur = new Int32Array(0);
+  private fillCurStamp = new Int32Array(0);
+  private fillCall = 0;
+  private fillSeenTok = new Int32Array(0);
+  private fillStamp = 0;
 
   // a second, local pair cache for the stretch being repaired (rows row0 …, absolute target positions; float64:
   // the exact values pairBoth would give outside the main cache)
@@ -617,6 +661,19 @@ class Scorer {
     const cs = new Float64Array(off[rows]);
     const ct = new Float64Array(off[rows]);
     this.fillPairs(lo, hi, off, cs, ct, row0);
+    // where the main cache has the pair, `pair` reads it there (float32): the same value here, so that a DP may read
+    // this cache alone (alignBand)
+    const pcLo = this.pcLo;
+    const pcHi = this.pcHi;
+    for (let r = 0; r < rows && row0 + r < pcLo.length; r++) {
+      const s = row0 + r;
+      const from = Math.max(lo[r], pcLo[s]);
+      const to = Math.min(hi[r], pcHi[s]);
+      for (let j = from; j <= to; j++) {
+        cs[off[r] + (j - lo[r])] = this.pcCs[this.pcOff[s] + (j - pcLo[s])];
+        ct[off[r] + (j - lo[r])] = this.pcCt[this.pcOff[s] + (j - pcLo[s])];
+      }
+    }
     this.p2Row0 = row0;
     this.p2Rows = rows;
     this.p2Lo = lo;
@@ -775,6 +832,254 @@ class Scorer {
       p.merge * (di + dj - 2) -
       this.structure(i0, i1, j0, j1)
     );
+  }
+
+  /** The length-score memo, (re)initialised for the current ratio and variance (see logLen). */
+  private memo(): Float64Array {
+    if (this.memoRatio !== this.ratio || this.memoVariance !== this.variance || !this.lenMemo) {
+      this.lenMemo = (this.lenMemo ?? new Float64Array(LEN_MEMO * LEN_MEMO)).fill(NaN);
+      this.memoRatio = this.ratio;
+      this.memoVariance = this.variance;
+    }
+    return this.lenMemo;
+  }
+
+  /**
+   * `dpAlign(n, m, types, band, (i0, j0, di, dj) => this.bead(i0 + ia, j0 + ja, di, dj))` specialised for this
+   * scorer (sentence-pair overlaps cached by usePairBand, cumulative lengths set): the same recurrence, ties and
+   * bead scores — the same float expressions evaluated in the same order — with the bead score computed in the DP
+   * loop instead of a call per cell and type, and what depends only on the row and the bead type (source length,
+   * matchable weight, headings, paragraph breaks, the rows' cache bounds) computed once per row.
+   */
+  alignBand(n: number, m: number, types: readonly BeadType[], band: Band, ia = 0, ja = 0): DpResult {
+    const srcCum = this.srcCum;
+    const tgtCum = this.tgtCum;
+    if (!this.pairCache || !srcCum || !tgtCum) return dpAlign(n, m, types, band, (i0, j0, di, dj) => this.bead(i0 + ia, j0 + ja, di, dj));
+    const { lo, hi } = band;
+    const off = new Int32Array(n + 2);
+    for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
+    const size = off[n + 1];
+    const back = new Int8Array(size).fill(-1);
+    const beadScore = new Float32Array(size);
+    let R = 2;
+    for (const t of types) if (t[0] + 1 > R) R = t[0] + 1;
+    let W = 1;
+    for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
+    const best = new Float64Array(R * W);
+    const last = (n % R) * W + (m - lo[n]); // (n, m), computed before the loop that the optimiser compiles
+    const nTypes = types.length;
+    const typeDi = Int32Array.from(types, (t) => t[0]);
+    const typeDj = Int32Array.from(types, (t) => t[1]);
+    const p = this.p;
+    const sumS = this.S.sumW;
+    const sumT = this.T.sumW;
+    // the pair cache: the local one of a repair (useLocalPairs: what `pair` gives, main cache values included), else
+    // the main one; per DP row its cached target range and the offset of its row
+    const local = this.p2Rows > 0;
+    const c0 = local ? this.p2Row0 : 0;
+    const cLo = local ? this.p2Lo : this.pcLo;
+    const cHi = local ? this.p2Hi : this.pcHi;
+    const cOff = local ? this.p2Off : this.pcOff;
+    const csA: Float32Array | Float64Array = local ? this.p2Cs : this.pcCs;
+    const ctA: Float32Array | Float64Array = local ? this.p2Ct : this.pcCt;
+    const rLo = new Int32Array(n);
+    const rHi = new Int32Array(n);
+    const rBase = new Int32Array(n);
+    for (let l = 0; l < n; l++) {
+      const r = l + ia - c0;
+      rLo[l] = cLo[r];
+      rHi[l] = cHi[r];
+      rBase[l] = cOff[r] - cLo[r];
+    }
+    const base = this.base;
+    const a = p.smoothing;
+    const aBase = a * base;
+    const den = Math.max(this.top - base, 0.08);
+    const bonus = p.bonus;
+    const lexWeight = p.lexWeight;
+    const lenWeight = p.lenWeight;
+    const memo = this.memo();
+    const srcHead = this.srcHead;
+    const tgtHead = this.tgtHead;
+    const heads = !!(srcHead && tgtHead);
+    const srcPara = this.srcPara;
+    const tgtPara = this.tgtPara;
+    // structure(): 0, + heading when the headings disagree, + paragraph per paragraph break, added in turn
+    const pens = new Float64Array(64);
+    for (let f = 0; f < 2; f++) {
+      let pen = 0;
+      if (f) pen += p.heading;
+      for (let k = 0; k < 32; k++) {
+        pens[f * 32 + k] = pen;
+        pen += p.paragraph;
+      }
+    }
+    // skip beads (skipScore without the per-token term, then the heading terms of bead())
+    const skipConst = !(p.skipPerToken > 0);
+    const skip = p.skip;
+    const skipHead = p.skip - p.heading / 2;
+    const mergeT = Float64Array.from(types, (t) => p.merge * (t[0] + t[1] - 2));
+    // Pruning (exact): the lexical score is at most 1 (covered weights are at most the matchable weights, summed in
+    // the same order; a · base <= a), the structure penalty is at least 0, and rounding is monotone, so with
+    // non-negative weights a bead scores at most bonus + lexWeight · lnMax + lenWeight · logLen − merge: when even
+    // that does not beat the cell's best so far, the bead cannot change the cell (ties go to the type tried first).
+    const lnMax = (1 - base) / den;
+    const prune = lexWeight >= 0 && lenWeight >= 0 && a >= 0 && base <= 1 && p.heading >= 0 && p.paragraph >= 0;
+    // per type, for the current row
+    const tPrev = new Int32Array(nTypes); // ring offset of the previous row's cells
+    const tPLo = new Int32Array(nTypes); // the previous row's cells (lo[pi] >= 0)
+    const tPHi = new Int32Array(nTypes);
+    const tLs = new Float64Array(nTypes);
+    const tLsRow = new Int32Array(nTypes); // ls · LEN_MEMO, or -1 when ls is outside the memo
+    const tNs = new Float64Array(nTypes);
+    const tHs = new Int32Array(nTypes);
+    const tBreaks = new Int32Array(nTypes);
+    const tMaxLo = new Int32Array(nTypes); // the bead's pairs are cached when j0 >= tMaxLo and j1 - 1 <= tMinHi
+    const tMinHi = new Int32Array(nTypes);
+    const tSkip = new Float64Array(nTypes);
+    for (let i = 0; i <= n; i++) {
+      const rowLo = lo[i];
+      const rowHi = hi[i];
+      const bb = (i % R) * W - rowLo;
+      best.fill(-Infinity, (i % R) * W, (i % R) * W + (rowHi - rowLo + 1));
+      if (i === 0) best[0] = 0;
+      for (let t = 0; t < nTypes; t++) {
+        const di = typeDi[t];
+        const pi = i - di;
+        if (pi < 0) {
+          // no previous row: an empty range of previous cells
+          tPLo[t] = 1;
+          tPHi[t] = 0;
+          continue;
+        }
+        tPrev[t] = (pi % R) * W - lo[pi];
+        tPLo[t] = lo[pi];
+        tPHi[t] = hi[pi];
+        const i0 = pi + ia;
+        const i1 = i0 + di;
+        if (di === 0 || typeDj[t] === 0) {
+          tSkip[t] = srcHead && di && srcHead[i0] ? skipHead : skip;
+          continue;
+        }
+        const ls = srcCum[i1] - srcCum[i0];
+        tLs[t] = ls;
+        tLsRow[t] = ls < LEN_MEMO && ls >= 0 && ls === (ls | 0) ? ls * LEN_MEMO : -1;
+        let ns = 0;
+        let hs = 0;
+        let brk = 0;
+        let mx = -1;
+        let mn = 0x7fffffff;
+        for (let s = i0; s < i1; s++) {
+          ns += sumS[s];
+          if (heads) hs += srcHead![s];
+          if (srcPara && s > i0 && srcPara[s] !== srcPara[s - 1]) brk++;
+          if (rLo[s - ia] > mx) mx = rLo[s - ia];
+          if (rHi[s - ia] < mn) mn = rHi[s - ia];
+        }
+        tNs[t] = ns;
+        tHs[t] = hs;
+        tBreaks[t] = brk;
+        tMaxLo[t] = mx;
+        tMinHi[t] = mn;
+      }
+      for (let j = rowLo; j <= rowHi; j++) {
+        if (i === 0 && j === 0) continue;
+        let b = -Infinity;
+        let bt = -1;
+        let bs = 0;
+        for (let t = 0; t < nTypes; t++) {
+          const dj = typeDj[t];
+          const pj = j - dj;
+          if (pj < tPLo[t] || pj > tPHi[t]) continue;
+          const prev = best[tPrev[t] + pj];
+          if (prev === -Infinity) continue;
+          const di = typeDi[t];
+          const i0 = i - di + ia;
+          const j0 = pj + ja;
+          let s: number;
+          if (di === 0 || dj === 0) {
+            if (skipConst) {
+              s = tSkip[t];
+              if (tgtHead && dj && tgtHead[j0]) s -= p.heading / 2;
+            } else s = this.bead(i0, j0, di, dj);
+          } else {
+            const j1 = j0 + dj;
+            // logLen
+            const lt = tgtCum[j1] - tgtCum[j0];
+            const row = tLsRow[t];
+            // (one call site for memo misses and lengths beyond the memo: the optimiser has seen it when it compiles)
+            const inMemo = row >= 0 && lt < LEN_MEMO && lt >= 0 && lt === (lt | 0);
+            let len = inMemo ? memo[row + lt] : NaN;
+            if (len !== len) {
+              len = this.logLenOf(tLs[t], lt);
+              if (inMemo) memo[row + lt] = len;
+            }
+            // a bead that cannot win even with a full lexical score is not scored (see `prune`)
+            if (prune && prev + (bonus + lexWeight * lnMax + lenWeight * len - mergeT[t]) <= b) continue;
+            const ns = tNs[t];
+            let nt = 0;
+            for (let u = j0; u < j1; u++) nt += sumT[u];
+            // lexFromPairs
+            let lex: number;
+            if (ns + nt === 0) lex = base;
+            else if (j0 >= tMaxLo[t] && j1 - 1 <= tMinHi[t]) {
+              if (di === 1) {
+                // one source row (1-1, 1-2, 1-3 …)
+                const o = rBase[i0 - ia];
+                let c = 0;
+                let ct = 0;
+                for (let u = j0; u < j1; u++) {
+                  c += csA[o + u];
+                  const d = ctA[o + u];
+                  const w = sumT[u];
+                  ct += d < w ? d : w;
+                }
+                lex = ((c < ns ? c : ns) + ct + aBase) / (ns + nt + a);
+              } else {
+                // (2-1 beads take this path too, so that it has run before 2-2 beads first come, in pass 2)
+                const i1 = i0 + di;
+                let cs = 0;
+                let ct = 0;
+                for (let r = i0; r < i1; r++) {
+                  const o = rBase[r - ia];
+                  let c = 0;
+                  for (let u = j0; u < j1; u++) c += csA[o + u];
+                  const w = sumS[r];
+                  cs += c < w ? c : w;
+                }
+                for (let u = j0; u < j1; u++) {
+                  let c = 0;
+                  for (let r = i0; r < i1; r++) c += ctA[rBase[r - ia] + u];
+                  const w = sumT[u];
+                  ct += c < w ? c : w;
+                }
+                lex = (cs + ct + aBase) / (ns + nt + a);
+              }
+            } else lex = this.lexFromPairs(i0, i0 + di, j0, j1);
+            // structure
+            let f = 0;
+            if (heads) {
+              let ht = 0;
+              for (let u = j0; u < j1; u++) ht += tgtHead![u];
+              const hs = tHs[t];
+              if (hs > 0 !== ht > 0 || (hs > 0 && (di > 1 || dj > 1))) f = 32;
+            }
+            let brk = tBreaks[t];
+            if (tgtPara) for (let u = j0 + 1; u < j1; u++) if (tgtPara[u] !== tgtPara[u - 1]) brk++;
+            s = bonus + lexWeight * ((lex - base) / den) + lenWeight * len - mergeT[t] - pens[f + brk];
+          }
+          if (prev + s > b) {
+            b = prev + s;
+            bt = t;
+            bs = s;
+          }
+        }
+        best[bb + j] = b;
+        back[off[i] + (j - rowLo)] = bt;
+        beadScore[off[i] + (j - rowLo)] = bs;
+      }
+    }
+    return traceBack(n, m, types, lo, off, back, beadScore, best, last);
   }
 }
 
@@ -1266,7 +1571,7 @@ type Bead = { i0: number; i1: number; j0: number; j1: number; score: number; con
  * only the stretch, between two corners of the path well outside it; the rest of the path is kept. Linear in the
  * size of the stretches instead of a full pass per round.
  */
-function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], score: (i0: number, j0: number, di: number, dj: number) => number, w0: number, ctx: number, sc?: Scorer): { beads: Bead[]; repairs: number } {
+function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], sc: Scorer, w0: number, ctx: number): { beads: Bead[]; repairs: number } {
   let beads = beads0;
   const lo = band.lo.slice();
   const hi = band.hi.slice();
@@ -1317,9 +1622,9 @@ function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly Bead
       }
       const subBand = normalizeBand(slo, shi, sm);
       // the stretch's sentence pairs at once (inverted-index join), instead of pair by pair for every bead
-      if (sc) sc.useLocalPairs(ia, subBand.lo.map((x) => x + ja), subBand.hi.map((x) => x + ja));
-      const sub = dpAlign(sn, sm, types, subBand, (i0, j0, di, dj) => score(i0 + ia, j0 + ja, di, dj));
-      sc?.clearLocalPairs();
+      sc.useLocalPairs(ia, subBand.lo.map((x) => x + ja), subBand.hi.map((x) => x + ja));
+      const sub = sc.alignBand(sn, sm, types, subBand, ia, ja);
+      sc.clearLocalPairs();
       for (const b of sub.beads) out.push({ i0: b.i0 + ia, i1: b.i1 + ia, j0: b.j0 + ja, j1: b.j1 + ja, score: b.score });
       repairs++;
     }
@@ -1386,9 +1691,8 @@ export function runStretch(job: StretchJob): StretchResult {
   for (let k = 0; k + 1 < job.types.length; k += 2) types.push([job.types[k], job.types[k + 1]]);
   const band = bandAroundPath(corners, n, m, job.width);
   sc.usePairBand(band);
-  const score = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
-  const res = dpAlign(n, m, types, band, score);
-  const repaired = repairEdges(res.beads, band, m, types, score, job.width, job.p.repairContext, sc);
+  const res = sc.alignBand(n, m, types, band);
+  const repaired = repairEdges(res.beads, band, m, types, sc, job.width, job.p.repairContext);
   const beads = new Int32Array(repaired.beads.length * 4);
   const scores = new Float32Array(repaired.beads.length);
   repaired.beads.forEach((b, k) => {
