@@ -1794,10 +1794,12 @@ function slicePacked(X: Packed, a: number, b: number): Packed {
 /**
  * Sentences (both sides) per stretch of a long document between hard anchors: each stretch is an independent DP
  * problem (part of the algorithm, whatever the number of threads; cutting at three 1-1 anchors in a row leaves the
- * links as they are — Bible 001 and 006 give the same links with 2, 4, 8 or 16 stretches). Many small stretches let
- * two threads share the passes evenly (src/io/align-parallel.ts hands them out as they finish).
+ * links as they are — Bible 001 and 006 give the same links with 2, 4, 8 or 16 stretches). A stretch costs its own
+ * set-up (postings, pair cache, length memo: ~10 ms), so on one thread fewer are faster (Bible 006: 4 instead of 15,
+ * pass 1 ~80 ms shorter); a runner with a second thread for them (src/io/align-parallel.ts, 4+ cores) hands them out
+ * as the threads finish.
  */
-const STRETCH_SENTENCES = 5000;
+const STRETCH_SENTENCES = 20000;
 /** At most this many stretches. */
 const MAX_STRETCHES = 32;
 /** Fewest source sentences in a stretch. */
