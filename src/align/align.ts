@@ -174,13 +174,14 @@ function sharedFloat64(n: number): Float64Array {
 function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
   const n = side.tokStart.length - 1;
   const { tokStart: ts, tokType, tokList, tokWeight, listStart, listKeys } = side;
-  const seen = new Int32Array(keySpace);
   // learned keys per type id (looked up for every token; empty lists without any: one shape for the optimiser)
   const extra = extraKeys(extra0 ?? new Map<number, number[]>(), side.types.length)!;
   const exStart = extra.start;
   const exKeys = extra.keys;
-  const noOther = !otherHas;
-  const other = otherHas ?? new Uint8Array(0);
+  // whether a key list (shared by the tokens of a word) and a type's learned keys can match the other side: once
+  // per list and per type instead of once per token
+  const listMatch = matchable(listStart, listKeys, otherHas);
+  const extraMatch = matchable(exStart, exKeys, otherHas);
   const nt = ts[n];
   let nk = 0;
   for (let t = 0; t < nt; t++) {
@@ -193,20 +194,20 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
   const sumW = sharedFloat64(n);
   const uniqStart = new Int32Array(n + 1);
   const uniqAll = new Int32Array(nk);
+  const seen = new Int32Array(keySpace);
   let nu = 0;
   let ki = 0;
   for (let i = 0; i < n; i++) {
     uniqStart[i] = nu;
     const stamp = i + 1;
+    let sum = 0;
     for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
       keyStart[ti] = ki;
-      let matchable = false;
       // the token's own keys, then its learned keys
       const l = tokList[ti];
       for (let q = listStart[l], qe = listStart[l + 1]; q < qe; q++) {
         const k = listKeys[q];
         keys[ki++] = k;
-        if (noOther || other[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
           uniqAll[nu++] = k;
@@ -216,15 +217,15 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
       for (let q = exStart[ty], qe = exStart[ty + 1]; q < qe; q++) {
         const k = exKeys[q];
         keys[ki++] = k;
-        if (noOther || other[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
           uniqAll[nu++] = k;
         }
       }
-      weight[ti] = matchable ? tokWeight[ti] : 0;
-      sumW[i] += weight[ti];
+      weight[ti] = listMatch[l] || extraMatch[ty] ? tokWeight[ti] : 0;
+      sum += weight[ti];
     }
+    sumW[i] = sum;
   }
   keyStart[nt] = ki;
   uniqStart[n] = nu;
@@ -233,6 +234,21 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
   const lenShared = sharedFloat64(len.length);
   lenShared.set(len);
   return { len: lenShared, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq };
+}
+
+/** Per list of a CSR layout (`start`, `keys`): 1 when one of its keys occurs on the other side (always, without `otherHas`). */
+function matchable(start: Int32Array, keys: Int32Array, otherHas: Uint8Array | undefined): Uint8Array {
+  const lists = start.length - 1;
+  const out = new Uint8Array(lists);
+  for (let l = 0; l < lists; l++) {
+    for (let q = start[l]; q < start[l + 1]; q++) {
+      if (!otherHas || otherHas[keys[q]]) {
+        out[l] = 1;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**
