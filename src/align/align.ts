@@ -22,7 +22,7 @@ import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBa
 import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJob, type LocalFeatures, type PackedSideFeatures as SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
-import { findAnchors } from './anchors.js';
+import { anchorIndex, findAnchors } from './anchors.js';
 import { lengthOf } from './text.js';
 
 export type AlignSentence = Pick<Sentence, 'id' | 'text'> &
@@ -1403,11 +1403,12 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
     const keyS = { start: sc.S.uniqStart, keys: sc.S.uniq };
     const keyT = { start: sc.T.uniqStart, keys: sc.T.uniq };
     const anchorOpts = { keySpace: keys.size, ratio: p.anchorRatio, minScore: p.anchorMinScore, perKey: p.anchorPerKey };
+    const index = anchorIndex(keyS, keyT, keys.size);
     // round 1: rare keys in a wide window around the length diagonal; round 2: commoner keys in a narrow window
     // around the path through the round-1 anchors (coarse to fine, as in Melamed's SIMR), for dense anchors
-    let anchors = findAnchors(keyS, keyT, diagonalTargets(sc.srcCum!, sc.tgtCum!), { ...anchorOpts, ratio: p.anchorRatio1, minScore: p.anchorMinScore1, perKey: p.anchorPerKey1, window: Math.max(200, Math.ceil(ANCHOR_WINDOW * Math.max(n, m))) });
+    let anchors = findAnchors(keyS, keyT, diagonalTargets(sc.srcCum!, sc.tgtCum!), { ...anchorOpts, ratio: p.anchorRatio1, minScore: p.anchorMinScore1, perKey: p.anchorPerKey1, window: Math.max(200, Math.ceil(ANCHOR_WINDOW * Math.max(n, m))) }, index);
     if (anchors.length >= MIN_ANCHORS) {
-      anchors = findAnchors(keyS, keyT, rowTargets(pathThroughAnchors(anchors, sc.srcCum!, sc.tgtCum!), n), { ...anchorOpts, window: ANCHOR_WINDOW2 });
+      anchors = findAnchors(keyS, keyT, rowTargets(pathThroughAnchors(anchors, sc.srcCum!, sc.tgtCum!), n), { ...anchorOpts, window: ANCHOR_WINDOW2 }, index);
     }
     anchorCount = anchors.length;
     let corners: Array<[number, number]>;

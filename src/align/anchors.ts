@@ -35,22 +35,35 @@ export interface AnchorOptions {
  * Confident, monotone anchor pairs [i, j] (source sentence i ↔ target sentence j), in increasing i and j.
  * `expected[i]` is the target sentence the length diagonal puts next to source sentence i.
  */
-export function findAnchors(S: KeyLists, T: KeyLists, expected: Int32Array, o: AnchorOptions): Array<[number, number]> {
+export function findAnchors(S: KeyLists, T: KeyLists, expected: Int32Array, o: AnchorOptions, index = anchorIndex(S, T, o.keySpace)): Array<[number, number]> {
   const n = S.start.length - 1;
   const m = T.start.length - 1;
   if (n === 0 || m === 0) return [];
-  const K = o.keySpace;
   const W = Math.max(1, o.window);
   // (each step its own function: a long loop gets optimised on its own, not as part of a larger body)
   // a key anchors when it is expected in few sentences of a window on each side
   const perKey = o.perKey ?? 6;
   const capT = Math.max(2, Math.floor((perKey * m) / (2 * W + 1)));
   const capS = Math.max(2, Math.floor((perKey * n) / (2 * W + 1)));
-  const idf = keyWeights(documentFrequencies(S.keys, K), documentFrequencies(T.keys, K), capS, capT, n + m);
-  const post = postings(T, idf);
+  const idf = keyWeights(index.dfS, index.dfT, capS, capT, n + m);
+  const post = index.postings;
   const found = bestTargets(S, post, idf, expected, W, o.ratio ?? 2, o.minScore ?? 6, m);
   const chain = heaviestIncreasing(found.ai, found.aj, found.aw, m);
   return dropIsolated(chain);
+}
+
+/**
+ * What the anchor search reads of a document pair whatever its settings: the document frequency of every key on each
+ * side and the target sentences of every key (build it once for several searches of the same pair).
+ */
+export interface AnchorIndex {
+  dfS: Int32Array;
+  dfT: Int32Array;
+  postings: { start: Int32Array; post: Int32Array };
+}
+
+export function anchorIndex(S: KeyLists, T: KeyLists, keySpace: number): AnchorIndex {
+  return { dfS: documentFrequencies(S.keys, keySpace), dfT: documentFrequencies(T.keys, keySpace), postings: postings(T, keySpace) };
 }
 
 /** Sentences of one side per key (each sentence lists a key once). */
@@ -70,21 +83,15 @@ function keyWeights(dfS: Int32Array, dfT: Int32Array, capS: number, capT: number
   return idf;
 }
 
-/** Inverted lists of target sentences per usable key (CSR, sentences in increasing order). */
-function postings(T: KeyLists, idf: Float32Array): { start: Int32Array; post: Int32Array } {
-  const K = idf.length;
+/** Inverted lists of target sentences per key (CSR, sentences in increasing order; the search skips unusable keys). */
+function postings(T: KeyLists, K: number): { start: Int32Array; post: Int32Array } {
   const m = T.start.length - 1;
   const start = new Int32Array(K + 1);
-  for (let u = 0; u < T.keys.length; u++) if (idf[T.keys[u]] > 0) start[T.keys[u] + 1]++;
+  for (let u = 0; u < T.keys.length; u++) start[T.keys[u] + 1]++;
   for (let k = 0; k < K; k++) start[k + 1] += start[k];
   const post = new Int32Array(start[K]);
   const fill = start.slice(0, K);
-  for (let j = 0; j < m; j++) {
-    for (let u = T.start[j]; u < T.start[j + 1]; u++) {
-      const k = T.keys[u];
-      if (idf[k] > 0) post[fill[k]++] = j;
-    }
-  }
+  for (let j = 0; j < m; j++) for (let u = T.start[j]; u < T.start[j + 1]; u++) post[fill[T.keys[u]]++] = j;
   return { start, post };
 }
 
