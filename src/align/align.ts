@@ -1294,26 +1294,34 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
 
   const srcLen = Float64Array.from(srcTexts, (t) => lengthOf(t));
   const tgtLen = Float64Array.from(tgtTexts, (t) => lengthOf(t));
+  // what a scorer needs besides the packed sides is the same in both passes: worked out once
+  const srcCum = cumulative(srcLen);
+  const tgtCum = cumulative(tgtLen);
+  const totS = srcCum[n];
+  const totT = tgtCum[m];
+  const headings = src.some((s) => s.kind === 'heading') || tgt.some((s) => s.kind === 'heading');
+  const srcHead = headings ? Uint8Array.from(src, (s) => (s.kind === 'heading' ? 1 : 0)) : undefined;
+  const tgtHead = headings ? Uint8Array.from(tgt, (s) => (s.kind === 'heading' ? 1 : 0)) : undefined;
+  const srcPara = src.some((s) => s.paragraph !== undefined) ? Int32Array.from(src, (s) => s.paragraph ?? 0) : undefined;
+  const tgtPara = tgt.some((s) => s.paragraph !== undefined) ? Int32Array.from(tgt, (s) => s.paragraph ?? 0) : undefined;
   // `prev`: the scorer of the previous pass; a side without learned keys keeps its packed keys (only which of its
-  // tokens can match the other side may change: reweigh)
+  // tokens can match the other side may change: reweigh) and its key presence
+  let hasPrev: [Uint8Array, Uint8Array] | undefined;
   const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>, prev?: Scorer) => {
-    const hasS = presence(fs, extraS, keys.size);
-    const hasT = presence(ft, extraT, keys.size);
+    const hasS = prev && !extraS && hasPrev ? hasPrev[0] : presence(fs, extraS, keys.size);
+    const hasT = prev && !extraT && hasPrev ? hasPrev[1] : presence(ft, extraT, keys.size);
+    hasPrev = [hasS, hasT];
     const S = prev && !extraS ? reweigh(prev.S, fs, hasT) : pack(fs, srcLen, extraS, hasT, keys.size);
     const T = prev && !extraT ? reweigh(prev.T, ft, hasS) : pack(ft, tgtLen, extraT, hasS, keys.size);
     const sc = new Scorer(S, T, keys.size, p);
-    sc.srcCum = cumulative(S.len);
-    sc.tgtCum = cumulative(T.len);
-    const totS = S.len.reduce((a, b) => a + b, 0);
-    const totT = T.len.reduce((a, b) => a + b, 0);
+    sc.srcCum = srcCum;
+    sc.tgtCum = tgtCum;
     sc.ratio = totS > 0 && totT > 0 ? totT / totS : 1;
     sc.variance = 6.8 * sc.ratio;
-    if (src.some((s) => s.kind === 'heading') || tgt.some((s) => s.kind === 'heading')) {
-      sc.srcHead = Uint8Array.from(src, (s) => (s.kind === 'heading' ? 1 : 0));
-      sc.tgtHead = Uint8Array.from(tgt, (s) => (s.kind === 'heading' ? 1 : 0));
-    }
-    if (src.some((s) => s.paragraph !== undefined)) sc.srcPara = Int32Array.from(src, (s) => s.paragraph ?? 0);
-    if (tgt.some((s) => s.paragraph !== undefined)) sc.tgtPara = Int32Array.from(tgt, (s) => s.paragraph ?? 0);
+    sc.srcHead = srcHead;
+    sc.tgtHead = tgtHead;
+    sc.srcPara = srcPara;
+    sc.tgtPara = tgtPara;
     return sc;
   };
 
