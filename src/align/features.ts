@@ -10,7 +10,7 @@
  *  - learned pairs (IBM Model 1 on the first pass) add keys to source token types.
  */
 import type { Lexicon } from './lexicon.js';
-import { digitValues, isStopword, numberValues, stem, wordNumberValues, words } from './text.js';
+import { digitValues, isStopword, numberValuesInto, stem, wordNumberValues, words } from './text.js';
 import { NUMBER_WORDS, ORDINAL_WORDS } from './langdata.js';
 
 export interface SideFeatures {
@@ -206,132 +206,261 @@ export function chineseFeatures(
   otherLang: string,
   names?: NameMatcher,
 ): SideFeatures {
-  const side = new SideBuilder('zh');
-  // per lexicon head word met: its type and key list (unit u: headType[u], headList[u]), found by character code for
-  // one character, by the two characters' number for two, by string for longer ones (no substring per unit)
-  const headType: number[] = [];
-  const headList: number[] = [];
-  const head1 = new Int32Array(65536); // unit + 1
-  const headN = new Map<string, number>();
+  const zh = new ChineseSide(keys, lexicon, otherLang, names);
+  // one call per sentence (not one loop over the document): the sentence loop is optimised as a function, with its
+  // rare paths in functions of their own, instead of being recompiled on the stack each time a new path is taken
+  for (const text0 of texts) zh.sentence(text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0);
+  return zh.side.done();
+}
+
+/** Punctuation classes of UTF-16 units for `punctTokens`' keys: bit 1 ?, bit 2 !, bit 4 a quote or title mark. */
+const PUNCT_CLASS = (() => {
+  const t = new Uint8Array(65536);
+  for (const c of '?？') t[c.charCodeAt(0)] |= 1;
+  for (const c of '!！') t[c.charCodeAt(0)] |= 2;
+  for (const c of '"“”«»„《》「」『』') t[c.charCodeAt(0)] |= 4;
+  return t;
+})();
+
+/** The `PUNCT_CLASS` bits of the characters of a text. */
+function punctClasses(text: string): number {
+  let p = 0;
+  for (let i = 0; i < text.length; i++) p |= PUNCT_CLASS[text.charCodeAt(i)];
+  return p;
+}
+
+/** The Chinese side of `chineseFeatures`, one sentence at a time. */
+class ChineseSide {
+  readonly side = new SideBuilder('zh');
+  private readonly ix: MatchIndex | undefined;
+  private readonly maxL: number;
+  // per lexicon head word met: its unit (type and key list: unitType[u], unitList[u]) + 1, by the index's slot
+  private readonly unitOfSlot: Int32Array;
+  // per single character (UTF-16 unit) that is a head word: its unit + 1 (no slot lookup)
+  private readonly unitOfChar = new Int32Array(65536);
+  private readonly unitType: number[] = [];
+  private readonly unitList: number[] = [];
   // per single character (UTF-16 unit) outside lexicon units: its type id + 1
-  const charType = new Int32Array(65536);
-  const maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
-  const ix = lexicon ? matchIndexOf(lexicon) : undefined;
-  const head2 = ix ? new Int32Array(ix.twoKeys.length) : new Int32Array(0); // by slot of the pair table: unit + 1
-  for (const text0 of texts) {
-    const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
+  private readonly charType = new Int32Array(65536);
+  private readonly nums: string[] = [];
+  /** The slot of the last head word found by `match`. */
+  private slot = -1;
+  constructor(
+    private readonly keys: KeySpace,
+    private readonly lexicon: Lexicon | undefined,
+    private readonly otherLang: string,
+    private readonly names: NameMatcher | undefined,
+  ) {
+    this.ix = lexicon ? matchIndexOf(lexicon) : undefined;
+    this.maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
+    this.unitOfSlot = new Int32Array(this.ix ? this.ix.mask + 1 : 0);
+  }
+
+  sentence(text: string): void {
+    const side = this.side;
     const n = text.length;
+    let punct = 0;
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
       // Latin runs: 5G, APEC, G20, RCEP, iPhone
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff21 && c <= 0xff5a)) {
-        let k = i + 1;
-        while (k < n && /[A-Za-z0-9.&Ａ-Ｚａ-ｚ０-９-]/.test(text[k])) k++;
-        const w = text.slice(i, k).normalize('NFKC').replace(/[.-]+$/, '');
-        if (w.length >= 1 && !isStopword(w, otherLang)) {
-          const s = stem(w, otherLang);
-          const type = side.type(s);
-          side.push(type, side.one(keys.id('w:' + s)), 2);
-        }
-        i = k;
+        i = this.latin(text, i);
         continue;
       }
       if (!(c >= 0x3400 && c <= 0x9fff) && !(c >= 0xf900 && c <= 0xfaff) && !(c >= 0xd840 && c <= 0xd87f)) {
+        punct |= PUNCT_CLASS[c];
         i++;
         continue;
       }
-      let found = 0;
-      if (lexicon) {
-        // longest match, stopping as soon as no longer head word starts with the characters read so far
-        // (1–2 characters: flags by character code; longer: head words and prefixes by string)
-        const f1 = ix!.one[c];
-        if (f1 & 1) found = 1;
-        let k2 = -1;
-        let s2 = -1; // the slot of the two characters in the pair table (k2 ≥ 0 and a head word or prefix)
-        // (a character at an index where no head word has it ends the match: no Map or Set lookup)
-        if (f1 & 2 && maxL >= 2 && i + 2 <= n && ix!.at[text.charCodeAt(i + 1)] & 1) {
-          const c1 = text.charCodeAt(i + 1);
-          k2 = pairKey(c, c1);
-          s2 = k2 >= 0 ? twoSlot(ix!, k2) : -1;
-          const f2 = k2 >= 0 ? (s2 >= 0 ? ix!.twoFlags[s2] : 0) : -1;
-          let go: boolean;
-          if (f2 >= 0) {
-            if (f2 & 1) found = 2;
-            go = (f2 & 2) !== 0;
-          } else {
-            const sub = text.slice(i, i + 2);
-            if (lexicon.entries.has(sub)) found = 2;
-            go = ix!.prefixes.has(sub);
-          }
-          for (let l = 3; go && l <= maxL && i + l <= n; l++) {
-            if (!(ix!.at[text.charCodeAt(i + l - 1)] & (1 << (l - 2)))) break;
-            const sub = text.slice(i, i + l);
-            if (lexicon.entries.has(sub)) found = l;
-            go = ix!.prefixes.has(sub);
-          }
-        }
-        if (found) {
-          let u = found === 1 ? head1[c] - 1 : found === 2 && k2 >= 0 ? head2[s2] - 1 : -1;
-          let head = '';
-          if (u < 0 && found > 2) {
-            head = text.slice(i, i + found);
-            u = headN.get(head) ?? -1;
-          }
-          if (u < 0) {
-            head ||= text.slice(i, i + found);
-            const kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
-            u = headType.length;
-            headType.push(side.type(head));
-            headList.push(side.list(kk));
-            if (found === 1) head1[c] = u + 1;
-            else if (found === 2 && k2 >= 0) head2[s2] = u + 1;
-            else headN.set(head, u);
-          }
-          side.push(headType[u], headList[u], found >= 2 ? 1 : 0.7);
-        }
-      }
-      if (!found) {
-        let t = charType[c] - 1;
-        if (t < 0) charType[c] = (t = side.type(text[i])) + 1;
+      const found = this.ix ? this.match(text, i, c) : 0;
+      if (found) {
+        const u = found === 1 ? this.unitOfChar[c] - 1 : this.unitOfSlot[this.slot] - 1;
+        if (u >= 0) side.push(this.unitType[u], this.unitList[u], found >= 2 ? 1 : 0.7);
+        else this.newUnit(text, i, found, c);
+        i += found;
+      } else {
+        let t = this.charType[c] - 1;
+        if (t < 0) this.charType[c] = (t = side.type(text[i])) + 1;
         side.push(t, 0, 0.7);
-        found = 1;
+        i++;
       }
-      i += found;
     }
-    for (const v of numberValues(text, 'zh')) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
-    if (names) for (const py of names.find(text)) side.push(side.type('y:' + py), side.one(keys.id('y:' + py)), 1.5);
-    punctTokens(text, side, keys);
+    const keys = this.keys;
+    const nums = this.nums;
+    nums.length = 0;
+    numberValuesInto(text, 'zh', nums);
+    for (const v of nums) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
+    if (this.names) for (const py of this.names.find(text)) side.push(side.type('y:' + py), side.one(keys.id('y:' + py)), 1.5);
+    // punctTokens(text, side, keys), from the classes of the characters read above (Latin runs and Han characters
+    // hold none of these marks; nor do the lexicon's head words, else the text is read again)
+    if (this.ix?.punct) punct = punctClasses(text);
+    if (punct & 1) side.push(side.type('?'), side.one(keys.id('p:?')), 1);
+    if (punct & 2) side.push(side.type('!'), side.one(keys.id('p:!')), 1);
+    if (punct & 4) side.push(side.type('"'), side.one(keys.id('p:"')), 0.5);
     side.endSentence();
   }
-  return side.done();
+
+  /** A Latin run at i (5G, APEC, G20, RCEP, iPhone) → its token; returns the index after the run. */
+  private latin(text: string, i: number): number {
+    const n = text.length;
+    let k = i + 1;
+    while (k < n && /[A-Za-z0-9.&Ａ-Ｚａ-ｚ０-９-]/.test(text[k])) k++;
+    const w = text.slice(i, k).normalize('NFKC').replace(/[.-]+$/, '');
+    if (w.length >= 1 && !isStopword(w, this.otherLang)) {
+      const s = stem(w, this.otherLang);
+      const type = this.side.type(s);
+      this.side.push(type, this.side.one(this.keys.id('w:' + s)), 2);
+    }
+    return k;
+  }
+
+  /**
+   * Forward longest match at i (character code c): the length of the longest head word there (0: none; its slot in
+   * `this.slot` when longer than one character), stopping as soon as no longer head word starts with the characters
+   * read so far. A character at an index where no head word has it ends the match without a lookup.
+   */
+  private match(text: string, i: number, c: number): number {
+    const ix = this.ix!;
+    const f1 = ix.one[c];
+    let found = f1 & 1;
+    if (f1 & 2) {
+      const at = ix.at;
+      const end = Math.min(i + this.maxL, text.length);
+      let h = hashStep(HASH0, c);
+      for (let k = i + 1, bit = 1; k < end; k++, bit <<= 1) {
+        const ck = text.charCodeAt(k);
+        if (!(at[ck] & bit)) break;
+        h = hashStep(h, ck);
+        const s = findSlot(ix, h, text, i, k + 1 - i);
+        if (s < 0) break;
+        const f = ix.slots[4 * s + 2] >> 8;
+        if (f & 1) {
+          found = k + 1 - i;
+          this.slot = s;
+        }
+        if (!(f & 2)) break;
+      }
+    }
+    return found;
+  }
+
+  /** The first occurrence of a head word (found characters at i): its type and key list, then its token. */
+  private newUnit(text: string, i: number, found: number, c: number): void {
+    const ix = this.ix!;
+    const side = this.side;
+    const s = found === 1 ? findSlot(ix, hashStep(HASH0, c), text, i, 1) : this.slot;
+    const kk = headStems(ix, this.lexicon!, s).map((st) => this.keys.id('w:' + st));
+    const u = this.unitType.length;
+    this.unitType.push(side.type(text.slice(i, i + found)));
+    this.unitList.push(side.list(kk));
+    if (found === 1) this.unitOfChar[c] = u + 1;
+    else this.unitOfSlot[s] = u + 1;
+    side.push(this.unitType[u], this.unitList[u], found >= 2 ? 1 : 0.7);
+  }
 }
 
 /**
- * Longest-match index of a lexicon (built once per lexicon): for the first two characters, flags by character code
- * (bit 1: a head word, bit 2: a proper prefix of a longer head word) so that most steps of the match look up a number
- * instead of hashing a new substring; the proper prefixes of 3 or more characters in a set.
+ * Longest-match index of a lexicon (built once per lexicon): the head words and their proper prefixes (up to 8
+ * characters, the longest match) in an open-addressing hash table by a hash of their UTF-16 units (FNV-1a; linear
+ * probing; a power-of-two size at most half full), so that each step of the match hashes one more character instead
+ * of a new substring; flags by character code filter the steps first.
  */
 interface MatchIndex {
+  /** Per UTF-16 unit: bit 1 a head word of one character, bit 2 the first character of a longer head word. */
   one: Uint8Array;
-  /**
-   * Two characters c0 c1, both in U+3400…U+9FFF, by key `pairKey(c0, c1)`: an open-addressing hash table (linear
-   * probing; twoKeys holds key + 1, 0 = empty slot; a power-of-two size at most half full) of the flags — a lookup
-   * without the Map's hashing and boxes (it was a fifth of the Chinese side's time).
-   */
-  twoKeys: Int32Array;
-  twoFlags: Uint8Array;
   /** Per UTF-16 unit: bit p - 1 set when some head word has it at index p (1 ≤ p ≤ 7). */
   at: Uint8Array;
-  prefixes: Set<string>;
+  /**
+   * The slots, 4 numbers each (one cache line: the table is read at random): the hash of its string, where its
+   * characters are in `chars`, its length | flags << 8 (0: an empty slot; flag 1 a head word, 2 a proper prefix of a
+   * longer head word), and for a head word of a `lines` index the start of its line in `chars`.
+   */
+  slots: Int32Array;
+  /** The number of slots - 1 (a power of two - 1). */
+  mask: number;
+  /** The characters of the slots: the lexicon's head lines (`head\tstem stem…`, see `setHeadLines`), or its head words joined. */
+  chars: string;
+  /** The gloss stems are read from `chars` (head lines), not from the lexicon's entries. */
+  lines: boolean;
+  shift: number;
+  /** Some head word holds a character of `PUNCT_CLASS` among its first 8. */
+  punct: boolean;
 }
 
-/** Two characters, both in U+3400…U+9FFF, as one integer below 2^30 (a small integer for V8's Map), else -1. */
-function pairKey(c0: number, c1: number): number {
-  return c0 >= 0x3400 && c0 <= 0x9fff && c1 >= 0x3400 && c1 <= 0x9fff ? (c0 - 0x3400) * 0x6c00 + (c1 - 0x3400) : -1;
+const HASH0 = 0x811c9dc5 | 0;
+
+/** FNV-1a step over one UTF-16 unit. */
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/** Index the head word of `len` characters at `p0` in the index's characters (and its prefixes). */
+function addHead(ix: MatchIndex, p0: number, len: number): void {
+  const chars = ix.chars;
+  const slots = ix.slots;
+  const mask = ix.mask;
+  ix.one[chars.charCodeAt(p0)] |= len === 1 ? 1 : 2;
+  for (let p = 1; p < len && p <= 7; p++) ix.at[chars.charCodeAt(p0 + p)] |= 1 << (p - 1);
+  let h = HASH0;
+  for (let l = 1; l <= len && l <= 8; l++) {
+    const c = chars.charCodeAt(p0 + l - 1);
+    if (PUNCT_CLASS[c]) ix.punct = true;
+    h = hashStep(h, c);
+    let s = Math.imul(h, 0x9e3779b1) >>> ix.shift;
+    for (; slots[4 * s + 2] !== 0; s = (s + 1) & mask) {
+      if ((slots[4 * s + 2] & 255) === l && slots[4 * s] === h && sameChars(chars, slots[4 * s + 1], chars, p0, l)) break;
+    }
+    if (slots[4 * s + 2] === 0) {
+      slots[4 * s] = h;
+      slots[4 * s + 1] = p0;
+      slots[4 * s + 2] = l;
+    }
+    if (l === len) {
+      slots[4 * s + 2] |= 1 << 8;
+      slots[4 * s + 3] = p0;
+    } else slots[4 * s + 2] |= 2 << 8;
+  }
+}
+
+/** The slot of the l characters of `text` at i (hash h), -1 when the index has neither a head word nor a prefix so spelled. */
+function findSlot(ix: MatchIndex, h: number, text: string, i: number, l: number): number {
+  const slots = ix.slots;
+  const mask = ix.mask;
+  for (let s = Math.imul(h, 0x9e3779b1) >>> ix.shift; ; s = (s + 1) & mask) {
+    const meta = slots[4 * s + 2];
+    if (meta === 0) return -1;
+    if ((meta & 255) === l && slots[4 * s] === h && sameChars(ix.chars, slots[4 * s + 1], text, i, l)) return s;
+  }
+}
+
+function sameChars(a: string, ai: number, b: string, bi: number, l: number): boolean {
+  for (let q = 0; q < l; q++) if (a.charCodeAt(ai + q) !== b.charCodeAt(bi + q)) return false;
+  return true;
+}
+
+/** The gloss stems of the head word of slot s (the lexicon's `entries.get(head)`). */
+function headStems(ix: MatchIndex, lex: Lexicon, s: number): string[] {
+  const off = ix.slots[4 * s + 1];
+  const len = ix.slots[4 * s + 2] & 255;
+  if (!ix.lines) return lex.entries.get(ix.chars.slice(off, off + len))!;
+  const p = ix.slots[4 * s + 3] + len + 1;
+  let nl = ix.chars.indexOf('\n', p);
+  if (nl < 0) nl = ix.chars.length;
+  return ix.chars.slice(p, nl).split(' ');
 }
 
 const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
+const HEAD_LINES = new WeakMap<Lexicon, { text: string; end: number }>();
+
+/**
+ * The head words of a lexicon as text: lines `head\tstem stem…` in text[0, end), the last line of a head word giving
+ * its stems (split on spaces) — the lexicon's entries, from which its longest-match index is then built without
+ * reading `entries` (the built-in lexicon makes its Map only when something else asks for it).
+ */
+export function setHeadLines(lex: Lexicon, text: string, end: number): void {
+  HEAD_LINES.set(lex, { text, end });
+}
 
 /** Build the longest-match index of a lexicon now (a thread that waits for its texts) rather than at its first use. */
 export function prepareLexicon(lex: Lexicon): void {
@@ -341,47 +470,52 @@ export function prepareLexicon(lex: Lexicon): void {
 function matchIndexOf(lex: Lexicon): MatchIndex {
   let ix = MATCH_INDEX.get(lex);
   if (!ix) {
-    const one = new Uint8Array(65536);
-    const two = new Map<number, number>();
-    const prefixes = new Set<string>();
-    const at = new Uint8Array(65536);
-    for (const h of lex.entries.keys()) {
-      if (h.length === 0) continue;
-      for (let p = 1; p < h.length && p <= 7; p++) at[h.charCodeAt(p)] |= 1 << (p - 1);
-      const c0 = h.charCodeAt(0);
-      one[c0] |= h.length === 1 ? 1 : 2;
-      const k = h.length >= 2 ? pairKey(c0, h.charCodeAt(1)) : -1;
-      if (k >= 0) two.set(k, (two.get(k) ?? 0) | (h.length === 2 ? 1 : 2));
-      for (let l = 3; l < h.length; l++) prefixes.add(h.slice(0, l));
-      // two-character prefixes outside the numeric table stay in the set
-      if (h.length > 2 && k < 0) prefixes.add(h.slice(0, 2));
+    const src = HEAD_LINES.get(lex);
+    let chars: string;
+    // head word k: chars[starts[k], starts[k] + lens[k]); its line (head lines) starts there
+    const starts: number[] = [];
+    const lens: number[] = [];
+    if (src) {
+      chars = src.text;
+      for (let p = 0; p < src.end; ) {
+        let nl = chars.indexOf('\n', p);
+        if (nl < 0 || nl > src.end) nl = src.end;
+        const tab = chars.indexOf('\t', p);
+        if (tab >= 0 && tab < nl && tab > p) {
+          starts.push(p);
+          lens.push(tab - p);
+        }
+        p = nl + 1;
+      }
+    } else {
+      const heads = [...lex.entries.keys()].filter((h) => h.length > 0);
+      chars = heads.join('\n');
+      for (let k = 0, p = 0; k < heads.length; p += heads[k].length + 1, k++) {
+        starts.push(p);
+        lens.push(heads[k].length);
+      }
     }
-    let size = 1024;
-    while (size < two.size * 2) size *= 2;
-    const twoKeys = new Int32Array(size);
-    const twoFlags = new Uint8Array(size);
-    for (const [k, f] of two) {
-      let h = Math.imul(k, 0x9e3779b1) >>> 0;
-      for (h &= size - 1; twoKeys[h] !== 0; h = (h + 1) & (size - 1));
-      twoKeys[h] = k + 1;
-      twoFlags[h] = f;
-    }
-    ix = { one, twoKeys, twoFlags, at, prefixes };
+    // at most 8 strings per head word; the size is fixed from a first count of them (an upper bound: the table is
+    // at most two thirds full when they are all different, much less in a dictionary, where words share prefixes)
+    let count = 0;
+    for (const l of lens) count += Math.min(l, 8);
+    let bits = 10;
+    while (1 << bits < count + (count >> 1) + 1) bits++;
+    const size = 1 << bits;
+    ix = {
+      one: new Uint8Array(65536),
+      at: new Uint8Array(65536),
+      slots: new Int32Array(4 * size),
+      mask: size - 1,
+      chars,
+      lines: !!src,
+      shift: 32 - bits,
+      punct: false,
+    };
+    for (let k = 0; k < starts.length; k++) addHead(ix, starts[k], lens[k]);
     MATCH_INDEX.set(lex, ix);
   }
   return ix;
-}
-
-/** The slot of pair key k (≥ 0) in the index's pair table, -1 when absent. */
-function twoSlot(ix: MatchIndex, k: number): number {
-  const keys = ix.twoKeys;
-  const mask = keys.length - 1;
-  const want = k + 1;
-  for (let h = (Math.imul(k, 0x9e3779b1) >>> 0) & mask; ; h = (h + 1) & mask) {
-    const v = keys[h];
-    if (v === want) return h;
-    if (v === 0) return -1;
-  }
 }
 
 /**
