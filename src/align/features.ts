@@ -253,7 +253,7 @@ class ChineseSide {
   ) {
     this.ix = lexicon ? matchIndexOf(lexicon) : undefined;
     this.maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
-    this.unitOfSlot = new Int32Array(this.ix ? this.ix.mask + 1 : 0);
+    this.unitOfSlot = new Int32Array(this.ix ? this.ix.shortMask + 1 + this.ix.longMask + 1 : 0);
   }
 
   sentence(text: string): void {
@@ -324,23 +324,33 @@ class ChineseSide {
     const ix = this.ix!;
     const f1 = ix.one[c];
     let found = f1 & 1;
-    if (f1 & 2) {
-      const at = ix.at;
-      const end = Math.min(i + this.maxL, text.length);
-      let h = hashStep(HASH0, c);
-      for (let k = i + 1, bit = 1; k < end; k++, bit <<= 1) {
-        const ck = text.charCodeAt(k);
-        if (!(at[ck] & bit)) break;
-        h = hashStep(h, ck);
-        const s = findSlot(ix, h, text, i, k + 1 - i);
-        if (s < 0) break;
-        const f = ix.slots[4 * s + 2] >> 8;
-        if (f & 1) {
-          found = k + 1 - i;
-          this.slot = s;
-        }
-        if (!(f & 2)) break;
+    if (!(f1 & 2) || this.maxL < 2 || i + 1 >= text.length) return found;
+    const at = ix.at;
+    const c1 = text.charCodeAt(i + 1);
+    if (!(at[c1] & 1)) return found;
+    const s2 = findShort(ix, (c << 16) | c1, 2);
+    if (s2 < 0) return found;
+    const f2 = ix.short[2 * s2 + 1] >> 4;
+    if (f2 & 1) {
+      found = 2;
+      this.slot = s2;
+    }
+    if (!(f2 & 2)) return found;
+    // three characters and more: by a hash of the characters (FNV-1a), checked against the head word's characters
+    const end = Math.min(i + this.maxL, text.length);
+    let h = hashStep(hashStep(HASH0, c), c1);
+    for (let k = i + 2, bit = 2; k < end; k++, bit <<= 1) {
+      const ck = text.charCodeAt(k);
+      if (!(at[ck] & bit)) break;
+      h = hashStep(h, ck);
+      const s = findLong(ix, h, text, i, k + 1 - i);
+      if (s < 0) break;
+      const f = ix.long[2 * s + 1] >> 4;
+      if (f & 1) {
+        found = k + 1 - i;
+        this.slot = ix.shortMask + 1 + s;
       }
+      if (!(f & 2)) break;
     }
     return found;
   }
@@ -349,7 +359,7 @@ class ChineseSide {
   private newUnit(text: string, i: number, found: number, c: number): void {
     const ix = this.ix!;
     const side = this.side;
-    const s = found === 1 ? findSlot(ix, hashStep(HASH0, c), text, i, 1) : this.slot;
+    const s = found === 1 ? findShort(ix, c, 1) : this.slot;
     const kk = headStems(ix, this.lexicon!, s).map((st) => this.keys.id('w:' + st));
     const u = this.unitType.length;
     this.unitType.push(side.type(text.slice(i, i + found)));
@@ -361,10 +371,12 @@ class ChineseSide {
 }
 
 /**
- * Longest-match index of a lexicon (built once per lexicon): the head words and their proper prefixes (up to 8
- * characters, the longest match) in an open-addressing hash table by a hash of their UTF-16 units (FNV-1a; linear
- * probing; a power-of-two size at most half full), so that each step of the match hashes one more character instead
- * of a new substring; flags by character code filter the steps first.
+ * Longest-match index of a lexicon (built once per lexicon): flags by character code filter the steps of the match;
+ * the head words and their proper prefixes (up to 8 characters, the longest match) are in two open-addressing hash
+ * tables (linear probing, power-of-two sizes at most 5/8 full, 2 numbers a slot): of 1–2 characters by their codes
+ * (no check needed), of 3–8 by a hash of their UTF-16 units (FNV-1a) checked against the head word's characters — a
+ * step of the match hashes one more character instead of making a substring, and the tables are small (the match
+ * reads them at random: their size is its time).
  */
 interface MatchIndex {
   /** Per UTF-16 unit: bit 1 a head word of one character, bit 2 the first character of a longer head word. */
@@ -372,18 +384,23 @@ interface MatchIndex {
   /** Per UTF-16 unit: bit p - 1 set when some head word has it at index p (1 ≤ p ≤ 7). */
   at: Uint8Array;
   /**
-   * The slots, 4 numbers each (one cache line: the table is read at random): the hash of its string, where its
-   * characters are in `chars`, its length | flags << 8 (0: an empty slot; flag 1 a head word, 2 a proper prefix of a
-   * longer head word), and for a head word of a `lines` index the start of its line in `chars`.
+   * Strings of 1–2 characters, per slot: the key (c0, or c0 << 16 | c1) and meta = length | flags << 4 | word << 6
+   * (0: an empty slot; flag 1 a head word, 2 a proper prefix of a longer head word; word: the head word whose
+   * characters these are — for a head word, itself).
    */
-  slots: Int32Array;
-  /** The number of slots - 1 (a power of two - 1). */
-  mask: number;
-  /** The characters of the slots: the lexicon's head lines (`head\tstem stem…`, see `setHeadLines`), or its head words joined. */
+  short: Int32Array;
+  shortMask: number;
+  shortCount: number;
+  /** Strings of 3–8 characters, per slot: the hash and meta as in `short`. */
+  long: Int32Array;
+  longMask: number;
+  longCount: number;
+  /** Per head word: where its characters are in `chars` (with the head lines: where its line starts). */
+  starts: Int32Array;
+  /** The head lines (`head\tstem stem…`, see `setHeadLines`), or the head words joined. */
   chars: string;
   /** The gloss stems are read from `chars` (head lines), not from the lexicon's entries. */
   lines: boolean;
-  shift: number;
   /** Some head word holds a character of `PUNCT_CLASS` among its first 8. */
   punct: boolean;
 }
@@ -395,42 +412,31 @@ function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);
 }
 
-/** Index the head word of `len` characters at `p0` in the index's characters (and its prefixes). */
-function addHead(ix: MatchIndex, p0: number, len: number): void {
-  const chars = ix.chars;
-  const slots = ix.slots;
-  const mask = ix.mask;
-  ix.one[chars.charCodeAt(p0)] |= len === 1 ? 1 : 2;
-  for (let p = 1; p < len && p <= 7; p++) ix.at[chars.charCodeAt(p0 + p)] |= 1 << (p - 1);
-  let h = HASH0;
-  for (let l = 1; l <= len && l <= 8; l++) {
-    const c = chars.charCodeAt(p0 + l - 1);
-    if (PUNCT_CLASS[c]) ix.punct = true;
-    h = hashStep(h, c);
-    let s = Math.imul(h, 0x9e3779b1) >>> ix.shift;
-    for (; slots[4 * s + 2] !== 0; s = (s + 1) & mask) {
-      if ((slots[4 * s + 2] & 255) === l && slots[4 * s] === h && sameChars(chars, slots[4 * s + 1], chars, p0, l)) break;
-    }
-    if (slots[4 * s + 2] === 0) {
-      slots[4 * s] = h;
-      slots[4 * s + 1] = p0;
-      slots[4 * s + 2] = l;
-    }
-    if (l === len) {
-      slots[4 * s + 2] |= 1 << 8;
-      slots[4 * s + 3] = p0;
-    } else slots[4 * s + 2] |= 2 << 8;
+/** The slot of a key in a table of mask + 1 slots (Fibonacci hashing, high bits folded onto the low ones). */
+function slotOf(key: number, mask: number): number {
+  const x = Math.imul(key, 0x9e3779b1);
+  return (x ^ (x >>> 16)) & mask;
+}
+
+/** The short-table slot of the string of `len` (1–2) characters with this key, -1 when absent. */
+function findShort(ix: MatchIndex, key: number, len: number): number {
+  const t = ix.short;
+  const mask = ix.shortMask;
+  for (let s = slotOf(key, mask); ; s = (s + 1) & mask) {
+    const meta = t[2 * s + 1];
+    if (meta === 0) return -1;
+    if (t[2 * s] === key && (meta & 15) === len) return s;
   }
 }
 
-/** The slot of the l characters of `text` at i (hash h), -1 when the index has neither a head word nor a prefix so spelled. */
-function findSlot(ix: MatchIndex, h: number, text: string, i: number, l: number): number {
-  const slots = ix.slots;
-  const mask = ix.mask;
-  for (let s = Math.imul(h, 0x9e3779b1) >>> ix.shift; ; s = (s + 1) & mask) {
-    const meta = slots[4 * s + 2];
+/** The long-table slot of the l characters of `text` at i (hash h), -1 when absent. */
+function findLong(ix: MatchIndex, h: number, text: string, i: number, l: number): number {
+  const t = ix.long;
+  const mask = ix.longMask;
+  for (let s = slotOf(h, mask); ; s = (s + 1) & mask) {
+    const meta = t[2 * s + 1];
     if (meta === 0) return -1;
-    if ((meta & 255) === l && slots[4 * s] === h && sameChars(ix.chars, slots[4 * s + 1], text, i, l)) return s;
+    if (t[2 * s] === h && (meta & 15) === l && sameChars(ix.chars, ix.starts[meta >>> 6], text, i, l)) return s;
   }
 }
 
@@ -439,15 +445,95 @@ function sameChars(a: string, ai: number, b: string, bi: number, l: number): boo
   return true;
 }
 
-/** The gloss stems of the head word of slot s (the lexicon's `entries.get(head)`). */
+/** The gloss stems of the head word of slot s (short table; long table: shortMask + 1 + its slot) — `entries.get(head)`. */
 function headStems(ix: MatchIndex, lex: Lexicon, s: number): string[] {
-  const off = ix.slots[4 * s + 1];
-  const len = ix.slots[4 * s + 2] & 255;
-  if (!ix.lines) return lex.entries.get(ix.chars.slice(off, off + len))!;
-  const p = ix.slots[4 * s + 3] + len + 1;
+  const meta = s <= ix.shortMask ? ix.short[2 * s + 1] : ix.long[2 * (s - ix.shortMask - 1) + 1];
+  const start = ix.starts[meta >>> 6];
+  const len = meta & 15;
+  if (!ix.lines) return lex.entries.get(ix.chars.slice(start, start + len))!;
+  const p = start + len + 1;
   let nl = ix.chars.indexOf('\n', p);
   if (nl < 0) nl = ix.chars.length;
   return ix.chars.slice(p, nl).split(' ');
+}
+
+/** Put a string (key, length, flags, word) in the short table, or add the flags to it (the word: when a head word). */
+function putShort(ix: MatchIndex, key: number, len: number, flags: number, word: number): void {
+  const t = ix.short;
+  const mask = ix.shortMask;
+  let s = slotOf(key, mask);
+  for (; t[2 * s + 1] !== 0; s = (s + 1) & mask) {
+    if (t[2 * s] === key && (t[2 * s + 1] & 15) === len) {
+      t[2 * s + 1] = flags & 1 ? (((t[2 * s + 1] & 63) | (flags << 4)) | (word << 6)) : t[2 * s + 1] | (flags << 4);
+      return;
+    }
+  }
+  t[2 * s] = key;
+  t[2 * s + 1] = len | (flags << 4) | (word << 6);
+  if (++ix.shortCount * 8 > (mask + 1) * 5) {
+    ix.short = grown(t);
+    ix.shortMask = 2 * mask + 1;
+  }
+}
+
+/** Put a string of 3–8 characters (hash h, the first len characters of head word `word`) in the long table. */
+function putLong(ix: MatchIndex, h: number, len: number, flags: number, word: number): void {
+  const t = ix.long;
+  const mask = ix.longMask;
+  let s = slotOf(h, mask);
+  const p0 = ix.starts[word];
+  for (; t[2 * s + 1] !== 0; s = (s + 1) & mask) {
+    const meta = t[2 * s + 1];
+    if (t[2 * s] === h && (meta & 15) === len && sameChars(ix.chars, ix.starts[meta >>> 6], ix.chars, p0, len)) {
+      t[2 * s + 1] = flags & 1 ? ((meta & 63) | (flags << 4)) | (word << 6) : meta | (flags << 4);
+      return;
+    }
+  }
+  t[2 * s] = h;
+  t[2 * s + 1] = len | (flags << 4) | (word << 6);
+  if (++ix.longCount * 8 > (mask + 1) * 5) {
+    ix.long = grown(t);
+    ix.longMask = 2 * mask + 1;
+  }
+}
+
+/** A table of twice the size with the same entries (slots by their keys). */
+function grown(t: Int32Array): Int32Array {
+  const mask = t.length - 1; // the new number of slots (2 × the old one, t.length) − 1
+  const out = new Int32Array(2 * t.length);
+  for (let s = 0; s < t.length; s += 2) {
+    if (t[s + 1] === 0) continue;
+    let d = slotOf(t[s], mask);
+    while (out[2 * d + 1] !== 0) d = (d + 1) & mask;
+    out[2 * d] = t[s];
+    out[2 * d + 1] = t[s + 1];
+  }
+  return out;
+}
+
+/** Index head word `word` (`len` characters at `starts[word]` in the index's characters) and its prefixes. */
+function addHead(ix: MatchIndex, word: number, len: number): void {
+  const chars = ix.chars;
+  const p0 = ix.starts[word];
+  const c0 = chars.charCodeAt(p0);
+  ix.one[c0] |= len === 1 ? 1 : 2;
+  if (PUNCT_CLASS[c0]) ix.punct = true;
+  if (len === 1) {
+    putShort(ix, c0, 1, 1, word);
+    return;
+  }
+  const c1 = chars.charCodeAt(p0 + 1);
+  ix.at[c1] |= 1;
+  if (PUNCT_CLASS[c1]) ix.punct = true;
+  putShort(ix, (c0 << 16) | c1, 2, len === 2 ? 1 : 2, word);
+  let h = hashStep(hashStep(HASH0, c0), c1);
+  for (let l = 3; l <= len && l <= 8; l++) {
+    const c = chars.charCodeAt(p0 + l - 1);
+    ix.at[c] |= 1 << (l - 2);
+    if (PUNCT_CLASS[c]) ix.punct = true;
+    h = hashStep(h, c);
+    putLong(ix, h, l, l === len ? 1 : 2, word);
+  }
 }
 
 const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
@@ -495,28 +581,28 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
         lens.push(heads[k].length);
       }
     }
-    // at most 8 strings per head word; the size is fixed from a first count of them (an upper bound: the table is
-    // at most two thirds full when they are all different, much less in a dictionary, where words share prefixes)
-    let count = 0;
-    for (const l of lens) count += Math.min(l, 8);
-    let bits = 10;
-    while (1 << bits < count + (count >> 1) + 1) bits++;
-    const size = 1 << bits;
+    // (a head word's number is kept in 25 bits of a slot: a Map holds at most 2^24 entries)
     ix = {
       one: new Uint8Array(65536),
       at: new Uint8Array(65536),
-      slots: new Int32Array(4 * size),
-      mask: size - 1,
+      short: new Int32Array(2 * 4096),
+      shortMask: 4095,
+      shortCount: 0,
+      long: new Int32Array(2 * 4096),
+      longMask: 4095,
+      longCount: 0,
+      starts: Int32Array.from(starts),
       chars,
       lines: !!src,
-      shift: 32 - bits,
       punct: false,
     };
-    for (let k = 0; k < starts.length; k++) addHead(ix, starts[k], lens[k]);
+    for (let k = 0; k < starts.length; k++) addHead(ix, k, lens[k]);
     MATCH_INDEX.set(lex, ix);
   }
   return ix;
 }
+
+const NO_NODES = new Int32Array(0);
 
 /**
  * Transliterated names: English capitalised words that split into pinyin syllables (Qingyang → qing|yang) and the
@@ -605,7 +691,7 @@ export class NameMatcher {
       const rid = rids[i];
       if (rid < 0) continue;
       // the first character: its readings' trie nodes from the root, spelled once per character (walk's first level)
-      const first = this.rootNext[rid] ?? this.rootNodes(rid);
+      const first = this.rootNext[rid];
       if (first.length === 0) continue;
       this.best = '';
       this.bestLen = 0;
@@ -631,7 +717,10 @@ export class NameMatcher {
   private idOfCode = new Int32Array(65536); // id + 2; 1: no readings; 0: not looked up yet
   private idOfChar = new Map<string, number>();
   private rids = new Int32Array(256);
-  /** Per readings id: the trie node each reading spells from the root, in reading order (≤ 0: none); empty when none does. */
+  /**
+   * Per readings id: the trie node each reading spells from the root, in reading order (≤ 0: none); empty when none
+   * does. Made with the id (a packed array: no hole to look up).
+   */
   private rootNext: Int32Array[] = [];
   private rootNodes(rid: number): Int32Array {
     const rs = this.readingLetters[rid];
@@ -647,7 +736,7 @@ export class NameMatcher {
       nodes[q] = nd;
       if (nd > 0) any = true;
     }
-    return (this.rootNext[rid] = any ? nodes : new Int32Array(0));
+    return any ? nodes : NO_NODES;
   }
   /** `readingsId` of a character of one code unit. */
   private readingsIdOfCode(code: number): number {
@@ -665,6 +754,7 @@ export class NameMatcher {
       if (rs) {
         id = this.readingLetters.length;
         this.readingLetters.push(rs.map((r) => Uint8Array.from(r, (c) => (c.charCodeAt(0) >= 97 && c.charCodeAt(0) < 123 ? c.charCodeAt(0) - 97 : 255))));
+        this.rootNext.push(this.rootNodes(id));
       }
       if (code >= 0) this.idOfCode[code] = id + 2;
       else this.idOfChar.set(ch, id);
