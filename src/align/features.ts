@@ -141,57 +141,178 @@ function punctTokens(text: string, side: SideBuilder, keys: KeySpace): void {
 
 /** Features of a space-separated language side (en, de, fr, …). `pinyin` (optional) maps capitalised words to name keys. */
 export function spacedFeatures(texts: readonly string[], lang: string, keys: KeySpace, pinyinOf?: (word: string) => string | undefined): SideFeatures {
-  const side = new SideBuilder(lang);
-  // per word form: its type and key list (or null: not a content word), computed once per document
-  const memo = new Map<string, { type: number; list: number; weight: number } | null>();
-  const numMemo = new Map<string, string[]>();
-  const hasNumberWords = !!(NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]);
-  for (const text0 of texts) {
-    const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
-    const ws = words(text);
-    for (const w of ws) {
-      let f = memo.get(w);
-      if (f === undefined) {
-        f = null;
-        if (!/^\d/.test(w) && !isStopword(w, lang)) {
-          const s = stem(w, lang);
-          if (s.length >= 2) {
-            const k = [keys.id('w:' + s)];
-            let weight = 1;
-            if (pinyinOf && /^\p{Lu}\p{Ll}/u.test(w)) {
-              const py = pinyinOf(w);
-              if (py) {
-                k.push(keys.id('y:' + py));
-                weight = 1.5;
-              }
-            }
-            f = { type: side.type(s), list: k.length === 1 ? side.one(k[0]) : side.list(k), weight };
-          }
-        }
-        memo.set(w, f);
+  const sp = new SpacedSide(lang, keys, pinyinOf);
+  for (const text0 of texts) sp.sentence(text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0);
+  return sp.side.done();
+}
+
+/**
+ * The side of `spacedFeatures`, one sentence at a time. Each word form is looked at once per document: its token
+ * (type, key list, weight; or none: not a content word) and number values, by its id in a hash table of the forms by
+ * their characters (FNV-1a, linear probing), so that a word met before costs a hash and a comparison, with no string.
+ * An ASCII sentence is read by a scan of character codes that gives the tokens of `words` (a word is a letter then
+ * letters, digits, ' and -; a number is digits with . or , between digit groups; a letter right after a number starts
+ * a word); other sentences by `words` itself.
+ */
+class SpacedSide {
+  readonly side: SideBuilder;
+  private readonly hasNumberWords: boolean;
+  // per form id: its characters, type (-1: no token), key list, weight, number values
+  private readonly forms: string[] = [];
+  private readonly formType: number[] = [];
+  private readonly formList: number[] = [];
+  private readonly formWeight: number[] = [];
+  private readonly formNums: string[][] = [];
+  // the forms by hash: [hash, id + 1] per slot
+  private table: Int32Array = new Int32Array(2 * 4096);
+  private mask = 4095;
+  // the form ids of the sentence's words
+  private ids = new Int32Array(256);
+  private nw = 0;
+  private readonly nums: string[] = [];
+  constructor(
+    private readonly lang: string,
+    private readonly keys: KeySpace,
+    private readonly pinyinOf: ((word: string) => string | undefined) | undefined,
+  ) {
+    this.side = new SideBuilder(lang);
+    this.hasNumberWords = !!(NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]);
+  }
+
+  sentence(text: string): void {
+    const side = this.side;
+    const keys = this.keys;
+    this.nw = 0;
+    let punct = -1;
+    if (NON_ASCII.test(text)) {
+      for (const w of words(text)) {
+        let h = HASH0;
+        for (let q = 0; q < w.length; q++) h = hashStep(h, w.charCodeAt(q));
+        this.word(w, 0, w.length, h);
       }
-      // tokens share their (read-only) key list with every other occurrence of the word
-      if (f) side.push(f.type, f.list, f.weight);
-    }
-    // numberValues(text, lang, ws), with the values of each word form computed once per document
-    const nums: string[] = [];
+    } else punct = this.ascii(text);
+    // numberValues(text, lang, words), with the values of each word form computed once per document
+    const nums = this.nums;
+    nums.length = 0;
     digitValues(text.length > 4000 ? text.slice(0, 4000) : text, nums);
-    if (hasNumberWords) {
-      for (const w of ws) {
-        let vs = numMemo.get(w);
-        if (!vs) {
-          vs = [];
-          wordNumberValues(w, lang, vs);
-          numMemo.set(w, vs);
-        }
-        for (const v of vs) nums.push(v);
-      }
+    if (this.hasNumberWords) {
+      for (let q = 0; q < this.nw; q++) for (const v of this.formNums[this.ids[q]]) nums.push(v);
     }
     for (const v of nums) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
-    punctTokens(text, side, keys);
+    if (punct < 0) punctTokens(text, side, keys);
+    else {
+      // punctTokens(text, side, keys) of an ASCII text, from the marks met by the scan
+      if (punct & 1) side.push(side.type('?'), side.one(keys.id('p:?')), 1);
+      if (punct & 2) side.push(side.type('!'), side.one(keys.id('p:!')), 1);
+      if (punct & 4) side.push(side.type('"'), side.one(keys.id('p:"')), 0.5);
+    }
     side.endSentence();
   }
-  return side.done();
+
+  /** The words of an ASCII text (`words`), by codes; returns the `PUNCT_CLASS` bits of its other characters. */
+  private ascii(t: string): number {
+    const n = t.length;
+    let punct = 0;
+    let i = 0;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        let h = hashStep(HASH0, c);
+        let k = i + 1;
+        for (; k < n; k++) {
+          const d = t.charCodeAt(k);
+          if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 39 || d === 45)) break;
+          h = hashStep(h, d);
+        }
+        this.word(t, i, k, h);
+        i = k;
+      } else if (c >= 48 && c <= 57) {
+        let k = i + 1;
+        for (;;) {
+          while (k < n && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+          const d = k + 1 < n ? t.charCodeAt(k) : 0;
+          if ((d === 46 || d === 44) && t.charCodeAt(k + 1) >= 48 && t.charCodeAt(k + 1) <= 57) k += 2;
+          else break;
+        }
+        let h = HASH0;
+        for (let q = i; q < k; q++) h = hashStep(h, t.charCodeAt(q));
+        this.word(t, i, k, h);
+        i = k;
+      } else {
+        punct |= PUNCT_CLASS[c];
+        i++;
+      }
+    }
+    return punct;
+  }
+
+  /** The word t[i, k) (hash h): its token, and its form id kept for the sentence's numbers. */
+  private word(t: string, i: number, k: number, h: number): void {
+    const table = this.table;
+    const mask = this.mask;
+    const len = k - i;
+    let id = -1;
+    let s = slotOf(h, mask);
+    for (; table[2 * s + 1] !== 0; s = (s + 1) & mask) {
+      if (table[2 * s] !== h) continue;
+      const f = this.forms[table[2 * s + 1] - 1];
+      if (f.length === len && sameChars(f, 0, t, i, len)) {
+        id = table[2 * s + 1] - 1;
+        break;
+      }
+    }
+    if (id < 0) id = this.newForm(i === 0 && k === t.length ? t : t.slice(i, k), h, s);
+    if (this.nw === this.ids.length) {
+      const grownIds = new Int32Array(2 * this.nw);
+      grownIds.set(this.ids);
+      this.ids = grownIds;
+    }
+    this.ids[this.nw++] = id;
+    // tokens share their (read-only) key list with every other occurrence of the word
+    const type = this.formType[id];
+    if (type >= 0) this.side.push(type, this.formList[id], this.formWeight[id]);
+  }
+
+  /** A word form met for the first time (empty slot s of the table): its token and number values. */
+  private newForm(w: string, h: number, s: number): number {
+    const lang = this.lang;
+    const keys = this.keys;
+    const side = this.side;
+    const id = this.forms.length;
+    this.forms.push(w);
+    let type = -1;
+    let list = 0;
+    let weight = 0;
+    if (!/^\d/.test(w) && !isStopword(w, lang)) {
+      const st = stem(w, lang);
+      if (st.length >= 2) {
+        const k = [keys.id('w:' + st)];
+        weight = 1;
+        if (this.pinyinOf && /^\p{Lu}\p{Ll}/u.test(w)) {
+          const py = this.pinyinOf(w);
+          if (py) {
+            k.push(keys.id('y:' + py));
+            weight = 1.5;
+          }
+        }
+        type = side.type(st);
+        list = k.length === 1 ? side.one(k[0]) : side.list(k);
+      }
+    }
+    this.formType.push(type);
+    this.formList.push(list);
+    this.formWeight.push(weight);
+    const vs: string[] = [];
+    if (this.hasNumberWords) wordNumberValues(w, lang, vs);
+    this.formNums.push(vs);
+    this.table[2 * s] = h;
+    this.table[2 * s + 1] = id + 1;
+    if ((id + 1) * 8 > (this.mask + 1) * 5) {
+      this.table = grown(this.table);
+      this.mask = 2 * this.mask + 1;
+    }
+    return id;
+  }
 }
 
 /**
