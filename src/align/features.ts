@@ -166,9 +166,8 @@ class SpacedSide {
   // the forms by hash: [hash, id + 1] per slot
   private table: Int32Array = new Int32Array(2 * 4096);
   private mask = 4095;
-  // the form ids of the sentence's words
-  private ids = new Int32Array(256);
-  private nw = 0;
+  // the form ids of the sentence's words that have number values, in order
+  private readonly numIds: number[] = [];
   private readonly nums: string[] = [];
   constructor(
     private readonly lang: string,
@@ -182,7 +181,7 @@ class SpacedSide {
   sentence(text: string): void {
     const side = this.side;
     const keys = this.keys;
-    this.nw = 0;
+    this.numIds.length = 0;
     let punct = -1;
     if (NON_ASCII.test(text)) {
       for (const w of words(text)) {
@@ -195,9 +194,7 @@ class SpacedSide {
     const nums = this.nums;
     nums.length = 0;
     digitValues(text.length > 4000 ? text.slice(0, 4000) : text, nums);
-    if (this.hasNumberWords) {
-      for (let q = 0; q < this.nw; q++) for (const v of this.formNums[this.ids[q]]) nums.push(v);
-    }
+    for (const id of this.numIds) for (const v of this.formNums[id]) nums.push(v);
     for (const v of nums) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
     if (punct < 0) punctTokens(text, side, keys);
     else {
@@ -246,7 +243,7 @@ class SpacedSide {
     return punct;
   }
 
-  /** The word t[i, k) (hash h): its token, and its form id kept for the sentence's numbers. */
+  /** The word t[i, k) (hash h): its token, and its form id kept for the sentence's numbers when it has some. */
   private word(t: string, i: number, k: number, h: number): void {
     const table = this.table;
     const mask = this.mask;
@@ -262,12 +259,7 @@ class SpacedSide {
       }
     }
     if (id < 0) id = this.newForm(i === 0 && k === t.length ? t : t.slice(i, k), h, s);
-    if (this.nw === this.ids.length) {
-      const grownIds = new Int32Array(2 * this.nw);
-      grownIds.set(this.ids);
-      this.ids = grownIds;
-    }
-    this.ids[this.nw++] = id;
+    if (this.formNums[id].length > 0) this.numIds.push(id);
     // tokens share their (read-only) key list with every other occurrence of the word
     const type = this.formType[id];
     if (type >= 0) this.side.push(type, this.formList[id], this.formWeight[id]);
