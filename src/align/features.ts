@@ -756,6 +756,8 @@ export class NameMatcher {
       }
       this.term[node] = py;
     }
+    this.nextLetters = new Int32Array(this.nodes);
+    for (let nd = 0; nd < this.nodes; nd++) for (let x = 0; x < 26; x++) if (this.child[nd * 26 + x]) this.nextLetters[nd] |= 1 << x;
   }
   /** The pinyin spelling of a capitalised English word, when it splits into 1–4 syllables. */
   pinyinOf(word: string): string | undefined {
@@ -784,7 +786,7 @@ export class NameMatcher {
     const out: string[] = [];
     // each character's (code point's) readings, looked up once (not once per visit of the search), by a scan of
     // code units: no string per character
-    let rids = this.rids.length >= text.length ? this.rids : (this.rids = new Int32Array(Math.max(text.length, 2 * this.rids.length)));
+    const rids = this.rids.length >= text.length ? this.rids : (this.rids = new Int32Array(Math.max(text.length, 2 * this.rids.length)));
     let nc = 0;
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
@@ -798,7 +800,7 @@ export class NameMatcher {
       }
       rids[nc++] = this.readingsIdOfCode(c);
     }
-    rids = rids.subarray(0, nc);
+    this.nc = nc;
     const term = this.term;
     for (let i = 0; i < nc; i++) {
       const rid = rids[i];
@@ -830,6 +832,12 @@ export class NameMatcher {
   private idOfCode = new Int32Array(65536); // id + 2; 1: no readings; 0: not looked up yet
   private idOfChar = new Map<string, number>();
   private rids = new Int32Array(256);
+  /** The number of characters of the text of `find` (in `rids`). */
+  private nc = 0;
+  /** Per readings id: bit x set when one of its readings begins with letter x (a = 0). */
+  private firstLetters: number[] = [];
+  /** Per trie node: bit x set when it has a child by letter x; made with the trie. */
+  private nextLetters = new Int32Array(0);
   /**
    * Per readings id: the trie node each reading spells from the root, in reading order (≤ 0: none); empty when none
    * does. Made with the id (a packed array: no hole to look up).
@@ -868,6 +876,10 @@ export class NameMatcher {
         id = this.readingLetters.length;
         this.readingLetters.push(rs.map((r) => Uint8Array.from(r, (c) => (c.charCodeAt(0) >= 97 && c.charCodeAt(0) < 123 ? c.charCodeAt(0) - 97 : 255))));
         this.rootNext.push(this.rootNodes(id));
+        let first = 0;
+        // (an empty reading walks nowhere: it keeps the node, so it lets every letter follow)
+        for (const r of rs) first |= r.length === 0 ? -1 : r.charCodeAt(0) >= 97 && r.charCodeAt(0) < 123 ? 1 << (r.charCodeAt(0) - 97) : 0;
+        this.firstLetters.push(first);
       }
       if (code >= 0) this.idOfCode[code] = id + 2;
       else this.idOfChar.set(ch, id);
@@ -876,12 +888,14 @@ export class NameMatcher {
   }
   /** Depth-first search over the readings of chars[k…] along the trie (the concatenated readings must stay a prefix of a name). */
   private walk(rids: Int32Array, i: number, k: number, node: number): void {
-    if (k - i >= 4 || k >= rids.length) return;
+    if (k - i >= 4 || k >= this.nc) return;
     const rid = rids[k];
-    if (rid < 0) return;
+    // (no reading of the character begins with a letter that follows the node: no walk)
+    if (rid < 0 || !(this.firstLetters[rid] & this.nextLetters[node])) return;
     const rs = this.readingLetters[rid];
     const child = this.child;
-    for (const r of rs) {
+    for (let x = 0; x < rs.length; x++) {
+      const r = rs[x];
       let nd = node;
       for (let q = 0; q < r.length && nd >= 0; q++) {
         const c = r[q];
