@@ -59,11 +59,25 @@ export function decodeBuiltin(text: string): Lexicon {
   let maxLength = 1;
   const blank = text.indexOf('\n\n');
   const end = blank >= 0 ? blank : text.length;
+  // the head words: where each line starts and its head word's length (for the longest-match index)
+  let starts: Int32Array = new Int32Array(1 << 17);
+  let lens: Int32Array = new Int32Array(1 << 17);
+  let count = 0;
   for (let p = 0; p < end; ) {
     let nl = text.indexOf('\n', p);
     if (nl < 0 || nl > end) nl = end;
     const tab = text.indexOf('\t', p);
-    if (tab >= 0 && tab < nl && tab - p > maxLength) maxLength = tab - p;
+    if (tab >= 0 && tab < nl) {
+      if (tab - p > maxLength) maxLength = tab - p;
+      if (tab > p) {
+        if (count === starts.length) {
+          starts = grow(starts);
+          lens = grow(lens);
+        }
+        starts[count] = p;
+        lens[count++] = tab - p;
+      }
+    }
     p = nl + 1;
   }
   if (blank >= 0) {
@@ -83,8 +97,14 @@ export function decodeBuiltin(text: string): Lexicon {
     maxLength,
     readings,
   };
-  setHeadLines(lex, text, end);
+  setHeadLines(lex, text, starts.subarray(0, count), lens.subarray(0, count));
   return lex;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
 }
 
 /** The head words of text[0, end) (`head\tstem stem…` lines), each gloss line kept as it is, split on first access. */

@@ -113,6 +113,25 @@ class SideBuilder {
     this.tw[this.nt] = weight; // float32 as Float32Array.from gave
     this.nt++;
   }
+  // tokens of values (numbers, names): their type and list by value, per kind
+  private readonly valueOf = [new Map<string, number>(), new Map<string, number>()];
+  private readonly valueType: number[] = [];
+  private readonly valueList: number[] = [];
+  /**
+   * `push(type(typePrefix + v), one(keys.id(keyPrefix + v)), weight)` with the type and list of each value made once
+   * (kind 0: numbers, 1: names) — no new strings for a value met before.
+   */
+  pushValue(kind: 0 | 1, v: string, typePrefix: string, keys: KeySpace, keyPrefix: string, weight: number): void {
+    const map = this.valueOf[kind];
+    let u = map.get(v);
+    if (u === undefined) {
+      u = this.valueType.length;
+      this.valueType.push(this.type(typePrefix + v));
+      this.valueList.push(this.one(keys.id(keyPrefix + v)));
+      map.set(v, u);
+    }
+    this.push(this.valueType[u], this.valueList[u], weight);
+  }
   endSentence(): void {
     this.starts.push(this.nt);
   }
@@ -195,7 +214,7 @@ class SpacedSide {
     nums.length = 0;
     digitValues(text.length > 4000 ? text.slice(0, 4000) : text, nums);
     for (const id of this.numIds) for (const v of this.formNums[id]) nums.push(v);
-    for (const v of nums) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
+    for (const v of nums) side.pushValue(0, v, '#', keys, 'n:', 2);
     if (punct < 0) punctTokens(text, side, keys);
     else {
       // punctTokens(text, side, keys) of an ASCII text, from the marks met by the scan
@@ -403,8 +422,8 @@ class ChineseSide {
     const nums = this.nums;
     nums.length = 0;
     numberValuesInto(text, 'zh', nums);
-    for (const v of nums) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
-    if (this.names) for (const py of this.names.find(text)) side.push(side.type('y:' + py), side.one(keys.id('y:' + py)), 1.5);
+    for (const v of nums) side.pushValue(0, v, '#', keys, 'n:', 2);
+    if (this.names) for (const py of this.names.find(text)) side.pushValue(1, py, 'y:', keys, 'y:', 1.5);
     // punctTokens(text, side, keys), from the classes of the characters read above (Latin runs and Han characters
     // hold none of these marks; nor do the lexicon's head words, else the text is read again)
     if (this.ix?.punct) punct = punctClasses(text);
@@ -650,15 +669,16 @@ function addHead(ix: MatchIndex, word: number, len: number): void {
 }
 
 const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
-const HEAD_LINES = new WeakMap<Lexicon, { text: string; end: number }>();
+const HEAD_LINES = new WeakMap<Lexicon, { text: string; starts: Int32Array; lens: Int32Array }>();
 
 /**
- * The head words of a lexicon as text: lines `head\tstem stem…` in text[0, end), the last line of a head word giving
- * its stems (split on spaces) — the lexicon's entries, from which its longest-match index is then built without
- * reading `entries` (the built-in lexicon makes its Map only when something else asks for it).
+ * The head words of a lexicon as text: head word k is text[starts[k], starts[k] + lens[k]) at the start of its line
+ * `head\tstem stem…` (its stems, split on spaces; a head word given twice: its last line) — the lexicon's entries,
+ * from which its longest-match index is then built without reading `entries` (the built-in lexicon makes its Map
+ * only when something else asks for it).
  */
-export function setHeadLines(lex: Lexicon, text: string, end: number): void {
-  HEAD_LINES.set(lex, { text, end });
+export function setHeadLines(lex: Lexicon, text: string, starts: Int32Array, lens: Int32Array): void {
+  HEAD_LINES.set(lex, { text, starts, lens });
 }
 
 /** Build the longest-match index of a lexicon now (a thread that waits for its texts) rather than at its first use. */
@@ -672,26 +692,19 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
     const src = HEAD_LINES.get(lex);
     let chars: string;
     // head word k: chars[starts[k], starts[k] + lens[k]); its line (head lines) starts there
-    const starts: number[] = [];
-    const lens: number[] = [];
+    let starts: Int32Array;
+    let lens: Int32Array;
     if (src) {
+      ({ starts, lens } = src);
       chars = src.text;
-      for (let p = 0; p < src.end; ) {
-        let nl = chars.indexOf('\n', p);
-        if (nl < 0 || nl > src.end) nl = src.end;
-        const tab = chars.indexOf('\t', p);
-        if (tab >= 0 && tab < nl && tab > p) {
-          starts.push(p);
-          lens.push(tab - p);
-        }
-        p = nl + 1;
-      }
     } else {
       const heads = [...lex.entries.keys()].filter((h) => h.length > 0);
       chars = heads.join('\n');
+      starts = new Int32Array(heads.length);
+      lens = new Int32Array(heads.length);
       for (let k = 0, p = 0; k < heads.length; p += heads[k].length + 1, k++) {
-        starts.push(p);
-        lens.push(heads[k].length);
+        starts[k] = p;
+        lens[k] = heads[k].length;
       }
     }
     // (a head word's number is kept in 25 bits of a slot: a Map holds at most 2^24 entries)
@@ -704,7 +717,7 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
       long: new Int32Array(2 * 4096),
       longMask: 4095,
       longCount: 0,
-      starts: Int32Array.from(starts),
+      starts,
       chars,
       lines: !!src,
       punct: false,
