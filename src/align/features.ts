@@ -730,6 +730,16 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
 
 const NO_NODES = new Int32Array(0);
 
+/** A reading's letters as numbers: a = 0 … z = 25, 255 for other characters. */
+function readingLetters(r: string): Uint8Array {
+  const out = new Uint8Array(r.length);
+  for (let q = 0; q < r.length; q++) {
+    const c = r.charCodeAt(q);
+    out[q] = c >= 97 && c < 123 ? c - 97 : 255;
+  }
+  return out;
+}
+
 /**
  * Transliterated names: English capitalised words that split into pinyin syllables (Qingyang → qing|yang) and the
  * Chinese character runs whose readings spell them (清扬). Built per document from the words that occur in it.
@@ -823,6 +833,8 @@ export class NameMatcher {
       if (first.length === 0) continue;
       this.best = '';
       this.bestLen = 0;
+      // the letters that begin a reading of the next character (walk's test, before the call)
+      const next = i + 1 < nc && rids[i + 1] >= 0 ? this.firstLetters[rids[i + 1]] : 0;
       for (let q = 0; q < first.length; q++) {
         const nd = first[q];
         if (nd <= 0) continue;
@@ -831,7 +843,7 @@ export class NameMatcher {
           this.best = t;
           this.bestLen = 1;
         }
-        this.walk(rids, i, i + 1, nd);
+        if (next & this.nextLetters[nd]) this.walk(rids, i, i + 1, nd);
       }
       if (this.bestLen > 0) {
         out.push(this.best);
@@ -887,7 +899,7 @@ export class NameMatcher {
       id = -1;
       if (rs) {
         id = this.readingLetters.length;
-        this.readingLetters.push(rs.map((r) => Uint8Array.from(r, (c) => (c.charCodeAt(0) >= 97 && c.charCodeAt(0) < 123 ? c.charCodeAt(0) - 97 : 255))));
+        this.readingLetters.push(rs.map(readingLetters));
         this.rootNext.push(this.rootNodes(id));
         let first = 0;
         // (an empty reading walks nowhere: it keeps the node, so it lets every letter follow)
