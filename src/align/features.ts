@@ -345,6 +345,15 @@ export function chineseFeatures(
   return zh.side.done();
 }
 
+/**
+ * Whether the unit of a two-character head word (c0 c1) is kept for its next occurrences: when both are in
+ * U+3400…U+9FFF. Other ones (a surrogate pair, 〇, compatibility ideographs) get a new key list at each occurrence, with
+ * the same keys — as before the match index of 2026-11, so that the features (list numbers included) stay the same.
+ */
+function kept(c0: number, c1: number): boolean {
+  return c0 >= 0x3400 && c0 <= 0x9fff && c1 >= 0x3400 && c1 <= 0x9fff;
+}
+
 /** Punctuation classes of UTF-16 units for `punctTokens`' keys: bit 1 ?, bit 2 !, bit 4 a quote or title mark. */
 const PUNCT_CLASS = (() => {
   const t = new Uint8Array(65536);
@@ -407,7 +416,7 @@ class ChineseSide {
       }
       const found = this.ix ? this.match(text, i, c) : 0;
       if (found) {
-        const u = found === 1 ? this.unitOfChar[c] - 1 : this.unitOfSlot[this.slot] - 1;
+        const u = found === 1 ? this.unitOfChar[c] - 1 : found > 2 || kept(c, text.charCodeAt(i + 1)) ? this.unitOfSlot[this.slot] - 1 : -1;
         if (u >= 0) side.push(this.unitType[u], this.unitList[u], found >= 2 ? 1 : 0.7);
         else this.newUnit(text, i, found, c);
         i += found;
@@ -497,7 +506,7 @@ class ChineseSide {
     this.unitType.push(side.type(text.slice(i, i + found)));
     this.unitList.push(side.list(kk));
     if (found === 1) this.unitOfChar[c] = u + 1;
-    else this.unitOfSlot[s] = u + 1;
+    else if (found > 2 || kept(c, text.charCodeAt(i + 1))) this.unitOfSlot[s] = u + 1;
     side.push(this.unitType[u], this.unitList[u], found >= 2 ? 1 : 0.7);
   }
 }
