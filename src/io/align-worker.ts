@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadBuiltinLexicon } from '../align/builtin.js';
 import { mergeLexicons, type Lexicon } from '../align/lexicon.js';
 import { prepareLexicon, runFeatureJob, type FeatureJob, type LocalFeatures } from '../align/features.js';
-import { runStretch, type StretchJob, type StretchResult } from '../align/align.js';
+import type { StretchJob, StretchResult } from '../align/align.js';
 import { BitextError } from '../errors.js';
 
 export interface AlignWorkerData {
@@ -44,6 +44,10 @@ const builtin = data.builtin
 // keep a failed load for the job that needs it (an unhandled rejection would end the thread without an answer)
 builtin.catch(() => undefined);
 let lexicon: Promise<Lexicon | undefined> = builtin;
+// the aligner's passes (stretch jobs): loaded at start by a worker without the built-in lexicon (the stretches worker),
+// on its first stretch by the other one (the features worker never has one: its start goes to the lexicon)
+let passes = data.builtin ? undefined : import('../align/align.js');
+passes?.catch(() => undefined);
 let failNext: string | undefined;
 
 function transferOf(x: LocalFeatures | StretchResult): ArrayBuffer[] {
@@ -69,6 +73,7 @@ port.on('message', async (msg: AlignWorkerMessage) => {
       const features = runFeatureJob(msg.job, lex);
       port.postMessage({ id: msg.id, features } satisfies AlignWorkerReply, transferOf(features));
     } else {
+      const { runStretch } = await (passes ??= import('../align/align.js'));
       const stretches: StretchResult[] = [];
       const taken: number[] = [];
       for (let k = Atomics.add(msg.next, 0, 1); k < msg.jobs.length; k = Atomics.add(msg.next, 0, 1)) {
