@@ -23,7 +23,6 @@ import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJ
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
 import { anchorIndex, findAnchors } from './anchors.js';
-import { lengthOf } from './text.js';
 
 export type AlignSentence = Pick<Sentence, 'id' | 'text'> &
   Partial<Pick<Sentence, 'kind' | 'headingLevel' | 'paragraph' | 'start' | 'end' | 'line'>>;
@@ -1292,8 +1291,8 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   const fs = adoptFeatures(keys, localS);
   const ft = adoptFeatures(keys, localT);
 
-  const srcLen = Float64Array.from(srcTexts, (t) => lengthOf(t));
-  const tgtLen = Float64Array.from(tgtTexts, (t) => lengthOf(t));
+  const srcLen = localS.len;
+  const tgtLen = localT.len;
   // what a scorer needs besides the packed sides is the same in both passes: worked out once
   const srcCum = cumulative(srcLen);
   const tgtCum = cumulative(tgtLen);
@@ -1739,7 +1738,7 @@ const WARMUP_ROWS = 600;
  * One side's first sentences against themselves a few sentences on (the path runs along the band's edge, so the
  * local repairs run too), in the settings of each pass.
  */
-export function warmupJobs(local: LocalFeatures, texts: readonly string[], options: Pick<AlignOptions, 'params' | 'maxSentences'> = {}): StretchJob[] {
+export function warmupJobs(local: LocalFeatures, options: Pick<AlignOptions, 'params' | 'maxSentences'> = {}): StretchJob[] {
   const p: ScoreParams = { ...DEFAULT_PARAMS, ...options.params };
   const keys = new KeySpace();
   const side = adoptFeatures(keys, local);
@@ -1753,7 +1752,7 @@ export function warmupJobs(local: LocalFeatures, texts: readonly string[], optio
   if (rows < 50) return [];
   // the first sentences only
   const used = rows + Math.max(p.midBand, 6);
-  const X = pack({ ...side, tokStart: side.tokStart.subarray(0, used + 1) }, Float64Array.from(texts.slice(0, used), (t) => lengthOf(t)), undefined, undefined, keys.size);
+  const X = pack({ ...side, tokStart: side.tokStart.subarray(0, used + 1) }, local.len.subarray(0, used), undefined, undefined, keys.size);
   return passes.map(([width, ts, confidence]) => {
     const corners = new Int32Array((rows + 1) * 2);
     for (let i = 0; i <= rows; i++) corners[2 * i] = corners[2 * i + 1] = i;

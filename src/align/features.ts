@@ -10,7 +10,7 @@
  *  - learned pairs (IBM Model 1 on the first pass) add keys to source token types.
  */
 import type { Lexicon } from './lexicon.js';
-import { digitValues, isStopword, numberValuesInto, stem, wordNumberValues, words } from './text.js';
+import { digitValues, isStopword, lengthOf, numberValuesInto, stem, wordNumberValues, words } from './text.js';
 import { NUMBER_WORDS, ORDINAL_WORDS } from './langdata.js';
 
 export interface SideFeatures {
@@ -1014,6 +1014,8 @@ export interface FeatureJob {
 /** Features with keys in a key space of their own, `keyNames` in id order; key lists flat (transferable). */
 export interface LocalFeatures extends PackedSideFeatures {
   keyNames: string[];
+  /** Per sentence: its length for the length model (`lengthOf`), worked out with the features (on their thread). */
+  len: Float64Array;
 }
 
 /** Run a feature job. `lexicon`: the zh→other lexicon (Chinese side), or only its readings (names, both sides). */
@@ -1031,7 +1033,9 @@ export function runFeatureJob(job: FeatureJob, lexicon: Lexicon | undefined): Lo
   for (let l = 0; l < f.lists.length; l++) listStart[l + 1] = listStart[l] + f.lists[l].length;
   const listKeys = new Int32Array(listStart[f.lists.length]);
   for (let l = 0, o = 0; l < f.lists.length; l++) for (const k of f.lists[l]) listKeys[o++] = k;
-  return { lang: f.lang, tokStart: f.tokStart, tokType: f.tokType, tokList: f.tokList, tokWeight: f.tokWeight, listStart, listKeys, types: f.types, keyNames: keys.names() };
+  const len = new Float64Array(job.texts.length);
+  for (let i = 0; i < len.length; i++) len[i] = lengthOf(job.texts[i]);
+  return { lang: f.lang, tokStart: f.tokStart, tokType: f.tokType, tokList: f.tokList, tokWeight: f.tokWeight, listStart, listKeys, types: f.types, keyNames: keys.names(), len };
 }
 
 /**

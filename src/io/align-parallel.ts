@@ -166,7 +166,7 @@ export class AlignThreads {
       // a long document: warm up for its stretches while the worker finishes (this thread would wait anyway)
       if (req.stretches) {
         const i = w === 0 ? 1 : 0;
-        for (const job of warmupJobs(out[i], req.jobs[i].texts, this.options)) runStretch(job);
+        for (const job of warmupJobs(out[i], this.options)) runStretch(job);
       }
       const t0 = performance.now();
       const r = await remote;
