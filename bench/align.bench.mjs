@@ -39,8 +39,9 @@ async function runCase(name) {
     }
   }
   // the path the CLI uses (src/cli/commands/align.ts): a worker thread started first loads the built-in lexicon
-  // and runs the Chinese side and every other stretch (src/io/align-parallel.ts); the main thread loads only the
-  // readings. --threads 0: the single-thread library call, with the lexicon loaded before the clock starts.
+  // and runs the Chinese side (src/io/align-parallel.ts); the main thread loads only the readings, runs the other
+  // side and the lexical passes (a second worker shares them on 4+ cores). --threads 0: the single-thread library
+  // call, with the lexicon loaded before the clock starts.
   const threads = process.argv.includes('--threads') ? Number(process.argv[process.argv.indexOf('--threads') + 1]) : 1;
   let lexicon;
   let pool;

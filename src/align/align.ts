@@ -18,12 +18,11 @@
 import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
 import { primaryLanguage } from '../lang/tags.js';
-import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, type Band, type BeadType } from './dp.js';
+import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, traceBack, type Band, type BeadType, type DpResult } from './dp.js';
 import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJob, type LocalFeatures, type PackedSideFeatures as SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
-import { findAnchors } from './anchors.js';
-import { lengthOf } from './text.js';
+import { anchorIndex, findAnchors } from './anchors.js';
 
 export type AlignSentence = Pick<Sentence, 'id' | 'text'> &
   Partial<Pick<Sentence, 'kind' | 'headingLevel' | 'paragraph' | 'start' | 'end' | 'line'>>;
@@ -157,16 +156,31 @@ function extraKeys(extra: Map<number, number[]>, types: number): ExtraKeys {
   return { start, keys };
 }
 
+/**
+ * Typed arrays in shared memory: a stretch job holds views of the document's packed arrays (no copy), which a worker
+ * thread running stretches reads as they are (a view of an ordinary buffer would send the whole buffer).
+ */
+function sharedInt32(n: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * n));
+}
+function sharedFloat32(n: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(4 * n));
+}
+function sharedFloat64(n: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(8 * n));
+}
+
 function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
   const n = side.tokStart.length - 1;
   const { tokStart: ts, tokType, tokList, tokWeight, listStart, listKeys } = side;
-  const seen = new Int32Array(keySpace);
   // learned keys per type id (looked up for every token; empty lists without any: one shape for the optimiser)
   const extra = extraKeys(extra0 ?? new Map<number, number[]>(), side.types.length)!;
   const exStart = extra.start;
   const exKeys = extra.keys;
-  const noOther = !otherHas;
-  const other = otherHas ?? new Uint8Array(0);
+  // whether a key list (shared by the tokens of a word) and a type's learned keys can match the other side: once
+  // per list and per type instead of once per token
+  const listMatch = matchable(listStart, listKeys, otherHas);
+  const extraMatch = matchable(exStart, exKeys, otherHas);
   const nt = ts[n];
   let nk = 0;
   for (let t = 0; t < nt; t++) {
@@ -174,25 +188,25 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
     nk += listStart[l + 1] - listStart[l] + exStart[tokType[t] + 1] - exStart[tokType[t]];
   }
   const keyStart = new Int32Array(nt + 1);
-  const keys = new Int32Array(nk);
-  const weight = new Float32Array(nt);
-  const sumW = new Float64Array(n);
+  const keys = sharedInt32(nk);
+  const weight = sharedFloat32(nt);
+  const sumW = sharedFloat64(n);
   const uniqStart = new Int32Array(n + 1);
   const uniqAll = new Int32Array(nk);
+  const seen = new Int32Array(keySpace);
   let nu = 0;
   let ki = 0;
   for (let i = 0; i < n; i++) {
     uniqStart[i] = nu;
     const stamp = i + 1;
+    let sum = 0;
     for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
       keyStart[ti] = ki;
-      let matchable = false;
       // the token's own keys, then its learned keys
       const l = tokList[ti];
       for (let q = listStart[l], qe = listStart[l + 1]; q < qe; q++) {
         const k = listKeys[q];
         keys[ki++] = k;
-        if (noOther || other[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
           uniqAll[nu++] = k;
@@ -202,19 +216,67 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
       for (let q = exStart[ty], qe = exStart[ty + 1]; q < qe; q++) {
         const k = exKeys[q];
         keys[ki++] = k;
-        if (noOther || other[k]) matchable = true;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
           uniqAll[nu++] = k;
         }
       }
-      weight[ti] = matchable ? tokWeight[ti] : 0;
-      sumW[i] += weight[ti];
+      weight[ti] = listMatch[l] || extraMatch[ty] ? tokWeight[ti] : 0;
+      sum += weight[ti];
     }
+    sumW[i] = sum;
   }
   keyStart[nt] = ki;
   uniqStart[n] = nu;
-  return { len, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq: uniqAll.slice(0, nu) };
+  const uniq = sharedInt32(nu);
+  uniq.set(uniqAll.subarray(0, nu));
+  const lenShared = sharedFloat64(len.length);
+  lenShared.set(len);
+  return { len: lenShared, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq };
+}
+
+/** Per list of a CSR layout (`start`, `keys`): 1 when one of its keys occurs on the other side (always, without `otherHas`). */
+function matchable(start: Int32Array, keys: Int32Array, otherHas: Uint8Array | undefined): Uint8Array {
+  const lists = start.length - 1;
+  const out = new Uint8Array(lists);
+  for (let l = 0; l < lists; l++) {
+    for (let q = start[l]; q < start[l + 1]; q++) {
+      if (!otherHas || otherHas[keys[q]]) {
+        out[l] = 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * `pack` again for a side whose keys are unchanged (no learned keys) when the other side's keys changed: the same
+ * key lists, new token weights (a token weighs when any of its keys occurs on the other side).
+ */
+function reweigh(X: Packed, side: SideFeatures, otherHas: Uint8Array): Packed {
+  const n = X.len.length;
+  const { tokStart: ts, keyStart, keys } = X;
+  const tokWeight = side.tokWeight;
+  const weight = sharedFloat32(X.weight.length);
+  const sumW = sharedFloat64(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
+      let matchable = false;
+      for (let q = keyStart[ti], qe = keyStart[ti + 1]; q < qe; q++) {
+        if (otherHas[keys[q]]) {
+          matchable = true;
+          break;
+        }
+      }
+      weight[ti] = matchable ? tokWeight[ti] : 0;
+      sum += weight[ti];
+    }
+    sumW[i] = sum;
+  }
+  // pack()'s field order: one object shape for every Packed
+  return { len: X.len, tokStart: X.tokStart, keyStart: X.keyStart, keys: X.keys, weight, sumW, uniqStart: X.uniqStart, uniq: X.uniq };
 }
 
 function presence(side: SideFeatures, extra: Map<number, number[]> | undefined, size: number): Uint8Array {
@@ -495,13 +557,31 @@ class Scorer {
     const rowCs = new Float64Array(W);
     const rowCt = new Float64Array(W);
     const seenJ = new Int32Array(W);
-    const seenTok = new Int32Array(T.weight.length);
-    let stamp = 0;
+    // per key, the first of its postings at or after the row's first target (found by binary search at the key's
+    // first row, then moved forward: the rows' first targets never decrease) — one search per key, not per row
+    const K = keyOff.length - 1;
+    if (this.fillCur.length !== K) {
+      this.fillCur = new Int32Array(K);
+      this.fillCurStamp = new Int32Array(K);
+    }
+    const cur = this.fillCur;
+    const curStamp = this.fillCurStamp;
+    let call = ++this.fillCall;
+    if (this.fillSeenTok.length !== T.weight.length) this.fillSeenTok = new Int32Array(T.weight.length);
+    const seenTok = this.fillSeenTok;
+    if (this.fillStamp > 0x3fffffff) {
+      seenTok.fill(0);
+      this.fillStamp = 0;
+    }
+    let stamp = this.fillStamp;
+    let lastA = 0;
     for (let r = 0; r < lo.length && row0 + r < n; r++) {
       const i = row0 + r;
       const a = lo[r];
       const b = Math.min(hi[r], m - 1);
       if (a > b) continue;
+      if (a < lastA) call = ++this.fillCall; // not monotone: search again
+      lastA = a;
       const width = b - a + 1;
       rowCs.fill(0, 0, width);
       rowCt.fill(0, 0, width);
@@ -512,8 +592,17 @@ class Scorer {
         const st = ++stamp;
         for (let q = S.keyStart[tk], qe = S.keyStart[tk + 1]; q < qe; q++) {
           const k = S.keys[q];
-          let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
-          for (const pe = keyOff[k + 1]; p < pe; p++) {
+          const pe = keyOff[k + 1];
+          let p: number;
+          if (curStamp[k] !== call) {
+            curStamp[k] = call;
+            p = lowerBound(sent, keyOff[k], pe, a);
+          } else {
+            p = cur[k];
+            while (p < pe && sent[p] < a) p++;
+          }
+          cur[k] = p;
+          for (; p < pe; p++) {
             const j = sent[p];
             if (j > b) break;
             if (seenJ[j - a] !== st) {
@@ -527,8 +616,17 @@ class Scorer {
       const rs = ++stamp;
       for (let u = S.uniqStart[i], e = S.uniqStart[i + 1]; u < e; u++) {
         const k = S.uniq[u];
-        let p = lowerBound(sent, keyOff[k], keyOff[k + 1], a);
-        for (const pe = keyOff[k + 1]; p < pe; p++) {
+        const pe = keyOff[k + 1];
+        let p: number;
+        if (curStamp[k] !== call) {
+          curStamp[k] = call;
+          p = lowerBound(sent, keyOff[k], pe, a);
+        } else {
+          p = cur[k];
+          while (p < pe && sent[p] < a) p++;
+        }
+        cur[k] = p;
+        for (; p < pe; p++) {
           const j = sent[p];
           if (j > b) break;
           const t = tok[p];
@@ -544,7 +642,15 @@ class Scorer {
         ct[o + x] = rowCt[x];
       }
     }
+    this.fillStamp = stamp;
   }
+
+  // fillPairs' per-key cursors into the postings and its marks of counted target tokens (kept between calls)
+  private fillCur = new Int32Array(0);
+  private fillCurStamp = new Int32Array(0);
+  private fillCall = 0;
+  private fillSeenTok = new Int32Array(0);
+  private fillStamp = 0;
 
   // a second, local pair cache for the stretch being repaired (rows row0 …, absolute target positions; float64:
   // the exact values pairBoth would give outside the main cache)
@@ -570,6 +676,19 @@ class Scorer {
     const cs = new Float64Array(off[rows]);
     const ct = new Float64Array(off[rows]);
     this.fillPairs(lo, hi, off, cs, ct, row0);
+    // where the main cache has the pair, `pair` reads it there (float32): the same value here, so that a DP may read
+    // this cache alone (alignBand)
+    const pcLo = this.pcLo;
+    const pcHi = this.pcHi;
+    for (let r = 0; r < rows && row0 + r < pcLo.length; r++) {
+      const s = row0 + r;
+      const from = Math.max(lo[r], pcLo[s]);
+      const to = Math.min(hi[r], pcHi[s]);
+      for (let j = from; j <= to; j++) {
+        cs[off[r] + (j - lo[r])] = this.pcCs[this.pcOff[s] + (j - pcLo[s])];
+        ct[off[r] + (j - lo[r])] = this.pcCt[this.pcOff[s] + (j - pcLo[s])];
+      }
+    }
     this.p2Row0 = row0;
     this.p2Rows = rows;
     this.p2Lo = lo;
@@ -729,6 +848,254 @@ class Scorer {
       this.structure(i0, i1, j0, j1)
     );
   }
+
+  /** The length-score memo, (re)initialised for the current ratio and variance (see logLen). */
+  private memo(): Float64Array {
+    if (this.memoRatio !== this.ratio || this.memoVariance !== this.variance || !this.lenMemo) {
+      this.lenMemo = (this.lenMemo ?? new Float64Array(LEN_MEMO * LEN_MEMO)).fill(NaN);
+      this.memoRatio = this.ratio;
+      this.memoVariance = this.variance;
+    }
+    return this.lenMemo;
+  }
+
+  /**
+   * `dpAlign(n, m, types, band, (i0, j0, di, dj) => this.bead(i0 + ia, j0 + ja, di, dj))` specialised for this
+   * scorer (sentence-pair overlaps cached by usePairBand, cumulative lengths set): the same recurrence, ties and
+   * bead scores — the same float expressions evaluated in the same order — with the bead score computed in the DP
+   * loop instead of a call per cell and type, and what depends only on the row and the bead type (source length,
+   * matchable weight, headings, paragraph breaks, the rows' cache bounds) computed once per row.
+   */
+  alignBand(n: number, m: number, types: readonly BeadType[], band: Band, ia = 0, ja = 0): DpResult {
+    const srcCum = this.srcCum;
+    const tgtCum = this.tgtCum;
+    if (!this.pairCache || !srcCum || !tgtCum) return dpAlign(n, m, types, band, (i0, j0, di, dj) => this.bead(i0 + ia, j0 + ja, di, dj));
+    const { lo, hi } = band;
+    const off = new Int32Array(n + 2);
+    for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
+    const size = off[n + 1];
+    const back = new Int8Array(size).fill(-1);
+    const beadScore = new Float32Array(size);
+    let R = 2;
+    for (const t of types) if (t[0] + 1 > R) R = t[0] + 1;
+    let W = 1;
+    for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
+    const best = new Float64Array(R * W);
+    const last = (n % R) * W + (m - lo[n]); // (n, m), computed before the loop that the optimiser compiles
+    const nTypes = types.length;
+    const typeDi = Int32Array.from(types, (t) => t[0]);
+    const typeDj = Int32Array.from(types, (t) => t[1]);
+    const p = this.p;
+    const sumS = this.S.sumW;
+    const sumT = this.T.sumW;
+    // the pair cache: the local one of a repair (useLocalPairs: what `pair` gives, main cache values included), else
+    // the main one; per DP row its cached target range and the offset of its row
+    const local = this.p2Rows > 0;
+    const c0 = local ? this.p2Row0 : 0;
+    const cLo = local ? this.p2Lo : this.pcLo;
+    const cHi = local ? this.p2Hi : this.pcHi;
+    const cOff = local ? this.p2Off : this.pcOff;
+    const csA: Float32Array | Float64Array = local ? this.p2Cs : this.pcCs;
+    const ctA: Float32Array | Float64Array = local ? this.p2Ct : this.pcCt;
+    const rLo = new Int32Array(n);
+    const rHi = new Int32Array(n);
+    const rBase = new Int32Array(n);
+    for (let l = 0; l < n; l++) {
+      const r = l + ia - c0;
+      rLo[l] = cLo[r];
+      rHi[l] = cHi[r];
+      rBase[l] = cOff[r] - cLo[r];
+    }
+    const base = this.base;
+    const a = p.smoothing;
+    const aBase = a * base;
+    const den = Math.max(this.top - base, 0.08);
+    const bonus = p.bonus;
+    const lexWeight = p.lexWeight;
+    const lenWeight = p.lenWeight;
+    const memo = this.memo();
+    const srcHead = this.srcHead;
+    const tgtHead = this.tgtHead;
+    const heads = !!(srcHead && tgtHead);
+    const srcPara = this.srcPara;
+    const tgtPara = this.tgtPara;
+    // structure(): 0, + heading when the headings disagree, + paragraph per paragraph break, added in turn
+    const pens = new Float64Array(64);
+    for (let f = 0; f < 2; f++) {
+      let pen = 0;
+      if (f) pen += p.heading;
+      for (let k = 0; k < 32; k++) {
+        pens[f * 32 + k] = pen;
+        pen += p.paragraph;
+      }
+    }
+    // skip beads (skipScore without the per-token term, then the heading terms of bead())
+    const skipConst = !(p.skipPerToken > 0);
+    const skip = p.skip;
+    const skipHead = p.skip - p.heading / 2;
+    const mergeT = Float64Array.from(types, (t) => p.merge * (t[0] + t[1] - 2));
+    // Pruning (exact): the lexical score is at most 1 (covered weights are at most the matchable weights, summed in
+    // the same order; a · base <= a), the structure penalty is at least 0, and rounding is monotone, so with
+    // non-negative weights a bead scores at most bonus + lexWeight · lnMax + lenWeight · logLen − merge: when even
+    // that does not beat the cell's best so far, the bead cannot change the cell (ties go to the type tried first).
+    const lnMax = (1 - base) / den;
+    const prune = lexWeight >= 0 && lenWeight >= 0 && a >= 0 && base <= 1 && p.heading >= 0 && p.paragraph >= 0;
+    // per type, for the current row
+    const tPrev = new Int32Array(nTypes); // ring offset of the previous row's cells
+    const tPLo = new Int32Array(nTypes); // the previous row's cells (lo[pi] >= 0)
+    const tPHi = new Int32Array(nTypes);
+    const tLs = new Float64Array(nTypes);
+    const tLsRow = new Int32Array(nTypes); // ls · LEN_MEMO, or -1 when ls is outside the memo
+    const tNs = new Float64Array(nTypes);
+    const tHs = new Int32Array(nTypes);
+    const tBreaks = new Int32Array(nTypes);
+    const tMaxLo = new Int32Array(nTypes); // the bead's pairs are cached when j0 >= tMaxLo and j1 - 1 <= tMinHi
+    const tMinHi = new Int32Array(nTypes);
+    const tSkip = new Float64Array(nTypes);
+    for (let i = 0; i <= n; i++) {
+      const rowLo = lo[i];
+      const rowHi = hi[i];
+      const bb = (i % R) * W - rowLo;
+      best.fill(-Infinity, (i % R) * W, (i % R) * W + (rowHi - rowLo + 1));
+      if (i === 0) best[0] = 0;
+      for (let t = 0; t < nTypes; t++) {
+        const di = typeDi[t];
+        const pi = i - di;
+        if (pi < 0) {
+          // no previous row: an empty range of previous cells
+          tPLo[t] = 1;
+          tPHi[t] = 0;
+          continue;
+        }
+        tPrev[t] = (pi % R) * W - lo[pi];
+        tPLo[t] = lo[pi];
+        tPHi[t] = hi[pi];
+        const i0 = pi + ia;
+        const i1 = i0 + di;
+        if (di === 0 || typeDj[t] === 0) {
+          tSkip[t] = srcHead && di && srcHead[i0] ? skipHead : skip;
+          continue;
+        }
+        const ls = srcCum[i1] - srcCum[i0];
+        tLs[t] = ls;
+        tLsRow[t] = ls < LEN_MEMO && ls >= 0 && ls === (ls | 0) ? ls * LEN_MEMO : -1;
+        let ns = 0;
+        let hs = 0;
+        let brk = 0;
+        let mx = -1;
+        let mn = 0x7fffffff;
+        for (let s = i0; s < i1; s++) {
+          ns += sumS[s];
+          if (heads) hs += srcHead![s];
+          if (srcPara && s > i0 && srcPara[s] !== srcPara[s - 1]) brk++;
+          if (rLo[s - ia] > mx) mx = rLo[s - ia];
+          if (rHi[s - ia] < mn) mn = rHi[s - ia];
+        }
+        tNs[t] = ns;
+        tHs[t] = hs;
+        tBreaks[t] = brk;
+        tMaxLo[t] = mx;
+        tMinHi[t] = mn;
+      }
+      for (let j = rowLo; j <= rowHi; j++) {
+        if (i === 0 && j === 0) continue;
+        let b = -Infinity;
+        let bt = -1;
+        let bs = 0;
+        for (let t = 0; t < nTypes; t++) {
+          const dj = typeDj[t];
+          const pj = j - dj;
+          if (pj < tPLo[t] || pj > tPHi[t]) continue;
+          const prev = best[tPrev[t] + pj];
+          if (prev === -Infinity) continue;
+          const di = typeDi[t];
+          const i0 = i - di + ia;
+          const j0 = pj + ja;
+          let s: number;
+          if (di === 0 || dj === 0) {
+            if (skipConst) {
+              s = tSkip[t];
+              if (tgtHead && dj && tgtHead[j0]) s -= p.heading / 2;
+            } else s = this.bead(i0, j0, di, dj);
+          } else {
+            const j1 = j0 + dj;
+            // logLen
+            const lt = tgtCum[j1] - tgtCum[j0];
+            const row = tLsRow[t];
+            // (one call site for memo misses and lengths beyond the memo: the optimiser has seen it when it compiles)
+            const inMemo = row >= 0 && lt < LEN_MEMO && lt >= 0 && lt === (lt | 0);
+            let len = inMemo ? memo[row + lt] : NaN;
+            if (len !== len) {
+              len = this.logLenOf(tLs[t], lt);
+              if (inMemo) memo[row + lt] = len;
+            }
+            // a bead that cannot win even with a full lexical score is not scored (see `prune`)
+            if (prune && prev + (bonus + lexWeight * lnMax + lenWeight * len - mergeT[t]) <= b) continue;
+            const ns = tNs[t];
+            let nt = 0;
+            for (let u = j0; u < j1; u++) nt += sumT[u];
+            // lexFromPairs
+            let lex: number;
+            if (ns + nt === 0) lex = base;
+            else if (j0 >= tMaxLo[t] && j1 - 1 <= tMinHi[t]) {
+              if (di === 1) {
+                // one source row (1-1, 1-2, 1-3 …)
+                const o = rBase[i0 - ia];
+                let c = 0;
+                let ct = 0;
+                for (let u = j0; u < j1; u++) {
+                  c += csA[o + u];
+                  const d = ctA[o + u];
+                  const w = sumT[u];
+                  ct += d < w ? d : w;
+                }
+                lex = ((c < ns ? c : ns) + ct + aBase) / (ns + nt + a);
+              } else {
+                // (2-1 beads take this path too, so that it has run before 2-2 beads first come, in pass 2)
+                const i1 = i0 + di;
+                let cs = 0;
+                let ct = 0;
+                for (let r = i0; r < i1; r++) {
+                  const o = rBase[r - ia];
+                  let c = 0;
+                  for (let u = j0; u < j1; u++) c += csA[o + u];
+                  const w = sumS[r];
+                  cs += c < w ? c : w;
+                }
+                for (let u = j0; u < j1; u++) {
+                  let c = 0;
+                  for (let r = i0; r < i1; r++) c += ctA[rBase[r - ia] + u];
+                  const w = sumT[u];
+                  ct += c < w ? c : w;
+                }
+                lex = (cs + ct + aBase) / (ns + nt + a);
+              }
+            } else lex = this.lexFromPairs(i0, i0 + di, j0, j1);
+            // structure
+            let f = 0;
+            if (heads) {
+              let ht = 0;
+              for (let u = j0; u < j1; u++) ht += tgtHead![u];
+              const hs = tHs[t];
+              if (hs > 0 !== ht > 0 || (hs > 0 && (di > 1 || dj > 1))) f = 32;
+            }
+            let brk = tBreaks[t];
+            if (tgtPara) for (let u = j0 + 1; u < j1; u++) if (tgtPara[u] !== tgtPara[u - 1]) brk++;
+            s = bonus + lexWeight * ((lex - base) / den) + lenWeight * len - mergeT[t] - pens[f + brk];
+          }
+          if (prev + s > b) {
+            b = prev + s;
+            bt = t;
+            bs = s;
+          }
+        }
+        best[bb + j] = b;
+        back[off[i] + (j - rowLo)] = bt;
+        beadScore[off[i] + (j - rowLo)] = bs;
+      }
+    }
+    return traceBack(n, m, types, lo, off, back, beadScore, best, last);
+  }
 }
 
 /** Half-width of the anchor search window, as a share of the longer side (Bible 006 drifts ~690 of 42,687). */
@@ -836,7 +1203,9 @@ export function confidence(lexNorm: number, logLen: number, di: number, dj: numb
  * A step's independent jobs. `features.stretches`: the document is long, its lexical passes will be asked as
  * stretch jobs (a runner may start their thread now; a short document never asks for stretches).
  */
-export type AlignRequest = { kind: 'features'; jobs: FeatureJob[]; lexicon?: Lexicon; stretches?: boolean } | { kind: 'stretches'; jobs: StretchJob[] };
+export type AlignRequest =
+  | { kind: 'features'; jobs: FeatureJob[]; lexicon?: Lexicon; stretches?: boolean }
+  | { kind: 'stretches'; jobs: StretchJob[] };
 
 /** Answer one request (pure). */
 export function runAlignRequest(req: AlignRequest): LocalFeatures[] | StretchResult[] {
@@ -922,26 +1291,36 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   const fs = adoptFeatures(keys, localS);
   const ft = adoptFeatures(keys, localT);
 
-  const srcLen = Float64Array.from(srcTexts, (t) => lengthOf(t));
-  const tgtLen = Float64Array.from(tgtTexts, (t) => lengthOf(t));
-  const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>) => {
-    const hasS = presence(fs, extraS, keys.size);
-    const hasT = presence(ft, extraT, keys.size);
-    const S = pack(fs, srcLen, extraS, hasT, keys.size);
-    const T = pack(ft, tgtLen, extraT, hasS, keys.size);
+  const srcLen = localS.len;
+  const tgtLen = localT.len;
+  // what a scorer needs besides the packed sides is the same in both passes: worked out once
+  const srcCum = cumulative(srcLen);
+  const tgtCum = cumulative(tgtLen);
+  const totS = srcCum[n];
+  const totT = tgtCum[m];
+  const headings = src.some((s) => s.kind === 'heading') || tgt.some((s) => s.kind === 'heading');
+  const srcHead = headings ? Uint8Array.from(src, (s) => (s.kind === 'heading' ? 1 : 0)) : undefined;
+  const tgtHead = headings ? Uint8Array.from(tgt, (s) => (s.kind === 'heading' ? 1 : 0)) : undefined;
+  const srcPara = src.some((s) => s.paragraph !== undefined) ? Int32Array.from(src, (s) => s.paragraph ?? 0) : undefined;
+  const tgtPara = tgt.some((s) => s.paragraph !== undefined) ? Int32Array.from(tgt, (s) => s.paragraph ?? 0) : undefined;
+  // `prev`: the scorer of the previous pass; a side without learned keys keeps its packed keys (only which of its
+  // tokens can match the other side may change: reweigh) and its key presence
+  let hasPrev: [Uint8Array, Uint8Array] | undefined;
+  const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>, prev?: Scorer) => {
+    const hasS = prev && !extraS && hasPrev ? hasPrev[0] : presence(fs, extraS, keys.size);
+    const hasT = prev && !extraT && hasPrev ? hasPrev[1] : presence(ft, extraT, keys.size);
+    hasPrev = [hasS, hasT];
+    const S = prev && !extraS ? reweigh(prev.S, fs, hasT) : pack(fs, srcLen, extraS, hasT, keys.size);
+    const T = prev && !extraT ? reweigh(prev.T, ft, hasS) : pack(ft, tgtLen, extraT, hasS, keys.size);
     const sc = new Scorer(S, T, keys.size, p);
-    sc.srcCum = cumulative(S.len);
-    sc.tgtCum = cumulative(T.len);
-    const totS = S.len.reduce((a, b) => a + b, 0);
-    const totT = T.len.reduce((a, b) => a + b, 0);
+    sc.srcCum = srcCum;
+    sc.tgtCum = tgtCum;
     sc.ratio = totS > 0 && totT > 0 ? totT / totS : 1;
     sc.variance = 6.8 * sc.ratio;
-    if (src.some((s) => s.kind === 'heading') || tgt.some((s) => s.kind === 'heading')) {
-      sc.srcHead = Uint8Array.from(src, (s) => (s.kind === 'heading' ? 1 : 0));
-      sc.tgtHead = Uint8Array.from(tgt, (s) => (s.kind === 'heading' ? 1 : 0));
-    }
-    if (src.some((s) => s.paragraph !== undefined)) sc.srcPara = Int32Array.from(src, (s) => s.paragraph ?? 0);
-    if (tgt.some((s) => s.paragraph !== undefined)) sc.tgtPara = Int32Array.from(tgt, (s) => s.paragraph ?? 0);
+    sc.srcHead = srcHead;
+    sc.tgtHead = tgtHead;
+    sc.srcPara = srcPara;
+    sc.tgtPara = tgtPara;
     return sc;
   };
 
@@ -1031,11 +1410,12 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
     const keyS = { start: sc.S.uniqStart, keys: sc.S.uniq };
     const keyT = { start: sc.T.uniqStart, keys: sc.T.uniq };
     const anchorOpts = { keySpace: keys.size, ratio: p.anchorRatio, minScore: p.anchorMinScore, perKey: p.anchorPerKey };
+    const index = anchorIndex(keyS, keyT, keys.size);
     // round 1: rare keys in a wide window around the length diagonal; round 2: commoner keys in a narrow window
     // around the path through the round-1 anchors (coarse to fine, as in Melamed's SIMR), for dense anchors
-    let anchors = findAnchors(keyS, keyT, diagonalTargets(sc.srcCum!, sc.tgtCum!), { ...anchorOpts, ratio: p.anchorRatio1, minScore: p.anchorMinScore1, perKey: p.anchorPerKey1, window: Math.max(200, Math.ceil(ANCHOR_WINDOW * Math.max(n, m))) });
+    let anchors = findAnchors(keyS, keyT, diagonalTargets(sc.srcCum!, sc.tgtCum!), { ...anchorOpts, ratio: p.anchorRatio1, minScore: p.anchorMinScore1, perKey: p.anchorPerKey1, window: Math.max(200, Math.ceil(ANCHOR_WINDOW * Math.max(n, m))) }, index);
     if (anchors.length >= MIN_ANCHORS) {
-      anchors = findAnchors(keyS, keyT, rowTargets(pathThroughAnchors(anchors, sc.srcCum!, sc.tgtCum!), n), { ...anchorOpts, window: ANCHOR_WINDOW2 });
+      anchors = findAnchors(keyS, keyT, rowTargets(pathThroughAnchors(anchors, sc.srcCum!, sc.tgtCum!), n), { ...anchorOpts, window: ANCHOR_WINDOW2 }, index);
     }
     anchorCount = anchors.length;
     let corners: Array<[number, number]>;
@@ -1108,7 +1488,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
       extra.set(f, list);
       learned++;
     }
-    if (learned) sc = keyedIsSrc ? build(extra, undefined) : build(undefined, extra);
+    if (learned) sc = keyedIsSrc ? build(extra, undefined, sc) : build(undefined, extra, sc);
   }
   if (v !== undefined) sc.variance = Math.max(v * p.varianceScale, 0.5);
   // random pairs for the baseline are drawn away from the path found so far (long documents: it may be far from the diagonal)
@@ -1215,7 +1595,7 @@ type Bead = { i0: number; i1: number; j0: number; j1: number; score: number; con
  * only the stretch, between two corners of the path well outside it; the rest of the path is kept. Linear in the
  * size of the stretches instead of a full pass per round.
  */
-function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], score: (i0: number, j0: number, di: number, dj: number) => number, w0: number, ctx: number, sc?: Scorer): { beads: Bead[]; repairs: number } {
+function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly BeadType[], sc: Scorer, w0: number, ctx: number): { beads: Bead[]; repairs: number } {
   let beads = beads0;
   const lo = band.lo.slice();
   const hi = band.hi.slice();
@@ -1266,9 +1646,9 @@ function repairEdges(beads0: Bead[], band: Band, m: number, types: readonly Bead
       }
       const subBand = normalizeBand(slo, shi, sm);
       // the stretch's sentence pairs at once (inverted-index join), instead of pair by pair for every bead
-      if (sc) sc.useLocalPairs(ia, subBand.lo.map((x) => x + ja), subBand.hi.map((x) => x + ja));
-      const sub = dpAlign(sn, sm, types, subBand, (i0, j0, di, dj) => score(i0 + ia, j0 + ja, di, dj));
-      sc?.clearLocalPairs();
+      sc.useLocalPairs(ia, subBand.lo.map((x) => x + ja), subBand.hi.map((x) => x + ja));
+      const sub = sc.alignBand(sn, sm, types, subBand, ia, ja);
+      sc.clearLocalPairs();
       for (const b of sub.beads) out.push({ i0: b.i0 + ia, i1: b.i1 + ia, j0: b.j0 + ja, j1: b.j1 + ja, score: b.score });
       repairs++;
     }
@@ -1335,9 +1715,8 @@ export function runStretch(job: StretchJob): StretchResult {
   for (let k = 0; k + 1 < job.types.length; k += 2) types.push([job.types[k], job.types[k + 1]]);
   const band = bandAroundPath(corners, n, m, job.width);
   sc.usePairBand(band);
-  const score = (i0: number, j0: number, di: number, dj: number) => sc.bead(i0, j0, di, dj);
-  const res = dpAlign(n, m, types, band, score);
-  const repaired = repairEdges(res.beads, band, m, types, score, job.width, job.p.repairContext, sc);
+  const res = sc.alignBand(n, m, types, band);
+  const repaired = repairEdges(res.beads, band, m, types, sc, job.width, job.p.repairContext);
   const beads = new Int32Array(repaired.beads.length * 4);
   const scores = new Float32Array(repaired.beads.length);
   repaired.beads.forEach((b, k) => {
@@ -1349,6 +1728,51 @@ export function runStretch(job: StretchJob): StretchResult {
   return { beads, scores, repairs: repaired.repairs, conf };
 }
 
+/** Sentences of a warm-up stretch (warmupJobs). */
+const WARMUP_ROWS = 600;
+
+/**
+ * Stretch jobs that only warm up a thread's compiled code for the lexical passes of a long document (results
+ * meaningless): a runner with time to spare before them — e.g. while it waits for the other side's features — runs
+ * them so that the real stretches start on optimised code (a cold start costs about half a second on Bible 006).
+ * One side's first sentences against themselves a few sentences on (the path runs along the band's edge, so the
+ * local repairs run too), in the settings of each pass.
+ */
+export function warmupJobs(local: LocalFeatures, options: Pick<AlignOptions, 'params' | 'maxSentences'> = {}): StretchJob[] {
+  const p: ScoreParams = { ...DEFAULT_PARAMS, ...options.params };
+  const keys = new KeySpace();
+  const side = adoptFeatures(keys, local);
+  const n = side.tokStart.length - 1;
+  const types = beadTypes(options.maxSentences ?? 4);
+  const passes: Array<[number, BeadType[], boolean]> = [
+    [p.midBand, types.filter(([a, b]) => a + b <= 3), false],
+    [Math.min(p.band2, 6), types.filter(([a, b]) => a + b <= 4), true],
+  ];
+  const rows = Math.min(WARMUP_ROWS, n - 2 * p.midBand);
+  if (rows < 50) return [];
+  // the first sentences only
+  const used = rows + Math.max(p.midBand, 6);
+  const X = pack({ ...side, tokStart: side.tokStart.subarray(0, used + 1) }, local.len.subarray(0, used), undefined, undefined, keys.size);
+  return passes.map(([width, ts, confidence]) => {
+    const corners = new Int32Array((rows + 1) * 2);
+    for (let i = 0; i <= rows; i++) corners[2 * i] = corners[2 * i + 1] = i;
+    return {
+      S: slicePacked(X, width, width + rows),
+      T: slicePacked(X, 0, rows),
+      keySpace: keys.size,
+      p,
+      ratio: 1,
+      variance: 6.8,
+      base: 0.05,
+      top: 0.5,
+      corners,
+      width,
+      types: Int32Array.from(ts.flat()),
+      confidence,
+    };
+  });
+}
+
 /** Confidence of a bead from the scorer of the last pass (before the heading rule). */
 function beadConfidence(sc: Scorer, b: { i0: number; i1: number; j0: number; j1: number }): number {
   const di = b.i1 - b.i0;
@@ -1357,39 +1781,58 @@ function beadConfidence(sc: Scorer, b: { i0: number; i1: number; j0: number; j1:
   return confidence(sc.lexNorm(sc.lex(b.i0, b.i1, b.j0, b.j1)), sc.logLen(b.i0, b.i1, b.j0, b.j1), di, dj);
 }
 
-/** Rows [a, b) of packed features, as a packed side of their own (copies). */
+/**
+ * Rows [a, b) of packed features, as a packed side of their own: views of the side's arrays (in shared memory, see
+ * sharedInt32), and its three start arrays rebased to the slice (copies, in one SharedArrayBuffer).
+ */
 function slicePacked(X: Packed, a: number, b: number): Packed {
   const t0 = X.tokStart[a];
   const t1 = X.tokStart[b];
   const k0 = X.keyStart[t0];
   const u0 = X.uniqStart[a];
-  const tokStart = X.tokStart.slice(a, b + 1);
-  for (let i = 0; i < tokStart.length; i++) tokStart[i] -= t0;
-  const keyStart = X.keyStart.slice(t0, t1 + 1);
-  for (let i = 0; i < keyStart.length; i++) keyStart[i] -= k0;
-  const uniqStart = X.uniqStart.slice(a, b + 1);
-  for (let i = 0; i < uniqStart.length; i++) uniqStart[i] -= u0;
+  const rows = b - a;
+  const toks = t1 - t0;
+  const buf = new SharedArrayBuffer(4 * (2 * (rows + 1) + toks + 1));
+  const rebased = (x: Int32Array, from: number, count: number, at: number): Int32Array => {
+    const v = new Int32Array(buf, 4 * at, count);
+    const minus = x[from];
+    for (let i = 0; i < count; i++) v[i] = x[from + i] - minus;
+    return v;
+  };
+  const tokStart = rebased(X.tokStart, a, rows + 1, 0);
+  const keyStart = rebased(X.keyStart, t0, toks + 1, rows + 1);
+  const uniqStart = rebased(X.uniqStart, a, rows + 1, rows + 1 + toks + 1);
+  // pack()'s field order: one object shape for every Packed (the scorer's code stays monomorphic)
   return {
-    len: X.len.slice(a, b),
+    len: X.len.subarray(a, b),
     tokStart,
     keyStart,
-    keys: X.keys.slice(k0, X.keyStart[t1]),
-    weight: X.weight.slice(t0, t1),
-    sumW: X.sumW.slice(a, b),
+    keys: X.keys.subarray(k0, X.keyStart[t1]),
+    weight: X.weight.subarray(t0, t1),
+    sumW: X.sumW.subarray(a, b),
     uniqStart,
-    uniq: X.uniq.slice(u0, X.uniqStart[b]),
+    uniq: X.uniq.subarray(u0, X.uniqStart[b]),
   };
 }
 
-/** Stretches of a long document between hard anchors (an independent DP problem each: part of the algorithm, whatever the number of threads). */
-const STRETCHES = 2;
+/**
+ * Sentences (both sides) per stretch of a long document between hard anchors: each stretch is an independent DP
+ * problem (part of the algorithm, whatever the number of threads; cutting at three 1-1 anchors in a row leaves the
+ * links as they are — Bible 001 and 006 give the same links with 2, 4, 8 or 16 stretches). A stretch costs its own
+ * set-up (postings, pair cache, length memo: ~10 ms), so on one thread fewer are faster (Bible 006: 4 instead of 15,
+ * pass 1 ~80 ms shorter); a runner with a second thread for them (src/io/align-parallel.ts, 4+ cores) hands them out
+ * as the threads finish.
+ */
+const STRETCH_SENTENCES = 20000;
+/** At most this many stretches. */
+const MAX_STRETCHES = 32;
 /** Fewest source sentences in a stretch. */
 const MIN_STRETCH = 1000;
 
 /**
- * Hard anchors to cut a long document at: the anchor nearest each of the points i + j = k·(n + m)/STRETCHES whose neighbours
- * on both sides are anchors too, one sentence apart on both sides (three 1-1 links in a row: a link boundary is
- * certain there). Returns the cut corners [i, j], increasing.
+ * Hard anchors to cut a long document at: the anchor nearest each of the points i + j = k·(n + m)/count (count from
+ * STRETCH_SENTENCES, at least 2) whose neighbours on both sides are anchors too, one sentence apart on both sides
+ * (three 1-1 links in a row: a link boundary is certain there). Returns the cut corners [i, j], increasing.
  */
 function hardCuts(anchors: ReadonlyArray<[number, number]>, n: number, m: number): Array<[number, number]> {
   const hard: Array<[number, number]> = [];
@@ -1400,9 +1843,10 @@ function hardCuts(anchors: ReadonlyArray<[number, number]>, n: number, m: number
     if (a[0] === i - 1 && a[1] === j - 1 && b[0] === i + 1 && b[1] === j + 1 && i >= MIN_STRETCH && n - i >= MIN_STRETCH && j > 0 && j < m) hard.push([i, j]);
   }
   const cuts: Array<[number, number]> = [];
-  for (let k = 1; k < STRETCHES; k++) {
+  const count = Math.max(2, Math.min(MAX_STRETCHES, Math.round((n + m) / STRETCH_SENTENCES)));
+  for (let k = 1; k < count; k++) {
     // stretches of equal work: sentences of both sides
-    const target = (k * (n + m)) / STRETCHES;
+    const target = (k * (n + m)) / count;
     let best: [number, number] | undefined;
     for (const h of hard) if (!best || Math.abs(h[0] + h[1] - target) < Math.abs(best[0] + best[1] - target)) best = h;
     if (best && (!cuts.length || best[0] - cuts[cuts.length - 1][0] >= MIN_STRETCH)) cuts.push(best);

@@ -35,40 +35,85 @@ export interface AnchorOptions {
  * Confident, monotone anchor pairs [i, j] (source sentence i ↔ target sentence j), in increasing i and j.
  * `expected[i]` is the target sentence the length diagonal puts next to source sentence i.
  */
-export function findAnchors(S: KeyLists, T: KeyLists, expected: Int32Array, o: AnchorOptions): Array<[number, number]> {
+export function findAnchors(S: KeyLists, T: KeyLists, expected: Int32Array, o: AnchorOptions, index = anchorIndex(S, T, o.keySpace)): Array<[number, number]> {
   const n = S.start.length - 1;
   const m = T.start.length - 1;
   if (n === 0 || m === 0) return [];
-  const K = o.keySpace;
   const W = Math.max(1, o.window);
-  // document frequencies per side
-  const dfS = new Int32Array(K);
-  const dfT = new Int32Array(K);
-  for (let u = 0; u < S.keys.length; u++) dfS[S.keys[u]]++;
-  for (let u = 0; u < T.keys.length; u++) dfT[T.keys[u]]++;
+  // (each step its own function: a long loop gets optimised on its own, not as part of a larger body)
   // a key anchors when it is expected in few sentences of a window on each side
   const perKey = o.perKey ?? 6;
   const capT = Math.max(2, Math.floor((perKey * m) / (2 * W + 1)));
   const capS = Math.max(2, Math.floor((perKey * n) / (2 * W + 1)));
+  const idf = keyWeights(index.dfS, index.dfT, capS, capT, n + m);
+  const post = index.postings;
+  const found = bestTargets(S, post, idf, expected, W, o.ratio ?? 2, o.minScore ?? 6, m);
+  const chain = heaviestIncreasing(found.ai, found.aj, found.aw, m);
+  return dropIsolated(chain);
+}
+
+/**
+ * What the anchor search reads of a document pair whatever its settings: the document frequency of every key on each
+ * side and the target sentences of every key (build it once for several searches of the same pair).
+ */
+export interface AnchorIndex {
+  dfS: Int32Array;
+  dfT: Int32Array;
+  postings: { start: Int32Array; post: Int32Array };
+}
+
+export function anchorIndex(S: KeyLists, T: KeyLists, keySpace: number): AnchorIndex {
+  return { dfS: documentFrequencies(S.keys, keySpace), dfT: documentFrequencies(T.keys, keySpace), postings: postings(T, keySpace) };
+}
+
+/** Sentences of one side per key (each sentence lists a key once). */
+function documentFrequencies(keys: Int32Array, K: number): Int32Array {
+  const df = new Int32Array(K);
+  for (let u = 0; u < keys.length; u++) df[keys[u]]++;
+  return df;
+}
+
+/** Inverse document frequency of the keys that can anchor (rare enough on both sides), 0 for the others. */
+function keyWeights(dfS: Int32Array, dfT: Int32Array, capS: number, capT: number, sentences: number): Float32Array {
+  const K = dfS.length;
   const idf = new Float32Array(K);
   for (let k = 0; k < K; k++) {
-    if (dfS[k] > 0 && dfT[k] > 0 && dfS[k] <= capS && dfT[k] <= capT) idf[k] = Math.log((n + m) / (dfS[k] + dfT[k]));
+    if (dfS[k] > 0 && dfT[k] > 0 && dfS[k] <= capS && dfT[k] <= capT) idf[k] = Math.log(sentences / (dfS[k] + dfT[k]));
   }
-  // inverted lists of target sentences per usable key (CSR, sentences in increasing order)
-  const postStart = new Int32Array(K + 1);
-  for (let u = 0; u < T.keys.length; u++) if (idf[T.keys[u]] > 0) postStart[T.keys[u] + 1]++;
-  for (let k = 0; k < K; k++) postStart[k + 1] += postStart[k];
-  const post = new Int32Array(postStart[K]);
-  const fill = postStart.slice(0, K);
-  for (let j = 0; j < m; j++) for (let u = T.start[j]; u < T.start[j + 1]; u++) {
-    const k = T.keys[u];
-    if (idf[k] > 0) post[fill[k]++] = j;
-  }
-  // per source sentence: accumulate candidate scores over target sentences in its window
+  return idf;
+}
+
+/** Inverted lists of target sentences per key (CSR, sentences in increasing order; the search skips unusable keys). */
+function postings(T: KeyLists, K: number): { start: Int32Array; post: Int32Array } {
+  const m = T.start.length - 1;
+  const start = new Int32Array(K + 1);
+  for (let u = 0; u < T.keys.length; u++) start[T.keys[u] + 1]++;
+  for (let k = 0; k < K; k++) start[k + 1] += start[k];
+  const post = new Int32Array(start[K]);
+  const fill = start.slice(0, K);
+  for (let j = 0; j < m; j++) for (let u = T.start[j]; u < T.start[j + 1]; u++) post[fill[T.keys[u]]++] = j;
+  return { start, post };
+}
+
+/**
+ * Per source sentence: candidate scores accumulated over the target sentences of its window; the best one is kept
+ * when it passes the least score and the ratio test. Returns the kept pairs and their margins, by source sentence.
+ */
+function bestTargets(
+  S: KeyLists,
+  P: { start: Int32Array; post: Int32Array },
+  idf: Float32Array,
+  expected: Int32Array,
+  W: number,
+  ratio: number,
+  minScore: number,
+  m: number,
+): { ai: number[]; aj: number[]; aw: number[] } {
+  const n = S.start.length - 1;
+  const postStart = P.start;
+  const post = P.post;
   const acc = new Float32Array(m);
   const touched = new Int32Array(m);
-  const ratio = o.ratio ?? 2;
-  const minScore = o.minScore ?? 6;
   const ai: number[] = [];
   const aj: number[] = [];
   const aw: number[] = [];
@@ -116,8 +161,7 @@ export function findAnchors(S: KeyLists, T: KeyLists, expected: Int32Array, o: A
       aw.push(b1 - b2);
     }
   }
-  const chain = heaviestIncreasing(ai, aj, aw, m);
-  return dropIsolated(chain);
+  return { ai, aj, aw };
 }
 
 /** Heaviest subsequence strictly increasing in both i (given: input sorted by i, distinct) and j (Fenwick tree of prefix maxima). */

@@ -5,6 +5,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import type { Lexicon } from './lexicon.js';
+import { setHeadLines } from './features.js';
 
 let cached: Lexicon | undefined;
 
@@ -48,23 +49,34 @@ export function reviveGlosses(entries: Map<string, string[]>): Map<string, strin
   return entries;
 }
 
-/** Decode the preprocessed data (head\tstem stem…, blank line, char\treading reading…). */
+/**
+ * Decode the preprocessed data (head\tstem stem…, blank line, char\treading reading…). The head words' Map
+ * (`entries`) is made on first access: the aligner's longest match reads the head lines themselves (`setHeadLines`),
+ * so that a thread that only aligns never makes the Map of 109,000 head words.
+ */
 export function decodeBuiltin(text: string): Lexicon {
-  const entries = new LazyGlosses();
   const readings = new Map<string, string[]>();
   let maxLength = 1;
   const blank = text.indexOf('\n\n');
   const end = blank >= 0 ? blank : text.length;
-  // head words: the gloss text of each line is kept as it is, split on first access
-  const setRaw = Map.prototype.set as (this: Map<string, string>, k: string, v: string) => Map<string, string>;
+  // the head words: where each line starts and its head word's length (for the longest-match index)
+  let starts: Int32Array = new Int32Array(1 << 17);
+  let lens: Int32Array = new Int32Array(1 << 17);
+  let count = 0;
   for (let p = 0; p < end; ) {
     let nl = text.indexOf('\n', p);
     if (nl < 0 || nl > end) nl = end;
     const tab = text.indexOf('\t', p);
     if (tab >= 0 && tab < nl) {
-      const head = text.slice(p, tab);
-      setRaw.call(entries as unknown as Map<string, string>, head, text.slice(tab + 1, nl));
-      if (head.length > maxLength) maxLength = head.length;
+      if (tab - p > maxLength) maxLength = tab - p;
+      if (tab > p) {
+        if (count === starts.length) {
+          starts = grow(starts);
+          lens = grow(lens);
+        }
+        starts[count] = p;
+        lens[count++] = tab - p;
+      }
     }
     p = nl + 1;
   }
@@ -75,7 +87,38 @@ export function decodeBuiltin(text: string): Lexicon {
       readings.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
     }
   }
-  return { from: 'zh', to: 'en', entries, maxLength, readings };
+  let entries: LazyGlosses | undefined;
+  const lex: Lexicon = {
+    from: 'zh',
+    to: 'en',
+    get entries() {
+      return (entries ??= glossesOf(text, end));
+    },
+    maxLength,
+    readings,
+  };
+  setHeadLines(lex, text, starts.subarray(0, count), lens.subarray(0, count));
+  return lex;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+}
+
+/** The head words of text[0, end) (`head\tstem stem…` lines), each gloss line kept as it is, split on first access. */
+function glossesOf(text: string, end: number): LazyGlosses {
+  const entries = new LazyGlosses();
+  const setRaw = Map.prototype.set as (this: Map<string, string>, k: string, v: string) => Map<string, string>;
+  for (let p = 0; p < end; ) {
+    let nl = text.indexOf('\n', p);
+    if (nl < 0 || nl > end) nl = end;
+    const tab = text.indexOf('\t', p);
+    if (tab >= 0 && tab < nl) setRaw.call(entries as unknown as Map<string, string>, text.slice(p, tab), text.slice(tab + 1, nl));
+    p = nl + 1;
+  }
+  return entries;
 }
 
 async function builtinText(): Promise<string> {
@@ -100,7 +143,8 @@ export async function loadBuiltinLexicon(): Promise<Lexicon> {
  * that matches names on the non-Chinese side while another thread matches the Chinese side with the whole lexicon.
  */
 export async function builtinReadings(): Promise<Lexicon> {
-  if (cached) return { ...cached, entries: new Map() };
+  // (not a spread of the cached lexicon: that would make its Map of head words)
+  if (cached) return { from: cached.from, to: cached.to, entries: new Map(), maxLength: cached.maxLength, readings: cached.readings };
   const text = await builtinText();
   const blank = text.indexOf('\n\n');
   const lex = decodeBuiltin(blank >= 0 ? text.slice(blank) : '');

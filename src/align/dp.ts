@@ -139,10 +139,18 @@ export function dpAlign(
     }
     if (onRow) onRow(i);
   }
+  return traceBack(n, m, types, lo, off, back, beadScore, best, (n % R) * W + (m - lo[n]));
+}
+
+/**
+ * The beads of the best path, from the back-pointers (`back`: type index per cell, `off`: first cell per row); the
+ * path's score is best[last].
+ */
+export function traceBack(n: number, m: number, types: readonly BeadType[], lo: Int32Array, off: Int32Array, back: Int8Array, beadScore: Float32Array, best: Float64Array, last: number): DpResult {
+  const total = best[last];
   const beads: DpResult['beads'] = [];
   let i = n;
   let j = m;
-  const total = best[(n % R) * W + (m - lo[n])];
   while (i > 0 || j > 0) {
     const cell = off[i] + (j - lo[i]);
     const t = back[cell];

@@ -10,7 +10,7 @@
  *  - learned pairs (IBM Model 1 on the first pass) add keys to source token types.
  */
 import type { Lexicon } from './lexicon.js';
-import { digitValues, isStopword, numberValues, stem, wordNumberValues, words } from './text.js';
+import { digitValues, isStopword, lengthOf, numberValuesInto, stem, wordNumberValues, words } from './text.js';
 import { NUMBER_WORDS, ORDINAL_WORDS } from './langdata.js';
 
 export interface SideFeatures {
@@ -113,6 +113,25 @@ class SideBuilder {
     this.tw[this.nt] = weight; // float32 as Float32Array.from gave
     this.nt++;
   }
+  // tokens of values (numbers, names): their type and list by value, per kind
+  private readonly valueOf = [new Map<string, number>(), new Map<string, number>()];
+  private readonly valueType: number[] = [];
+  private readonly valueList: number[] = [];
+  /**
+   * `push(type(typePrefix + v), one(keys.id(keyPrefix + v)), weight)` with the type and list of each value made once
+   * (kind 0: numbers, 1: names) — no new strings for a value met before.
+   */
+  pushValue(kind: 0 | 1, v: string, typePrefix: string, keys: KeySpace, keyPrefix: string, weight: number): void {
+    const map = this.valueOf[kind];
+    let u = map.get(v);
+    if (u === undefined) {
+      u = this.valueType.length;
+      this.valueType.push(this.type(typePrefix + v));
+      this.valueList.push(this.one(keys.id(keyPrefix + v)));
+      map.set(v, u);
+    }
+    this.push(this.valueType[u], this.valueList[u], weight);
+  }
   endSentence(): void {
     this.starts.push(this.nt);
   }
@@ -141,57 +160,170 @@ function punctTokens(text: string, side: SideBuilder, keys: KeySpace): void {
 
 /** Features of a space-separated language side (en, de, fr, …). `pinyin` (optional) maps capitalised words to name keys. */
 export function spacedFeatures(texts: readonly string[], lang: string, keys: KeySpace, pinyinOf?: (word: string) => string | undefined): SideFeatures {
-  const side = new SideBuilder(lang);
-  // per word form: its type and key list (or null: not a content word), computed once per document
-  const memo = new Map<string, { type: number; list: number; weight: number } | null>();
-  const numMemo = new Map<string, string[]>();
-  const hasNumberWords = !!(NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]);
-  for (const text0 of texts) {
-    const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
-    const ws = words(text);
-    for (const w of ws) {
-      let f = memo.get(w);
-      if (f === undefined) {
-        f = null;
-        if (!/^\d/.test(w) && !isStopword(w, lang)) {
-          const s = stem(w, lang);
-          if (s.length >= 2) {
-            const k = [keys.id('w:' + s)];
-            let weight = 1;
-            if (pinyinOf && /^\p{Lu}\p{Ll}/u.test(w)) {
-              const py = pinyinOf(w);
-              if (py) {
-                k.push(keys.id('y:' + py));
-                weight = 1.5;
-              }
-            }
-            f = { type: side.type(s), list: k.length === 1 ? side.one(k[0]) : side.list(k), weight };
-          }
-        }
-        memo.set(w, f);
+  const sp = new SpacedSide(lang, keys, pinyinOf);
+  for (const text0 of texts) sp.sentence(text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0);
+  return sp.side.done();
+}
+
+/**
+ * The side of `spacedFeatures`, one sentence at a time. Each word form is looked at once per document: its token
+ * (type, key list, weight; or none: not a content word) and number values, by its id in a hash table of the forms by
+ * their characters (FNV-1a, linear probing), so that a word met before costs a hash and a comparison, with no string.
+ * An ASCII sentence is read by a scan of character codes that gives the tokens of `words` (a word is a letter then
+ * letters, digits, ' and -; a number is digits with . or , between digit groups; a letter right after a number starts
+ * a word); other sentences by `words` itself.
+ */
+class SpacedSide {
+  readonly side: SideBuilder;
+  private readonly hasNumberWords: boolean;
+  // per form id: its characters, type (-1: no token), key list, weight, number values
+  private readonly forms: string[] = [];
+  private readonly formType: number[] = [];
+  private readonly formList: number[] = [];
+  private readonly formWeight: number[] = [];
+  private readonly formNums: string[][] = [];
+  // the forms by hash: [hash, id + 1] per slot
+  private table: Int32Array = new Int32Array(2 * 4096);
+  private mask = 4095;
+  // the form ids of the sentence's words that have number values, in order
+  private readonly numIds: number[] = [];
+  private readonly nums: string[] = [];
+  constructor(
+    private readonly lang: string,
+    private readonly keys: KeySpace,
+    private readonly pinyinOf: ((word: string) => string | undefined) | undefined,
+  ) {
+    this.side = new SideBuilder(lang);
+    this.hasNumberWords = !!(NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]);
+  }
+
+  sentence(text: string): void {
+    const side = this.side;
+    const keys = this.keys;
+    this.numIds.length = 0;
+    let punct = -1;
+    if (NON_ASCII.test(text)) {
+      for (const w of words(text)) {
+        let h = HASH0;
+        for (let q = 0; q < w.length; q++) h = hashStep(h, w.charCodeAt(q));
+        this.word(w, 0, w.length, h);
       }
-      // tokens share their (read-only) key list with every other occurrence of the word
-      if (f) side.push(f.type, f.list, f.weight);
-    }
-    // numberValues(text, lang, ws), with the values of each word form computed once per document
-    const nums: string[] = [];
+    } else punct = this.ascii(text);
+    // numberValues(text, lang, words), with the values of each word form computed once per document
+    const nums = this.nums;
+    nums.length = 0;
     digitValues(text.length > 4000 ? text.slice(0, 4000) : text, nums);
-    if (hasNumberWords) {
-      for (const w of ws) {
-        let vs = numMemo.get(w);
-        if (!vs) {
-          vs = [];
-          wordNumberValues(w, lang, vs);
-          numMemo.set(w, vs);
-        }
-        for (const v of vs) nums.push(v);
-      }
+    for (const id of this.numIds) for (const v of this.formNums[id]) nums.push(v);
+    for (const v of nums) side.pushValue(0, v, '#', keys, 'n:', 2);
+    if (punct < 0) punctTokens(text, side, keys);
+    else {
+      // punctTokens(text, side, keys) of an ASCII text, from the marks met by the scan
+      if (punct & 1) side.push(side.type('?'), side.one(keys.id('p:?')), 1);
+      if (punct & 2) side.push(side.type('!'), side.one(keys.id('p:!')), 1);
+      if (punct & 4) side.push(side.type('"'), side.one(keys.id('p:"')), 0.5);
     }
-    for (const v of nums) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
-    punctTokens(text, side, keys);
     side.endSentence();
   }
-  return side.done();
+
+  /** The words of an ASCII text (`words`), by codes; returns the `PUNCT_CLASS` bits of its other characters. */
+  private ascii(t: string): number {
+    const n = t.length;
+    let punct = 0;
+    let i = 0;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        let h = hashStep(HASH0, c);
+        let k = i + 1;
+        for (; k < n; k++) {
+          const d = t.charCodeAt(k);
+          if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 39 || d === 45)) break;
+          h = hashStep(h, d);
+        }
+        this.word(t, i, k, h);
+        i = k;
+      } else if (c >= 48 && c <= 57) {
+        let k = i + 1;
+        for (;;) {
+          while (k < n && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+          const d = k + 1 < n ? t.charCodeAt(k) : 0;
+          if ((d === 46 || d === 44) && t.charCodeAt(k + 1) >= 48 && t.charCodeAt(k + 1) <= 57) k += 2;
+          else break;
+        }
+        let h = HASH0;
+        for (let q = i; q < k; q++) h = hashStep(h, t.charCodeAt(q));
+        this.word(t, i, k, h);
+        i = k;
+      } else {
+        punct |= PUNCT_CLASS[c];
+        i++;
+      }
+    }
+    return punct;
+  }
+
+  /** The word t[i, k) (hash h): its token, and its form id kept for the sentence's numbers when it has some. */
+  private word(t: string, i: number, k: number, h: number): void {
+    const table = this.table;
+    const mask = this.mask;
+    const len = k - i;
+    let id = -1;
+    let s = slotOf(h, mask);
+    for (; table[2 * s + 1] !== 0; s = (s + 1) & mask) {
+      if (table[2 * s] !== h) continue;
+      const f = this.forms[table[2 * s + 1] - 1];
+      if (f.length === len && sameChars(f, 0, t, i, len)) {
+        id = table[2 * s + 1] - 1;
+        break;
+      }
+    }
+    if (id < 0) id = this.newForm(i === 0 && k === t.length ? t : t.slice(i, k), h, s);
+    if (this.formNums[id].length > 0) this.numIds.push(id);
+    // tokens share their (read-only) key list with every other occurrence of the word
+    const type = this.formType[id];
+    if (type >= 0) this.side.push(type, this.formList[id], this.formWeight[id]);
+  }
+
+  /** A word form met for the first time (empty slot s of the table): its token and number values. */
+  private newForm(w: string, h: number, s: number): number {
+    const lang = this.lang;
+    const keys = this.keys;
+    const side = this.side;
+    const id = this.forms.length;
+    this.forms.push(w);
+    let type = -1;
+    let list = 0;
+    let weight = 0;
+    if (!/^\d/.test(w) && !isStopword(w, lang)) {
+      const st = stem(w, lang);
+      if (st.length >= 2) {
+        const k = [keys.id('w:' + st)];
+        weight = 1;
+        if (this.pinyinOf && /^\p{Lu}\p{Ll}/u.test(w)) {
+          const py = this.pinyinOf(w);
+          if (py) {
+            k.push(keys.id('y:' + py));
+            weight = 1.5;
+          }
+        }
+        type = side.type(st);
+        list = k.length === 1 ? side.one(k[0]) : side.list(k);
+      }
+    }
+    this.formType.push(type);
+    this.formList.push(list);
+    this.formWeight.push(weight);
+    const vs: string[] = [];
+    if (this.hasNumberWords) wordNumberValues(w, lang, vs);
+    this.formNums.push(vs);
+    this.table[2 * s] = h;
+    this.table[2 * s + 1] = id + 1;
+    if ((id + 1) * 8 > (this.mask + 1) * 5) {
+      this.table = grown(this.table);
+      this.mask = 2 * this.mask + 1;
+    }
+    return id;
+  }
 }
 
 /**
@@ -206,132 +338,357 @@ export function chineseFeatures(
   otherLang: string,
   names?: NameMatcher,
 ): SideFeatures {
-  const side = new SideBuilder('zh');
-  // per lexicon head word met: its type and key list (unit u: headType[u], headList[u]), found by character code for
-  // one character, by the two characters' number for two, by string for longer ones (no substring per unit)
-  const headType: number[] = [];
-  const headList: number[] = [];
-  const head1 = new Int32Array(65536); // unit + 1
-  const headN = new Map<string, number>();
+  const zh = new ChineseSide(keys, lexicon, otherLang, names);
+  // one call per sentence (not one loop over the document): the sentence loop is optimised as a function, with its
+  // rare paths in functions of their own, instead of being recompiled on the stack each time a new path is taken
+  for (const text0 of texts) zh.sentence(text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0);
+  return zh.side.done();
+}
+
+/**
+ * Whether the unit of a two-character head word (c0 c1) is kept for its next occurrences: when both are in
+ * U+3400…U+9FFF. Other ones (a surrogate pair, 〇, compatibility ideographs) get a new key list at each occurrence, with
+ * the same keys — as before the match index of 2026-11, so that the features (list numbers included) stay the same.
+ */
+function kept(c0: number, c1: number): boolean {
+  return c0 >= 0x3400 && c0 <= 0x9fff && c1 >= 0x3400 && c1 <= 0x9fff;
+}
+
+/** Punctuation classes of UTF-16 units for `punctTokens`' keys: bit 1 ?, bit 2 !, bit 4 a quote or title mark. */
+const PUNCT_CLASS = (() => {
+  const t = new Uint8Array(65536);
+  for (const c of '?？') t[c.charCodeAt(0)] |= 1;
+  for (const c of '!！') t[c.charCodeAt(0)] |= 2;
+  for (const c of '"“”«»„《》「」『』') t[c.charCodeAt(0)] |= 4;
+  return t;
+})();
+
+/** The `PUNCT_CLASS` bits of the characters of a text. */
+function punctClasses(text: string): number {
+  let p = 0;
+  for (let i = 0; i < text.length; i++) p |= PUNCT_CLASS[text.charCodeAt(i)];
+  return p;
+}
+
+/** The Chinese side of `chineseFeatures`, one sentence at a time. */
+class ChineseSide {
+  readonly side = new SideBuilder('zh');
+  private readonly ix: MatchIndex | undefined;
+  private readonly maxL: number;
+  // per lexicon head word met: its unit (type and key list: unitType[u], unitList[u]) + 1, by the index's slot
+  private readonly unitOfSlot: Int32Array;
+  // per single character (UTF-16 unit) that is a head word: its unit + 1 (no slot lookup)
+  private readonly unitOfChar = new Int32Array(65536);
+  private readonly unitType: number[] = [];
+  private readonly unitList: number[] = [];
   // per single character (UTF-16 unit) outside lexicon units: its type id + 1
-  const charType = new Int32Array(65536);
-  const maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
-  const ix = lexicon ? matchIndexOf(lexicon) : undefined;
-  const head2 = ix ? new Int32Array(ix.twoKeys.length) : new Int32Array(0); // by slot of the pair table: unit + 1
-  for (const text0 of texts) {
-    const text = text0.length > MAX_SCORED_CHARS ? text0.slice(0, MAX_SCORED_CHARS) : text0;
+  private readonly charType = new Int32Array(65536);
+  private readonly nums: string[] = [];
+  /** The slot of the last head word found by `match`. */
+  private slot = -1;
+  constructor(
+    private readonly keys: KeySpace,
+    private readonly lexicon: Lexicon | undefined,
+    private readonly otherLang: string,
+    private readonly names: NameMatcher | undefined,
+  ) {
+    this.ix = lexicon ? matchIndexOf(lexicon) : undefined;
+    this.maxL = lexicon ? Math.min(lexicon.maxLength, 8) : 0;
+    this.unitOfSlot = new Int32Array(this.ix ? this.ix.shortMask + 1 + this.ix.longMask + 1 : 0);
+  }
+
+  sentence(text: string): void {
+    const side = this.side;
     const n = text.length;
+    let punct = 0;
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
       // Latin runs: 5G, APEC, G20, RCEP, iPhone
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff21 && c <= 0xff5a)) {
-        let k = i + 1;
-        while (k < n && /[A-Za-z0-9.&Ａ-Ｚａ-ｚ０-９-]/.test(text[k])) k++;
-        const w = text.slice(i, k).normalize('NFKC').replace(/[.-]+$/, '');
-        if (w.length >= 1 && !isStopword(w, otherLang)) {
-          const s = stem(w, otherLang);
-          const type = side.type(s);
-          side.push(type, side.one(keys.id('w:' + s)), 2);
-        }
-        i = k;
+        i = this.latin(text, i);
         continue;
       }
       if (!(c >= 0x3400 && c <= 0x9fff) && !(c >= 0xf900 && c <= 0xfaff) && !(c >= 0xd840 && c <= 0xd87f)) {
+        punct |= PUNCT_CLASS[c];
         i++;
         continue;
       }
-      let found = 0;
-      if (lexicon) {
-        // longest match, stopping as soon as no longer head word starts with the characters read so far
-        // (1–2 characters: flags by character code; longer: head words and prefixes by string)
-        const f1 = ix!.one[c];
-        if (f1 & 1) found = 1;
-        let k2 = -1;
-        let s2 = -1; // the slot of the two characters in the pair table (k2 ≥ 0 and a head word or prefix)
-        // (a character at an index where no head word has it ends the match: no Map or Set lookup)
-        if (f1 & 2 && maxL >= 2 && i + 2 <= n && ix!.at[text.charCodeAt(i + 1)] & 1) {
-          const c1 = text.charCodeAt(i + 1);
-          k2 = pairKey(c, c1);
-          s2 = k2 >= 0 ? twoSlot(ix!, k2) : -1;
-          const f2 = k2 >= 0 ? (s2 >= 0 ? ix!.twoFlags[s2] : 0) : -1;
-          let go: boolean;
-          if (f2 >= 0) {
-            if (f2 & 1) found = 2;
-            go = (f2 & 2) !== 0;
-          } else {
-            const sub = text.slice(i, i + 2);
-            if (lexicon.entries.has(sub)) found = 2;
-            go = ix!.prefixes.has(sub);
-          }
-          for (let l = 3; go && l <= maxL && i + l <= n; l++) {
-            if (!(ix!.at[text.charCodeAt(i + l - 1)] & (1 << (l - 2)))) break;
-            const sub = text.slice(i, i + l);
-            if (lexicon.entries.has(sub)) found = l;
-            go = ix!.prefixes.has(sub);
-          }
-        }
-        if (found) {
-          let u = found === 1 ? head1[c] - 1 : found === 2 && k2 >= 0 ? head2[s2] - 1 : -1;
-          let head = '';
-          if (u < 0 && found > 2) {
-            head = text.slice(i, i + found);
-            u = headN.get(head) ?? -1;
-          }
-          if (u < 0) {
-            head ||= text.slice(i, i + found);
-            const kk = lexicon.entries.get(head)!.map((s) => keys.id('w:' + s));
-            u = headType.length;
-            headType.push(side.type(head));
-            headList.push(side.list(kk));
-            if (found === 1) head1[c] = u + 1;
-            else if (found === 2 && k2 >= 0) head2[s2] = u + 1;
-            else headN.set(head, u);
-          }
-          side.push(headType[u], headList[u], found >= 2 ? 1 : 0.7);
-        }
-      }
-      if (!found) {
-        let t = charType[c] - 1;
-        if (t < 0) charType[c] = (t = side.type(text[i])) + 1;
+      const found = this.ix ? this.match(text, i, c) : 0;
+      if (found) {
+        const u = found === 1 ? this.unitOfChar[c] - 1 : found > 2 || kept(c, text.charCodeAt(i + 1)) ? this.unitOfSlot[this.slot] - 1 : -1;
+        if (u >= 0) side.push(this.unitType[u], this.unitList[u], found >= 2 ? 1 : 0.7);
+        else this.newUnit(text, i, found, c);
+        i += found;
+      } else {
+        let t = this.charType[c] - 1;
+        if (t < 0) this.charType[c] = (t = side.type(text[i])) + 1;
         side.push(t, 0, 0.7);
-        found = 1;
+        i++;
       }
-      i += found;
     }
-    for (const v of numberValues(text, 'zh')) side.push(side.type('#' + v), side.one(keys.id('n:' + v)), 2);
-    if (names) for (const py of names.find(text)) side.push(side.type('y:' + py), side.one(keys.id('y:' + py)), 1.5);
-    punctTokens(text, side, keys);
+    const keys = this.keys;
+    const nums = this.nums;
+    nums.length = 0;
+    numberValuesInto(text, 'zh', nums);
+    for (const v of nums) side.pushValue(0, v, '#', keys, 'n:', 2);
+    if (this.names) for (const py of this.names.find(text)) side.pushValue(1, py, 'y:', keys, 'y:', 1.5);
+    // punctTokens(text, side, keys), from the classes of the characters read above (Latin runs and Han characters
+    // hold none of these marks; nor do the lexicon's head words, else the text is read again)
+    if (this.ix?.punct) punct = punctClasses(text);
+    if (punct & 1) side.push(side.type('?'), side.one(keys.id('p:?')), 1);
+    if (punct & 2) side.push(side.type('!'), side.one(keys.id('p:!')), 1);
+    if (punct & 4) side.push(side.type('"'), side.one(keys.id('p:"')), 0.5);
     side.endSentence();
   }
-  return side.done();
+
+  /** A Latin run at i (5G, APEC, G20, RCEP, iPhone) → its token; returns the index after the run. */
+  private latin(text: string, i: number): number {
+    const n = text.length;
+    let k = i + 1;
+    while (k < n && /[A-Za-z0-9.&Ａ-Ｚａ-ｚ０-９-]/.test(text[k])) k++;
+    const w = text.slice(i, k).normalize('NFKC').replace(/[.-]+$/, '');
+    if (w.length >= 1 && !isStopword(w, this.otherLang)) {
+      const s = stem(w, this.otherLang);
+      const type = this.side.type(s);
+      this.side.push(type, this.side.one(this.keys.id('w:' + s)), 2);
+    }
+    return k;
+  }
+
+  /**
+   * Forward longest match at i (character code c): the length of the longest head word there (0: none; its slot in
+   * `this.slot` when longer than one character), stopping as soon as no longer head word starts with the characters
+   * read so far. A character at an index where no head word has it ends the match without a lookup.
+   */
+  private match(text: string, i: number, c: number): number {
+    const ix = this.ix!;
+    const f1 = ix.one[c];
+    let found = f1 & 1;
+    if (!(f1 & 2) || this.maxL < 2 || i + 1 >= text.length) return found;
+    const at = ix.at;
+    const c1 = text.charCodeAt(i + 1);
+    if (!(at[c1] & 1)) return found;
+    const s2 = findShort(ix, (c << 16) | c1, 2);
+    if (s2 < 0) return found;
+    const f2 = ix.short[2 * s2 + 1] >> 4;
+    if (f2 & 1) {
+      found = 2;
+      this.slot = s2;
+    }
+    if (!(f2 & 2)) return found;
+    // three characters and more: by a hash of the characters (FNV-1a), checked against the head word's characters
+    const end = Math.min(i + this.maxL, text.length);
+    let h = hashStep(hashStep(HASH0, c), c1);
+    for (let k = i + 2, bit = 2; k < end; k++, bit <<= 1) {
+      const ck = text.charCodeAt(k);
+      if (!(at[ck] & bit)) break;
+      h = hashStep(h, ck);
+      const s = findLong(ix, h, text, i, k + 1 - i);
+      if (s < 0) break;
+      const f = ix.long[2 * s + 1] >> 4;
+      if (f & 1) {
+        found = k + 1 - i;
+        this.slot = ix.shortMask + 1 + s;
+      }
+      if (!(f & 2)) break;
+    }
+    return found;
+  }
+
+  /** The first occurrence of a head word (found characters at i): its type and key list, then its token. */
+  private newUnit(text: string, i: number, found: number, c: number): void {
+    const ix = this.ix!;
+    const side = this.side;
+    const s = found === 1 ? findShort(ix, c, 1) : this.slot;
+    const kk = headStems(ix, this.lexicon!, s).map((st) => this.keys.id('w:' + st));
+    const u = this.unitType.length;
+    this.unitType.push(side.type(text.slice(i, i + found)));
+    this.unitList.push(side.list(kk));
+    if (found === 1) this.unitOfChar[c] = u + 1;
+    else if (found > 2 || kept(c, text.charCodeAt(i + 1))) this.unitOfSlot[s] = u + 1;
+    side.push(this.unitType[u], this.unitList[u], found >= 2 ? 1 : 0.7);
+  }
 }
 
 /**
- * Longest-match index of a lexicon (built once per lexicon): for the first two characters, flags by character code
- * (bit 1: a head word, bit 2: a proper prefix of a longer head word) so that most steps of the match look up a number
- * instead of hashing a new substring; the proper prefixes of 3 or more characters in a set.
+ * Longest-match index of a lexicon (built once per lexicon): flags by character code filter the steps of the match;
+ * the head words and their proper prefixes (up to 8 characters, the longest match) are in two open-addressing hash
+ * tables (linear probing, power-of-two sizes at most 5/8 full, 2 numbers a slot): of 1–2 characters by their codes
+ * (no check needed), of 3–8 by a hash of their UTF-16 units (FNV-1a) checked against the head word's characters — a
+ * step of the match hashes one more character instead of making a substring, and the tables are small (the match
+ * reads them at random: their size is its time).
  */
 interface MatchIndex {
+  /** Per UTF-16 unit: bit 1 a head word of one character, bit 2 the first character of a longer head word. */
   one: Uint8Array;
-  /**
-   * Two characters c0 c1, both in U+3400…U+9FFF, by key `pairKey(c0, c1)`: an open-addressing hash table (linear
-   * probing; twoKeys holds key + 1, 0 = empty slot; a power-of-two size at most half full) of the flags — a lookup
-   * without the Map's hashing and boxes (it was a fifth of the Chinese side's time).
-   */
-  twoKeys: Int32Array;
-  twoFlags: Uint8Array;
   /** Per UTF-16 unit: bit p - 1 set when some head word has it at index p (1 ≤ p ≤ 7). */
   at: Uint8Array;
-  prefixes: Set<string>;
+  /**
+   * Strings of 1–2 characters, per slot: the key (c0, or c0 << 16 | c1) and meta = length | flags << 4 | word << 6
+   * (0: an empty slot; flag 1 a head word, 2 a proper prefix of a longer head word; word: the head word whose
+   * characters these are — for a head word, itself).
+   */
+  short: Int32Array;
+  shortMask: number;
+  shortCount: number;
+  /** Strings of 3–8 characters, per slot: the hash and meta as in `short`. */
+  long: Int32Array;
+  longMask: number;
+  longCount: number;
+  /** Per head word: where its characters are in `chars` (with the head lines: where its line starts). */
+  starts: Int32Array;
+  /** The head lines (`head\tstem stem…`, see `setHeadLines`), or the head words joined. */
+  chars: string;
+  /** The gloss stems are read from `chars` (head lines), not from the lexicon's entries. */
+  lines: boolean;
+  /** Some head word holds a character of `PUNCT_CLASS` among its first 8. */
+  punct: boolean;
 }
 
-/** Two characters, both in U+3400…U+9FFF, as one integer below 2^30 (a small integer for V8's Map), else -1. */
-function pairKey(c0: number, c1: number): number {
-  return c0 >= 0x3400 && c0 <= 0x9fff && c1 >= 0x3400 && c1 <= 0x9fff ? (c0 - 0x3400) * 0x6c00 + (c1 - 0x3400) : -1;
+const HASH0 = 0x811c9dc5 | 0;
+
+/** FNV-1a step over one UTF-16 unit. */
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/** The slot of a key in a table of mask + 1 slots (Fibonacci hashing, high bits folded onto the low ones). */
+function slotOf(key: number, mask: number): number {
+  const x = Math.imul(key, 0x9e3779b1);
+  return (x ^ (x >>> 16)) & mask;
+}
+
+/** The short-table slot of the string of `len` (1–2) characters with this key, -1 when absent. */
+function findShort(ix: MatchIndex, key: number, len: number): number {
+  const t = ix.short;
+  const mask = ix.shortMask;
+  for (let s = slotOf(key, mask); ; s = (s + 1) & mask) {
+    const meta = t[2 * s + 1];
+    if (meta === 0) return -1;
+    if (t[2 * s] === key && (meta & 15) === len) return s;
+  }
+}
+
+/** The long-table slot of the l characters of `text` at i (hash h), -1 when absent. */
+function findLong(ix: MatchIndex, h: number, text: string, i: number, l: number): number {
+  const t = ix.long;
+  const mask = ix.longMask;
+  for (let s = slotOf(h, mask); ; s = (s + 1) & mask) {
+    const meta = t[2 * s + 1];
+    if (meta === 0) return -1;
+    if (t[2 * s] === h && (meta & 15) === l && sameChars(ix.chars, ix.starts[meta >>> 6], text, i, l)) return s;
+  }
+}
+
+function sameChars(a: string, ai: number, b: string, bi: number, l: number): boolean {
+  for (let q = 0; q < l; q++) if (a.charCodeAt(ai + q) !== b.charCodeAt(bi + q)) return false;
+  return true;
+}
+
+/** The gloss stems of the head word of slot s (short table; long table: shortMask + 1 + its slot) — `entries.get(head)`. */
+function headStems(ix: MatchIndex, lex: Lexicon, s: number): string[] {
+  const meta = s <= ix.shortMask ? ix.short[2 * s + 1] : ix.long[2 * (s - ix.shortMask - 1) + 1];
+  const start = ix.starts[meta >>> 6];
+  const len = meta & 15;
+  if (!ix.lines) return lex.entries.get(ix.chars.slice(start, start + len))!;
+  const p = start + len + 1;
+  let nl = ix.chars.indexOf('\n', p);
+  if (nl < 0) nl = ix.chars.length;
+  return ix.chars.slice(p, nl).split(' ');
+}
+
+/** Put a string (key, length, flags, word) in the short table, or add the flags to it (the word: when a head word). */
+function putShort(ix: MatchIndex, key: number, len: number, flags: number, word: number): void {
+  const t = ix.short;
+  const mask = ix.shortMask;
+  let s = slotOf(key, mask);
+  for (; t[2 * s + 1] !== 0; s = (s + 1) & mask) {
+    if (t[2 * s] === key && (t[2 * s + 1] & 15) === len) {
+      t[2 * s + 1] = flags & 1 ? (((t[2 * s + 1] & 63) | (flags << 4)) | (word << 6)) : t[2 * s + 1] | (flags << 4);
+      return;
+    }
+  }
+  t[2 * s] = key;
+  t[2 * s + 1] = len | (flags << 4) | (word << 6);
+  if (++ix.shortCount * 8 > (mask + 1) * 5) {
+    ix.short = grown(t);
+    ix.shortMask = 2 * mask + 1;
+  }
+}
+
+/** Put a string of 3–8 characters (hash h, the first len characters of head word `word`) in the long table. */
+function putLong(ix: MatchIndex, h: number, len: number, flags: number, word: number): void {
+  const t = ix.long;
+  const mask = ix.longMask;
+  let s = slotOf(h, mask);
+  const p0 = ix.starts[word];
+  for (; t[2 * s + 1] !== 0; s = (s + 1) & mask) {
+    const meta = t[2 * s + 1];
+    if (t[2 * s] === h && (meta & 15) === len && sameChars(ix.chars, ix.starts[meta >>> 6], ix.chars, p0, len)) {
+      t[2 * s + 1] = flags & 1 ? ((meta & 63) | (flags << 4)) | (word << 6) : meta | (flags << 4);
+      return;
+    }
+  }
+  t[2 * s] = h;
+  t[2 * s + 1] = len | (flags << 4) | (word << 6);
+  if (++ix.longCount * 8 > (mask + 1) * 5) {
+    ix.long = grown(t);
+    ix.longMask = 2 * mask + 1;
+  }
+}
+
+/** A table of twice the size with the same entries (slots by their keys). */
+function grown(t: Int32Array): Int32Array {
+  const mask = t.length - 1; // the new number of slots (2 × the old one, t.length) − 1
+  const out = new Int32Array(2 * t.length);
+  for (let s = 0; s < t.length; s += 2) {
+    if (t[s + 1] === 0) continue;
+    let d = slotOf(t[s], mask);
+    while (out[2 * d + 1] !== 0) d = (d + 1) & mask;
+    out[2 * d] = t[s];
+    out[2 * d + 1] = t[s + 1];
+  }
+  return out;
+}
+
+/** Index head word `word` (`len` characters at `starts[word]` in the index's characters) and its prefixes. */
+function addHead(ix: MatchIndex, word: number, len: number): void {
+  const chars = ix.chars;
+  const p0 = ix.starts[word];
+  const c0 = chars.charCodeAt(p0);
+  ix.one[c0] |= len === 1 ? 1 : 2;
+  if (PUNCT_CLASS[c0]) ix.punct = true;
+  if (len === 1) {
+    putShort(ix, c0, 1, 1, word);
+    return;
+  }
+  const c1 = chars.charCodeAt(p0 + 1);
+  ix.at[c1] |= 1;
+  if (PUNCT_CLASS[c1]) ix.punct = true;
+  putShort(ix, (c0 << 16) | c1, 2, len === 2 ? 1 : 2, word);
+  let h = hashStep(hashStep(HASH0, c0), c1);
+  for (let l = 3; l <= len && l <= 8; l++) {
+    const c = chars.charCodeAt(p0 + l - 1);
+    ix.at[c] |= 1 << (l - 2);
+    if (PUNCT_CLASS[c]) ix.punct = true;
+    h = hashStep(h, c);
+    putLong(ix, h, l, l === len ? 1 : 2, word);
+  }
 }
 
 const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
+const HEAD_LINES = new WeakMap<Lexicon, { text: string; starts: Int32Array; lens: Int32Array }>();
+
+/**
+ * The head words of a lexicon as text: head word k is text[starts[k], starts[k] + lens[k]) at the start of its line
+ * `head\tstem stem…` (its stems, split on spaces; a head word given twice: its last line) — the lexicon's entries,
+ * from which its longest-match index is then built without reading `entries` (the built-in lexicon makes its Map
+ * only when something else asks for it).
+ */
+export function setHeadLines(lex: Lexicon, text: string, starts: Int32Array, lens: Int32Array): void {
+  HEAD_LINES.set(lex, { text, starts, lens });
+}
 
 /** Build the longest-match index of a lexicon now (a thread that waits for its texts) rather than at its first use. */
 export function prepareLexicon(lex: Lexicon): void {
@@ -341,47 +698,55 @@ export function prepareLexicon(lex: Lexicon): void {
 function matchIndexOf(lex: Lexicon): MatchIndex {
   let ix = MATCH_INDEX.get(lex);
   if (!ix) {
-    const one = new Uint8Array(65536);
-    const two = new Map<number, number>();
-    const prefixes = new Set<string>();
-    const at = new Uint8Array(65536);
-    for (const h of lex.entries.keys()) {
-      if (h.length === 0) continue;
-      for (let p = 1; p < h.length && p <= 7; p++) at[h.charCodeAt(p)] |= 1 << (p - 1);
-      const c0 = h.charCodeAt(0);
-      one[c0] |= h.length === 1 ? 1 : 2;
-      const k = h.length >= 2 ? pairKey(c0, h.charCodeAt(1)) : -1;
-      if (k >= 0) two.set(k, (two.get(k) ?? 0) | (h.length === 2 ? 1 : 2));
-      for (let l = 3; l < h.length; l++) prefixes.add(h.slice(0, l));
-      // two-character prefixes outside the numeric table stay in the set
-      if (h.length > 2 && k < 0) prefixes.add(h.slice(0, 2));
+    const src = HEAD_LINES.get(lex);
+    let chars: string;
+    // head word k: chars[starts[k], starts[k] + lens[k]); its line (head lines) starts there
+    let starts: Int32Array;
+    let lens: Int32Array;
+    if (src) {
+      ({ starts, lens } = src);
+      chars = src.text;
+    } else {
+      const heads = [...lex.entries.keys()].filter((h) => h.length > 0);
+      chars = heads.join('\n');
+      starts = new Int32Array(heads.length);
+      lens = new Int32Array(heads.length);
+      for (let k = 0, p = 0; k < heads.length; p += heads[k].length + 1, k++) {
+        starts[k] = p;
+        lens[k] = heads[k].length;
+      }
     }
-    let size = 1024;
-    while (size < two.size * 2) size *= 2;
-    const twoKeys = new Int32Array(size);
-    const twoFlags = new Uint8Array(size);
-    for (const [k, f] of two) {
-      let h = Math.imul(k, 0x9e3779b1) >>> 0;
-      for (h &= size - 1; twoKeys[h] !== 0; h = (h + 1) & (size - 1));
-      twoKeys[h] = k + 1;
-      twoFlags[h] = f;
-    }
-    ix = { one, twoKeys, twoFlags, at, prefixes };
+    // (a head word's number is kept in 25 bits of a slot: a Map holds at most 2^24 entries)
+    ix = {
+      one: new Uint8Array(65536),
+      at: new Uint8Array(65536),
+      short: new Int32Array(2 * 4096),
+      shortMask: 4095,
+      shortCount: 0,
+      long: new Int32Array(2 * 4096),
+      longMask: 4095,
+      longCount: 0,
+      starts,
+      chars,
+      lines: !!src,
+      punct: false,
+    };
+    for (let k = 0; k < starts.length; k++) addHead(ix, k, lens[k]);
     MATCH_INDEX.set(lex, ix);
   }
   return ix;
 }
 
-/** The slot of pair key k (≥ 0) in the index's pair table, -1 when absent. */
-function twoSlot(ix: MatchIndex, k: number): number {
-  const keys = ix.twoKeys;
-  const mask = keys.length - 1;
-  const want = k + 1;
-  for (let h = (Math.imul(k, 0x9e3779b1) >>> 0) & mask; ; h = (h + 1) & mask) {
-    const v = keys[h];
-    if (v === want) return h;
-    if (v === 0) return -1;
+const NO_NODES = new Int32Array(0);
+
+/** A reading's letters as numbers: a = 0 … z = 25, 255 for other characters. */
+function readingLetters(r: string): Uint8Array {
+  const out = new Uint8Array(r.length);
+  for (let q = 0; q < r.length; q++) {
+    const c = r.charCodeAt(q);
+    out[q] = c >= 97 && c < 123 ? c - 97 : 255;
   }
+  return out;
 }
 
 /**
@@ -423,6 +788,8 @@ export class NameMatcher {
       }
       this.term[node] = py;
     }
+    this.nextLetters = new Int32Array(this.nodes);
+    for (let nd = 0; nd < this.nodes; nd++) for (let x = 0; x < 26; x++) if (this.child[nd * 26 + x]) this.nextLetters[nd] |= 1 << x;
   }
   /** The pinyin spelling of a capitalised English word, when it splits into 1–4 syllables. */
   pinyinOf(word: string): string | undefined {
@@ -451,7 +818,7 @@ export class NameMatcher {
     const out: string[] = [];
     // each character's (code point's) readings, looked up once (not once per visit of the search), by a scan of
     // code units: no string per character
-    let rids = this.rids.length >= text.length ? this.rids : (this.rids = new Int32Array(Math.max(text.length, 2 * this.rids.length)));
+    const rids = this.rids.length >= text.length ? this.rids : (this.rids = new Int32Array(Math.max(text.length, 2 * this.rids.length)));
     let nc = 0;
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
@@ -465,16 +832,18 @@ export class NameMatcher {
       }
       rids[nc++] = this.readingsIdOfCode(c);
     }
-    rids = rids.subarray(0, nc);
+    this.nc = nc;
     const term = this.term;
     for (let i = 0; i < nc; i++) {
       const rid = rids[i];
       if (rid < 0) continue;
       // the first character: its readings' trie nodes from the root, spelled once per character (walk's first level)
-      const first = this.rootNext[rid] ?? this.rootNodes(rid);
+      const first = this.rootNext[rid];
       if (first.length === 0) continue;
       this.best = '';
       this.bestLen = 0;
+      // the letters that begin a reading of the next character (walk's test, before the call)
+      const next = i + 1 < nc && rids[i + 1] >= 0 ? this.firstLetters[rids[i + 1]] : 0;
       for (let q = 0; q < first.length; q++) {
         const nd = first[q];
         if (nd <= 0) continue;
@@ -483,7 +852,7 @@ export class NameMatcher {
           this.best = t;
           this.bestLen = 1;
         }
-        this.walk(rids, i, i + 1, nd);
+        if (next & this.nextLetters[nd]) this.walk(rids, i, i + 1, nd);
       }
       if (this.bestLen > 0) {
         out.push(this.best);
@@ -497,7 +866,16 @@ export class NameMatcher {
   private idOfCode = new Int32Array(65536); // id + 2; 1: no readings; 0: not looked up yet
   private idOfChar = new Map<string, number>();
   private rids = new Int32Array(256);
-  /** Per readings id: the trie node each reading spells from the root, in reading order (≤ 0: none); empty when none does. */
+  /** The number of characters of the text of `find` (in `rids`). */
+  private nc = 0;
+  /** Per readings id: bit x set when one of its readings begins with letter x (a = 0). */
+  private firstLetters: number[] = [];
+  /** Per trie node: bit x set when it has a child by letter x; made with the trie. */
+  private nextLetters = new Int32Array(0);
+  /**
+   * Per readings id: the trie node each reading spells from the root, in reading order (≤ 0: none); empty when none
+   * does. Made with the id (a packed array: no hole to look up).
+   */
   private rootNext: Int32Array[] = [];
   private rootNodes(rid: number): Int32Array {
     const rs = this.readingLetters[rid];
@@ -513,7 +891,7 @@ export class NameMatcher {
       nodes[q] = nd;
       if (nd > 0) any = true;
     }
-    return (this.rootNext[rid] = any ? nodes : new Int32Array(0));
+    return any ? nodes : NO_NODES;
   }
   /** `readingsId` of a character of one code unit. */
   private readingsIdOfCode(code: number): number {
@@ -530,7 +908,12 @@ export class NameMatcher {
       id = -1;
       if (rs) {
         id = this.readingLetters.length;
-        this.readingLetters.push(rs.map((r) => Uint8Array.from(r, (c) => (c.charCodeAt(0) >= 97 && c.charCodeAt(0) < 123 ? c.charCodeAt(0) - 97 : 255))));
+        this.readingLetters.push(rs.map(readingLetters));
+        this.rootNext.push(this.rootNodes(id));
+        let first = 0;
+        // (an empty reading walks nowhere: it keeps the node, so it lets every letter follow)
+        for (const r of rs) first |= r.length === 0 ? -1 : r.charCodeAt(0) >= 97 && r.charCodeAt(0) < 123 ? 1 << (r.charCodeAt(0) - 97) : 0;
+        this.firstLetters.push(first);
       }
       if (code >= 0) this.idOfCode[code] = id + 2;
       else this.idOfChar.set(ch, id);
@@ -539,12 +922,14 @@ export class NameMatcher {
   }
   /** Depth-first search over the readings of chars[k…] along the trie (the concatenated readings must stay a prefix of a name). */
   private walk(rids: Int32Array, i: number, k: number, node: number): void {
-    if (k - i >= 4 || k >= rids.length) return;
+    if (k - i >= 4 || k >= this.nc) return;
     const rid = rids[k];
-    if (rid < 0) return;
+    // (no reading of the character begins with a letter that follows the node: no walk)
+    if (rid < 0 || !(this.firstLetters[rid] & this.nextLetters[node])) return;
     const rs = this.readingLetters[rid];
     const child = this.child;
-    for (const r of rs) {
+    for (let x = 0; x < rs.length; x++) {
+      const r = rs[x];
       let nd = node;
       for (let q = 0; q < r.length && nd >= 0; q++) {
         const c = r[q];
@@ -629,6 +1014,8 @@ export interface FeatureJob {
 /** Features with keys in a key space of their own, `keyNames` in id order; key lists flat (transferable). */
 export interface LocalFeatures extends PackedSideFeatures {
   keyNames: string[];
+  /** Per sentence: its length for the length model (`lengthOf`), worked out with the features (on their thread). */
+  len: Float64Array;
 }
 
 /** Run a feature job. `lexicon`: the zh→other lexicon (Chinese side), or only its readings (names, both sides). */
@@ -646,7 +1033,9 @@ export function runFeatureJob(job: FeatureJob, lexicon: Lexicon | undefined): Lo
   for (let l = 0; l < f.lists.length; l++) listStart[l + 1] = listStart[l] + f.lists[l].length;
   const listKeys = new Int32Array(listStart[f.lists.length]);
   for (let l = 0, o = 0; l < f.lists.length; l++) for (const k of f.lists[l]) listKeys[o++] = k;
-  return { lang: f.lang, tokStart: f.tokStart, tokType: f.tokType, tokList: f.tokList, tokWeight: f.tokWeight, listStart, listKeys, types: f.types, keyNames: keys.names() };
+  const len = new Float64Array(job.texts.length);
+  for (let i = 0; i < len.length; i++) len[i] = lengthOf(job.texts[i]);
+  return { lang: f.lang, tokStart: f.tokStart, tokType: f.tokType, tokList: f.tokList, tokWeight: f.tokWeight, listStart, listKeys, types: f.types, keyNames: keys.names(), len };
 }
 
 /**

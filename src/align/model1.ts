@@ -25,73 +25,103 @@ interface Flat {
 
 /**
  * Index of (f, e) pairs → pair number: open addressing over two Int32Arrays (the pair as one number would exceed
- * V8's small integers, which makes Map keys slow).
+ * V8's small integers, which makes Map keys slow), slots by multiplicative hashing (Knuth: the high bits of the
+ * product, which depend on every bit of the pair).
  */
 class PairIndex {
-  private kf: Int32Array;
-  private ke: Int32Array;
-  private v: Int32Array;
+  /** Per slot: f, e, pair number (−1: empty), side by side (one cache line per probe). */
+  private t: Int32Array;
+  private shift: number;
   private mask: number;
   size = 0;
   constructor(capacity = 1024) {
-    let c = 1024;
-    while (c < capacity * 2) c *= 2;
-    this.kf = new Int32Array(c);
-    this.ke = new Int32Array(c);
-    this.v = new Int32Array(c).fill(-1);
-    this.mask = c - 1;
+    let bits = 10;
+    while (1 << bits < capacity * 2) bits++;
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.t = new Int32Array(3 << bits).fill(-1);
   }
   private slot(f: number, e: number): number {
-    let h = (Math.imul(f + 1, 0x9e3779b1) ^ Math.imul(e, 0x85ebca6b)) & this.mask;
-    while (this.v[h] >= 0 && (this.kf[h] !== f || this.ke[h] !== e)) h = (h + 1) & this.mask;
-    return h;
+    const t = this.t;
+    let h = Math.imul(Math.imul(f + 1, 0x9e3779b1) + e, 0x85ebca6b) >>> this.shift;
+    while (t[h * 3 + 2] >= 0 && (t[h * 3] !== f || t[h * 3 + 1] !== e)) h = (h + 1) & this.mask;
+    return h * 3;
   }
   get(f: number, e: number): number {
-    return this.v[this.slot(f, e)];
+    return this.t[this.slot(f, e) + 2];
   }
   /** The pair's number, or `next` (stored) when it is new. */
   getOrAdd(f: number, e: number, next: number): number {
-    const h = this.slot(f, e);
-    if (this.v[h] >= 0) return this.v[h];
-    this.kf[h] = f;
-    this.ke[h] = e;
-    this.v[h] = next;
+    const s = this.slot(f, e);
+    const t = this.t;
+    if (t[s + 2] >= 0) return t[s + 2];
+    t[s] = f;
+    t[s + 1] = e;
+    t[s + 2] = next;
     if (++this.size * 2 > this.mask) this.grow();
     return next;
   }
   private grow(): void {
-    const { kf, ke, v } = this;
-    this.kf = new Int32Array(kf.length * 2);
-    this.ke = new Int32Array(kf.length * 2);
-    this.v = new Int32Array(kf.length * 2).fill(-1);
-    this.mask = kf.length * 2 - 1;
-    for (let h = 0; h < v.length; h++) {
-      if (v[h] < 0) continue;
-      const s = this.slot(kf[h], ke[h]);
-      this.kf[s] = kf[h];
-      this.ke[s] = ke[h];
-      this.v[s] = v[h];
+    const old = this.t;
+    this.t = new Int32Array(old.length * 2).fill(-1);
+    this.mask = this.mask * 2 + 1;
+    this.shift--;
+    for (let h = 0; h < old.length; h += 3) {
+      if (old[h + 2] < 0) continue;
+      const s = this.slot(old[h], old[h + 1]);
+      this.t[s] = old[h];
+      this.t[s + 1] = old[h + 1];
+      this.t[s + 2] = old[h + 2];
     }
   }
 }
 
+/** A growable Int32Array. */
+class Ints {
+  a = new Int32Array(1024);
+  n = 0;
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = x;
+  }
+  done(): Int32Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
 function flatten(pairs: Array<[number[], number[]]>): Flat {
-  const index = new PairIndex();
-  const pf: number[] = [];
-  const pe: number[] = [];
-  const co: number[] = [];
-  const occ: number[] = [0];
-  const cand: number[] = [];
+  let words = 0;
+  for (const [fs0, es] of pairs) words += (fs0.length + 1) * es.length;
+  const index = new PairIndex(Math.min(words >> 1, 1 << 22));
+  const pf = new Ints();
+  const pe = new Ints();
+  const co = new Ints();
+  const occ = new Ints();
+  occ.push(0);
+  const cand = new Ints();
   // pairs counted for the current sentence pair: stamp per pair number
   let seen = new Int32Array(1024);
   let stamp = 0;
+  const fs = new Ints();
   for (const [fs0, es] of pairs) {
-    const fs = [-1, ...new Set(fs0)];
+    // NULL, then the distinct source words in first-seen order
+    fs.n = 0;
+    fs.push(-1);
+    for (const f of fs0) {
+      let dup = false;
+      for (let q = 1; q < fs.n; q++) if (fs.a[q] === f) dup = true;
+      if (!dup) fs.push(f);
+    }
     stamp++;
     for (const e of es) {
-      for (const f of fs) {
-        const idx = index.getOrAdd(f, e, pf.length);
-        if (idx === pf.length) {
+      for (let q = 0; q < fs.n; q++) {
+        const f = fs.a[q];
+        const idx = index.getOrAdd(f, e, pf.n);
+        if (idx === pf.n) {
           pf.push(f);
           pe.push(e);
           co.push(0);
@@ -103,14 +133,14 @@ function flatten(pairs: Array<[number[], number[]]>): Flat {
         }
         if (seen[idx] !== stamp) {
           seen[idx] = stamp;
-          co[idx]++;
+          co.a[idx]++;
         }
         cand.push(idx);
       }
-      occ.push(cand.length);
+      occ.push(cand.n);
     }
   }
-  return { occStart: Int32Array.from(occ), cand: Int32Array.from(cand), pairF: Int32Array.from(pf), pairE: Int32Array.from(pe), coCount: Int32Array.from(co), nPairs: pf.length, index };
+  return { occStart: occ.done(), cand: cand.done(), pairF: pf.done(), pairE: pe.done(), coCount: co.done(), nPairs: pf.n, index };
 }
 
 /** t(e|f) per pair index after EM. */

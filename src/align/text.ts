@@ -96,7 +96,20 @@ export function zhNumeralValue(s: string): number | undefined {
   return total + section + Math.max(digit, 0);
 }
 
-const ZH_NUM_RE = /[零〇一二两三四五六七八九十百千万亿]+/g;
+/** Per UTF-16 unit: 1 for the characters of Chinese numerals (零〇一二两三四五六七八九十百千万亿). */
+const ZH_NUM_CHAR = (() => {
+  const t = new Uint8Array(65536);
+  for (const c of '零〇一二两三四五六七八九十百千万亿') t[c.charCodeAt(0)] = 1;
+  return t;
+})();
+
+/** Per UTF-16 unit: 1 for the numeral characters that are left out alone (一 万 千 百 亿). */
+const ZH_LONE_UNIT = (() => {
+  const t = new Uint8Array(65536);
+  for (const c of '一万千百亿') t[c.charCodeAt(0)] = 1;
+  return t;
+})();
+
 
 /**
  * Number mentions of a sentence as normalised value strings. Chinese: Arabic digits and Chinese numerals (a lone
@@ -105,19 +118,30 @@ const ZH_NUM_RE = /[零〇一二两三四五六七八九十百千万亿]+/g;
  */
 export function numberValues(text: string, lang: string, wordsOfText?: readonly string[]): string[] {
   const out: string[] = [];
+  numberValuesInto(text, lang, out, wordsOfText);
+  return out;
+}
+
+/** `numberValues`, appended to `out`. */
+export function numberValuesInto(text: string, lang: string, out: string[], wordsOfText?: readonly string[]): void {
   const t = text.length > 4000 ? text.slice(0, 4000) : text;
   digitValues(t, out);
   if (lang === 'zh') {
-    for (const m of t.matchAll(ZH_NUM_RE)) {
-      const s = m[0];
-      if (s === '一' || s === '万' || s === '千' || s === '百' || s === '亿') continue;
-      const v = zhNumeralValue(s);
-      if (v !== undefined && v > 0) out.push(String(v));
+    // the runs of numeral characters (the matches of /[零〇一二两三四五六七八九十百千万亿]+/g), by a scan of codes
+    const n = t.length;
+    for (let i = 0; i < n; i++) {
+      if (!ZH_NUM_CHAR[t.charCodeAt(i)]) continue;
+      let k = i + 1;
+      while (k < n && ZH_NUM_CHAR[t.charCodeAt(k)]) k++;
+      if (k > i + 1 || !ZH_LONE_UNIT[t.charCodeAt(i)]) {
+        const v = zhNumeralValue(t.slice(i, k));
+        if (v !== undefined && v > 0) out.push(String(v));
+      }
+      i = k;
     }
   } else {
     if (NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]) for (const w of wordsOfText ?? words(t)) wordNumberValues(w, lang, out);
   }
-  return out;
 }
 
 /** Values of the digit runs of a text (2,016 → 2016), appended to `out`. */

@@ -1,13 +1,17 @@
 /**
  * The aligner on two threads. `alignSteps` (src/align/align.ts) asks for independent jobs: the features of each side,
- * then the lexical passes of the stretches between hard anchors; here the main thread runs one job of each request
- * and a worker thread (align-worker.ts) the other, and their answers go back into the steps in job order — the links
- * are those of the single-thread `align()`. Typed arrays are transferred, not copied. The worker loads its own
- * built-in lexicon from the start, while the caller reads its files; the main thread needs only the readings
- * (`builtinReadings`), since the worker runs the Chinese side.
+ * then the lexical passes of the stretches between hard anchors. A worker thread (align-worker.ts) runs the Chinese
+ * side's features — it loads the built-in lexicon from the start, while the caller reads its files; the main thread
+ * needs only the readings (`builtinReadings`) — and this thread the other side, then warms up for the stretches
+ * while it waits (warmupJobs). The stretches run on this thread: on two cores a second thread running them starts
+ * cold at the same time as this one, and the two compile the same code while competing with the compiler threads
+ * for the cores (Bible 006: the first pass took as long on two threads as on one, with a second of CPU more). On
+ * four cores or more (`stretchWorker`), a second worker shares them: both threads take the next stretch from a
+ * shared counter. The links are those of the single-thread `align()`.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { alignSteps, runAlignRequest, type AlignOptions, type AlignRequest, type AlignResult, type AlignSentence, type StretchJob, type StretchResult } from '../align/align.js';
+import { alignSteps, runAlignRequest, runStretch, warmupJobs, type AlignOptions, type AlignRequest, type AlignResult, type AlignSentence, type StretchResult } from '../align/align.js';
 import { runFeatureJob, type LocalFeatures } from '../align/features.js';
 import type { Lexicon } from '../align/lexicon.js';
 import { BitextError, type ErrorCode } from '../errors.js';
@@ -16,22 +20,13 @@ import type { AlignWorkerData, AlignWorkerMessage, AlignWorkerReply } from './al
 export interface AlignThreadsOptions {
   /** The worker loads the built-in CC-CEDICT lexicon as soon as it starts. */
   builtin: boolean;
+  /** A second worker shares the stretches of a long document (default: when the machine has 4 cores or more). */
+  stretchWorker?: boolean;
 }
 
 interface Waiting {
   resolve: (r: AlignWorkerReply) => void;
   reject: (e: Error) => void;
-}
-
-function buffersOf(job: StretchJob): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  const add = (v: unknown) => {
-    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
-  };
-  for (const v of Object.values(job.S)) add(v);
-  for (const v of Object.values(job.T)) add(v);
-  for (const v of [job.srcHead, job.tgtHead, job.srcPara, job.tgtPara, job.corners, job.types]) add(v);
-  return out;
 }
 
 /** One worker thread and its answers by job id; a failure (error, exit, error answer) rejects every waiting job. */
@@ -104,7 +99,10 @@ export class AlignThreads {
   /** Start the features worker (early: its start-up and the lexicon load overlap the caller's reading). */
   constructor(options: AlignThreadsOptions) {
     this.features = new Channel({ builtin: options.builtin });
+    this.stretchWorker = options.stretchWorker ?? availableParallelism() >= 4;
   }
+
+  private readonly stretchWorker: boolean;
 
   /**
    * The lexicon of the Chinese side: the worker merges the built-in lexicon (when `builtin`; it must have been loaded,
@@ -115,7 +113,7 @@ export class AlignThreads {
     this.featureChannel().post({ type: 'lexicon', builtin, extras });
   }
 
-  /** Tests: make the next job of the features worker (or of the stretches worker) fail. */
+  /** Tests: make the next job of the features worker (or of the stretches worker, `stretchWorker`) fail. */
   failNextJob(message: string, which: 'features' | 'stretches' = 'features'): void {
     (which === 'features' ? this.featureChannel() : this.stretchChannel()).post({ type: 'fail', message });
   }
@@ -125,11 +123,14 @@ export class AlignThreads {
    * has (the Chinese side always runs in the worker). One call per instance.
    */
   async align(src: readonly AlignSentence[], tgt: readonly AlignSentence[], options: AlignOptions): Promise<AlignResult> {
+    this.options = options;
     const steps = alignSteps(src, tgt, options);
     let r = steps.next();
     while (!r.done) r = steps.next(await this.run(r.value));
     return r.value;
   }
+
+  private options: AlignOptions | undefined;
 
   /** Stop the workers (lets the process exit). */
   async close(): Promise<void> {
@@ -141,7 +142,7 @@ export class AlignThreads {
     return this.features;
   }
 
-  /** Worker threads started so far (tests: a short document starts one). */
+  /** Worker threads started so far (tests: a short document, or a machine without `stretchWorker`, starts one). */
   get workersStarted(): number {
     return this.stretches ? 2 : 1;
   }
@@ -153,7 +154,7 @@ export class AlignThreads {
   private async run(req: AlignRequest): Promise<LocalFeatures[] | StretchResult[]> {
     if (req.kind === 'features') {
       const ch = this.featureChannel();
-      if (req.stretches) this.stretchChannel();
+      if (req.stretches && this.stretchWorker) this.stretchChannel();
       // the worker runs the Chinese side (it has the whole lexicon), else the target side
       const k = req.jobs.findIndex((j) => j.chinese);
       const w = k >= 0 ? k : req.jobs.length - 1;
@@ -162,6 +163,11 @@ export class AlignThreads {
       req.jobs.forEach((job, i) => {
         if (i !== w) out[i] = runFeatureJob(job, req.lexicon);
       });
+      // a long document: warm up for its stretches while the worker finishes (this thread would wait anyway)
+      if (req.stretches) {
+        const i = w === 0 ? 1 : 0;
+        for (const job of warmupJobs(out[i], this.options)) runStretch(job);
+      }
       const t0 = performance.now();
       const r = await remote;
       this.waits.push(Math.round(performance.now() - t0));
@@ -171,23 +177,20 @@ export class AlignThreads {
       void ch.close();
       return out;
     }
-    if (req.jobs.length < 2) return runAlignRequest(req);
-    // odd stretches in the worker, even ones here
+    if (req.jobs.length < 2 || !this.stretchWorker) return runAlignRequest(req);
+    // Stretches are handed out as the threads finish (a work queue): both threads take the next job number from a
+    // shared counter (Atomics), so neither waits for the other's event loop; the worker gets a copy of every job (it
+    // runs the ones it takes) and answers once, with its results, when the queue is empty.
     const ch = this.stretchChannel();
-    const remote: Array<Promise<AlignWorkerReply>> = [];
-    req.jobs.forEach((job, i) => {
-      if (i % 2) remote.push(ch.call({ type: 'stretch', id: ch.id(), job }, buffersOf(job)));
-    });
+    const jobs = req.jobs;
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const remote = ch.call({ type: 'stretches', id: ch.id(), jobs, next });
     const out: StretchResult[] = [];
-    req.jobs.forEach((job, i) => {
-      if (i % 2 === 0) out[i] = runAlignRequest({ kind: 'stretches', jobs: [job] })[0] as StretchResult;
-    });
+    for (let k = Atomics.add(next, 0, 1); k < jobs.length; k = Atomics.add(next, 0, 1)) out[k] = runStretch(jobs[k]);
     const t0 = performance.now();
-    for (let i = 1, q = 0; i < req.jobs.length; i += 2, q++) {
-      const r = await remote[q];
-      if (!('stretch' in r)) throw new BitextError('INTERNAL', 'alignment worker: unexpected answer');
-      out[i] = r.stretch;
-    }
+    const r = await remote;
+    if (!('stretches' in r)) throw new BitextError('INTERNAL', 'alignment worker: unexpected answer');
+    r.stretches.forEach((x, q) => (out[r.taken[q]] = x));
     this.waits.push(Math.round(performance.now() - t0));
     return out;
   }

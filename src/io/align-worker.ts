@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadBuiltinLexicon } from '../align/builtin.js';
 import { mergeLexicons, type Lexicon } from '../align/lexicon.js';
 import { prepareLexicon, runFeatureJob, type FeatureJob, type LocalFeatures } from '../align/features.js';
-import { runStretch, type StretchJob, type StretchResult } from '../align/align.js';
+import type { StretchJob, StretchResult } from '../align/align.js';
 import { BitextError } from '../errors.js';
 
 export interface AlignWorkerData {
@@ -20,13 +20,15 @@ export type AlignWorkerMessage =
   /** The lexicon of the Chinese side: the built-in one (when `builtin`) merged with these, in this order. */
   | { type: 'lexicon'; builtin: boolean; extras: Lexicon[] }
   | { type: 'features'; id: number; job: FeatureJob; withLexicon: boolean }
-  | { type: 'stretch'; id: number; job: StretchJob }
+  /** Stretch jobs taken in turn with the main thread: the next job number is Atomics.add(next, 0, 1). */
+  | { type: 'stretches'; id: number; jobs: StretchJob[]; next: Int32Array }
   /** Tests: the next job fails with this message (the error path of the main thread). */
   | { type: 'fail'; message: string };
 
 export type AlignWorkerReply =
   | { id: number; features: LocalFeatures }
-  | { id: number; stretch: StretchResult }
+  /** The results of the jobs this thread took, and their numbers. */
+  | { id: number; stretches: StretchResult[]; taken: number[] }
   | { id: number; error: { message: string; code?: string; hint?: string } };
 
 const data = workerData as AlignWorkerData;
@@ -42,6 +44,10 @@ const builtin = data.builtin
 // keep a failed load for the job that needs it (an unhandled rejection would end the thread without an answer)
 builtin.catch(() => undefined);
 let lexicon: Promise<Lexicon | undefined> = builtin;
+// the aligner's passes (stretch jobs): loaded at start by a worker without the built-in lexicon (the stretches worker),
+// on its first stretch by the other one (the features worker never has one: its start goes to the lexicon)
+let passes = data.builtin ? undefined : import('../align/align.js');
+passes?.catch(() => undefined);
 let failNext: string | undefined;
 
 function transferOf(x: LocalFeatures | StretchResult): ArrayBuffer[] {
@@ -67,8 +73,14 @@ port.on('message', async (msg: AlignWorkerMessage) => {
       const features = runFeatureJob(msg.job, lex);
       port.postMessage({ id: msg.id, features } satisfies AlignWorkerReply, transferOf(features));
     } else {
-      const stretch = runStretch(msg.job);
-      port.postMessage({ id: msg.id, stretch } satisfies AlignWorkerReply, transferOf(stretch));
+      const { runStretch } = await (passes ??= import('../align/align.js'));
+      const stretches: StretchResult[] = [];
+      const taken: number[] = [];
+      for (let k = Atomics.add(msg.next, 0, 1); k < msg.jobs.length; k = Atomics.add(msg.next, 0, 1)) {
+        taken.push(k);
+        stretches.push(runStretch(msg.jobs[k]));
+      }
+      port.postMessage({ id: msg.id, stretches, taken } satisfies AlignWorkerReply, stretches.flatMap(transferOf));
     }
   } catch (err) {
     const e = err as Error;

@@ -45,16 +45,19 @@ describe('two threads (AlignThreads)', () => {
     for (let r = steps.next(); !r.done; r = steps.next(al.runAlignRequest(r.value))) kinds.push(`${r.value.kind}:${r.value.jobs.length}`);
     expect(kinds).toEqual(['features:2', 'stretches:2', 'stretches:2']);
     const one = lib.align(src, tgt, opts);
-    const pool = new AlignThreads({ builtin: true });
-    let two;
-    try {
-      two = await pool.align(src, tgt, { ...opts, lexicon: await lib.builtinReadings() });
-    } finally {
-      await pool.close();
+    // the stretches on this thread (the default on fewer than 4 cores), then shared with a second worker
+    for (const stretchWorker of [false, true]) {
+      const pool = new AlignThreads({ builtin: true, stretchWorker });
+      let two;
+      try {
+        two = await pool.align(src, tgt, { ...opts, lexicon: await lib.builtinReadings() });
+      } finally {
+        await pool.close();
+      }
+      expect(key(two)).toEqual(key(one));
+      expect(pool.workersStarted).toBe(stretchWorker ? 2 : 1);
+      expect(two.stats.byType).toEqual(one.stats.byType);
     }
-    expect(key(two)).toEqual(key(one));
-    expect(pool.workersStarted).toBe(2);
-    expect(two.stats.byType).toEqual(one.stats.byType);
     expect(one.links.length).toBeGreaterThan(2000);
     // Chinese source (the worker runs the source side): same links too
     const pool2 = new AlignThreads({ builtin: true });
@@ -74,7 +77,7 @@ describe('two threads (AlignThreads)', () => {
     const { AlignThreads } = await dist('io/align-parallel.js');
     const { src, tgt } = longPair(2600);
     for (const which of ['features', 'stretches'] as const) {
-      const pool = new AlignThreads({ builtin: false });
+      const pool = new AlignThreads({ builtin: false, stretchWorker: true });
       pool.failNextJob('injected failure', which);
       try {
         const err = await pool.align(src, tgt, { srcLang: 'en', tgtLang: 'zh' }).catch((e: unknown) => e);

@@ -39,7 +39,7 @@ const SPEC: CommandSpec = {
     threshold: { type: 'string', arg: 'X', description: 'links below this confidence are counted as "to review"', default: '0.5' },
     'max-sentences': { type: 'string', arg: 'N', description: 'most sentences on one side of a link (1–5)', default: '4' },
     encoding: { type: 'string', arg: 'ENC', description: 'encoding of the input files (utf-8, utf-16le, gb18030, big5…)', default: 'auto' },
-    threads: { type: 'string', arg: 'N', description: 'worker threads: 1 (default) runs the Chinese side and half of a long document on a second core; 0 aligns on one thread (same links)', default: '1' },
+    threads: { type: 'string', arg: 'N', description: 'worker threads: 1 (default) builds the Chinese side on a second core (and shares the passes of a long document on 4+ cores); 0 aligns on one thread (same links)', default: '1' },
   },
   epilog: [
     'Examples:',
