@@ -18,7 +18,7 @@
 import { BitextError } from '../errors.js';
 import type { Diagnostic, Lang, Link, LinkSentence, Sentence } from '../model/types.js';
 import { primaryLanguage } from '../lang/tags.js';
-import { bandAroundPath, beadTypes, diagonalBand, dpAlign, lengthDp, normalizeBand, traceBack, type Band, type BeadType, type DpResult } from './dp.js';
+import { bandAroundPath, beadTypes, diagonalBand, dpAlign, dpTables, lengthDp, normalizeBand, traceBack, type Band, type BeadType, type DpResult } from './dp.js';
 import { adoptFeatures, capitalisedWords, KeySpace, runFeatureJob, type FeatureJob, type LocalFeatures, type PackedSideFeatures as SideFeatures } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { learnPairs } from './model1.js';
@@ -310,6 +310,24 @@ function lowerBound(a: Int32Array, from: number, to: number, x: number): number 
   return l;
 }
 
+/**
+ * The first posting of key `k` at or after target `a` (fillPairs): by binary search at the key's first row of a fill
+ * (`call`), then by moving the key's cursor forward (the rows' first targets never decrease).
+ */
+function postingFrom(k: number, a: number, keyOff: Int32Array, sent: Int32Array, cur: Int32Array, curStamp: Int32Array, call: number): number {
+  const pe = keyOff[k + 1];
+  let p: number;
+  if (curStamp[k] !== call) {
+    curStamp[k] = call;
+    p = lowerBound(sent, keyOff[k], pe, a);
+  } else {
+    p = cur[k];
+    while (p < pe && sent[p] < a) p++;
+  }
+  cur[k] = p;
+  return p;
+}
+
 /** Standard normal upper tail ×2, via the complementary error function (Abramowitz & Stegun 7.1.26). */
 function twoTail(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
@@ -593,15 +611,7 @@ class Scorer {
         for (let q = S.keyStart[tk], qe = S.keyStart[tk + 1]; q < qe; q++) {
           const k = S.keys[q];
           const pe = keyOff[k + 1];
-          let p: number;
-          if (curStamp[k] !== call) {
-            curStamp[k] = call;
-            p = lowerBound(sent, keyOff[k], pe, a);
-          } else {
-            p = cur[k];
-            while (p < pe && sent[p] < a) p++;
-          }
-          cur[k] = p;
+          let p = postingFrom(k, a, keyOff, sent, cur, curStamp, call);
           for (; p < pe; p++) {
             const j = sent[p];
             if (j > b) break;
@@ -617,15 +627,7 @@ class Scorer {
       for (let u = S.uniqStart[i], e = S.uniqStart[i + 1]; u < e; u++) {
         const k = S.uniq[u];
         const pe = keyOff[k + 1];
-        let p: number;
-        if (curStamp[k] !== call) {
-          curStamp[k] = call;
-          p = lowerBound(sent, keyOff[k], pe, a);
-        } else {
-          p = cur[k];
-          while (p < pe && sent[p] < a) p++;
-        }
-        cur[k] = p;
+        let p = postingFrom(k, a, keyOff, sent, cur, curStamp, call);
         for (; p < pe; p++) {
           const j = sent[p];
           if (j > b) break;
@@ -871,20 +873,9 @@ class Scorer {
     const tgtCum = this.tgtCum;
     if (!this.pairCache || !srcCum || !tgtCum) return dpAlign(n, m, types, band, (i0, j0, di, dj) => this.bead(i0 + ia, j0 + ja, di, dj));
     const { lo, hi } = band;
-    const off = new Int32Array(n + 2);
-    for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
-    const size = off[n + 1];
-    const back = new Int8Array(size).fill(-1);
-    const beadScore = new Float32Array(size);
-    let R = 2;
-    for (const t of types) if (t[0] + 1 > R) R = t[0] + 1;
-    let W = 1;
-    for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
-    const best = new Float64Array(R * W);
+    const { off, back, beadScore, R, W, best, typeDi, typeDj } = dpTables(n, types, band);
     const last = (n % R) * W + (m - lo[n]); // (n, m), computed before the loop that the optimiser compiles
     const nTypes = types.length;
-    const typeDi = Int32Array.from(types, (t) => t[0]);
-    const typeDj = Int32Array.from(types, (t) => t[1]);
     const p = this.p;
     const sumS = this.S.sumW;
     const sumT = this.T.sumW;

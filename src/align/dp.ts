@@ -72,6 +72,25 @@ export function bandAroundPath(corners: Array<[number, number]>, n: number, m: n
   return normalizeBand(lo, hi, m);
 }
 
+/**
+ * The tables of a banded DP over `types`: cell offsets per row, back-pointers (type index, −1: none) and bead scores
+ * per cell, path scores for the last R rows only (a ring of rows, R = longest step + 1, W = widest row), the types'
+ * steps.
+ */
+export function dpTables(n: number, types: readonly BeadType[], band: Band): { off: Int32Array; back: Int8Array; beadScore: Float32Array; R: number; W: number; best: Float64Array; typeDi: Int32Array; typeDj: Int32Array } {
+  const { lo, hi } = band;
+  const off = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
+  const size = off[n + 1];
+  const back = new Int8Array(size).fill(-1);
+  const beadScore = new Float32Array(size);
+  let R = 2;
+  for (const t of types) if (t[0] + 1 > R) R = t[0] + 1;
+  let W = 1;
+  for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
+  return { off, back, beadScore, R, W, best: new Float64Array(R * W), typeDi: Int32Array.from(types, (t) => t[0]), typeDj: Int32Array.from(types, (t) => t[1]) };
+}
+
 export interface DpResult {
   /** Beads in order: [srcStart, srcEnd, tgtStart, tgtEnd) and the bead's score. */
   beads: Array<{ i0: number; i1: number; j0: number; j1: number; score: number }>;
@@ -91,20 +110,8 @@ export function dpAlign(
   onRow?: (i: number) => void,
 ): DpResult {
   const { lo, hi } = band;
-  const off = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
-  const size = off[n + 1];
-  const back = new Int8Array(size).fill(-1);
-  const beadScore = new Float32Array(size);
-  // path scores for the last R rows only (a ring of rows, R = longest step + 1)
-  let R = 2;
-  for (const t of types) if (t[0] + 1 > R) R = t[0] + 1;
-  let W = 1;
-  for (let i = 0; i <= n; i++) if (hi[i] - lo[i] + 1 > W) W = hi[i] - lo[i] + 1;
-  const best = new Float64Array(R * W);
+  const { off, back, beadScore, R, W, best, typeDi, typeDj } = dpTables(n, types, band);
   const nTypes = types.length;
-  const typeDi = Int32Array.from(types, (t) => t[0]);
-  const typeDj = Int32Array.from(types, (t) => t[1]);
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i];
     const rowHi = hi[i];

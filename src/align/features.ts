@@ -243,13 +243,7 @@ class SpacedSide {
         this.word(t, i, k, h);
         i = k;
       } else if (c >= 48 && c <= 57) {
-        let k = i + 1;
-        for (;;) {
-          while (k < n && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
-          const d = k + 1 < n ? t.charCodeAt(k) : 0;
-          if ((d === 46 || d === 44) && t.charCodeAt(k + 1) >= 48 && t.charCodeAt(k + 1) <= 57) k += 2;
-          else break;
-        }
+        const k = asciiNumberEnd(t, i, n);
         let h = HASH0;
         for (let q = i; q < k; q++) h = hashStep(h, t.charCodeAt(q));
         this.word(t, i, k, h);
@@ -946,6 +940,18 @@ export class NameMatcher {
   }
 }
 
+/** End of the ASCII number that starts with the digit at t[i] (digits, with . or , between digit groups). */
+function asciiNumberEnd(t: string, i: number, n: number): number {
+  let k = i + 1;
+  for (;;) {
+    while (k < n && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+    const d = k + 1 < n ? t.charCodeAt(k) : 0;
+    if ((d === 46 || d === 44) && t.charCodeAt(k + 1) >= 48 && t.charCodeAt(k + 1) <= 57) k += 2;
+    else break;
+  }
+  return k;
+}
+
 /** English words of a side, for NameMatcher: the word tokens (`words`) that begin with a capital and a small letter. */
 export function capitalisedWords(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -982,14 +988,7 @@ function asciiCapitalised(t: string, out: Set<string>): void {
       }
       i = k;
     } else if (c >= 48 && c <= 57) {
-      let k = i + 1;
-      for (;;) {
-        while (k < n && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
-        const d = k + 1 < n ? t.charCodeAt(k) : 0;
-        if ((d === 46 || d === 44) && t.charCodeAt(k + 1) >= 48 && t.charCodeAt(k + 1) <= 57) k += 2;
-        else break;
-      }
-      i = k;
+      i = asciiNumberEnd(t, i, n);
     } else i++;
   }
 }
