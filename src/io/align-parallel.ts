@@ -166,7 +166,11 @@ export class AlignThreads {
       // a long document: warm up for its stretches while the worker finishes (this thread would wait anyway)
       if (req.stretches) {
         const i = w === 0 ? 1 : 0;
-        for (const job of warmupJobs(out[i], this.options)) runStretch(job);
+        try {
+          for (const job of warmupJobs(out[i], this.options)) runStretch(job);
+        } catch {
+          // a warm-up has no result to lose: the alignment goes on without it
+        }
       }
       const t0 = performance.now();
       const r = await remote;

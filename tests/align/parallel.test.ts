@@ -72,6 +72,23 @@ describe('two threads (AlignThreads)', () => {
     }
   }, 60000);
 
+  it('warmupJobs: one side against itself in the settings of each pass, which runStretch runs (a warm-up only)', async () => {
+    const al = await dist('align/align.js');
+    const feat = await dist('align/features.js');
+    const { src } = longPair(800);
+    const job = (n: number) => ({ texts: src.slice(0, n).map((s) => s.text), lang: 'en', chinese: false, otherLang: 'zh' });
+    const jobs = al.warmupJobs(feat.runFeatureJob(job(800), undefined));
+    expect(jobs.map((j: { confidence: boolean }) => j.confidence)).toEqual([false, true]);
+    for (const j of jobs) {
+      const r = al.runStretch(j);
+      expect(r.beads.length).toBeGreaterThan(0);
+      // every row of the slice is in a bead
+      expect(r.beads[r.beads.length - 3]).toBe(j.S.len.length);
+    }
+    // too short a side to warm up on: nothing
+    expect(al.warmupJobs(feat.runFeatureJob(job(40), undefined))).toEqual([]);
+  });
+
   it('a failing worker (features or stretches) ends align() with a BitextError', async () => {
     const errors = await dist('errors.js');
     const { AlignThreads } = await dist('io/align-parallel.js');
