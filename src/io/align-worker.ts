@@ -1,8 +1,8 @@
 /**
  * Worker thread of the two-thread aligner (src/io/align-parallel.ts): answers jobs of the aligner's requests
- * (`alignSteps`): a side's features, a stretch's lexical pass; results go back as transferred typed arrays. The
- * features worker loads its own built-in lexicon as soon as it starts (while the main thread reads and segments
- * the files).
+ * (`alignSteps`): a side's features (the features worker), or the stretches of a lexical pass that it takes in turn
+ * with the main thread (a second worker, on 4+ cores); results go back as transferred typed arrays. The features
+ * worker loads its own built-in lexicon as soon as it starts (while the main thread reads and segments the files).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadBuiltinLexicon } from '../align/builtin.js';
