@@ -256,21 +256,16 @@ function matchable(start: Int32Array, keys: Int32Array, otherHas: Uint8Array | u
  */
 function reweigh(X: Packed, side: SideFeatures, otherHas: Uint8Array): Packed {
   const n = X.len.length;
-  const { tokStart: ts, keyStart, keys } = X;
-  const tokWeight = side.tokWeight;
+  const ts = X.tokStart;
+  const { tokWeight, tokList } = side;
+  // its tokens' keys are their key lists' (no learned keys): matchable per list, as in pack
+  const listMatch = matchable(side.listStart, side.listKeys, otherHas);
   const weight = sharedFloat32(X.weight.length);
   const sumW = sharedFloat64(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
-      let matchable = false;
-      for (let q = keyStart[ti], qe = keyStart[ti + 1]; q < qe; q++) {
-        if (otherHas[keys[q]]) {
-          matchable = true;
-          break;
-        }
-      }
-      weight[ti] = matchable ? tokWeight[ti] : 0;
+      weight[ti] = listMatch[tokList[ti]] ? tokWeight[ti] : 0;
       sum += weight[ti];
     }
     sumW[i] = sum;
@@ -1295,12 +1290,12 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   const srcPara = src.some((s) => s.paragraph !== undefined) ? Int32Array.from(src, (s) => s.paragraph ?? 0) : undefined;
   const tgtPara = tgt.some((s) => s.paragraph !== undefined) ? Int32Array.from(tgt, (s) => s.paragraph ?? 0) : undefined;
   // `prev`: the scorer of the previous pass; a side without learned keys keeps its packed keys (only which of its
-  // tokens can match the other side may change: reweigh) and its key presence
-  let hasPrev: [Uint8Array, Uint8Array] | undefined;
+  // tokens can match the other side may change: reweigh) and its key presence (without learned keys: worked out once)
+  const hasS0 = presence(fs, undefined, keys.size);
+  const hasT0 = presence(ft, undefined, keys.size);
   const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>, prev?: Scorer) => {
-    const hasS = prev && !extraS && hasPrev ? hasPrev[0] : presence(fs, extraS, keys.size);
-    const hasT = prev && !extraT && hasPrev ? hasPrev[1] : presence(ft, extraT, keys.size);
-    hasPrev = [hasS, hasT];
+    const hasS = extraS ? presence(fs, extraS, keys.size) : hasS0;
+    const hasT = extraT ? presence(ft, extraT, keys.size) : hasT0;
     const S = prev && !extraS ? reweigh(prev.S, fs, hasT) : pack(fs, srcLen, extraS, hasT, keys.size);
     const T = prev && !extraT ? reweigh(prev.T, ft, hasS) : pack(ft, tgtLen, extraT, hasS, keys.size);
     const sc = new Scorer(S, T, keys.size, p);
