@@ -3,6 +3,7 @@
  * messages for people to `stderr`. Tests construct a context with string buffers.
  */
 import { BitextError } from '../errors.js';
+import { primaryLanguage } from '../lang/tags.js';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -40,4 +41,15 @@ export function warn(ctx: CliContext, message: string): void {
 
 export function usageError(message: string, hint?: string): BitextError {
   return new BitextError('USAGE', message, { hint: hint ?? 'See --help.' });
+}
+
+/**
+ * The order of a bilingual document's two sides (`segmentBilingual`'s `order`, zh and en) after --src-lang/--tgt-lang:
+ * the named language first (or the other one before a named target); a language other than zh or en is a usage error.
+ */
+export function bilingualOrder(command: string, order: string[], srcLang: string | undefined, tgtLang: string | undefined): Array<'zh' | 'en'> {
+  const first = srcLang ? primaryLanguage(srcLang) : tgtLang ? (primaryLanguage(tgtLang) === 'zh' ? 'en' : 'zh') : undefined;
+  if (first === 'zh' || first === 'en') return [first, first === 'zh' ? 'en' : 'zh'];
+  if (first) throw usageError(`${command}: a bilingual document has Chinese and English; --src-lang/--tgt-lang must be zh or en (got ${srcLang ?? tgtLang})`);
+  return order as Array<'zh' | 'en'>;
 }

@@ -19,7 +19,7 @@ import { align, buildLexicon, builtinLexicon, builtinReadings, linksToBeads, mer
 import { VERSION } from '../../version.js';
 import { parseCommandArgs, type CommandSpec } from '../args.js';
 import { createProgress } from '../progress.js';
-import { info, usageError, warn, type CliContext, type Command } from '../context.js';
+import { bilingualOrder, info, usageError, warn, type CliContext, type Command } from '../context.js';
 
 const SPEC: CommandSpec = {
   name: 'align',
@@ -147,12 +147,9 @@ const command: Command = {
         } catch (err) {
           throw err instanceof BitextError ? err.withFile(file1) : err;
         }
-        let order: string[] = r.order;
-        const first = srcOpt ? primaryLanguage(srcOpt) : tgtOpt ? (primaryLanguage(tgtOpt) === 'zh' ? 'en' : 'zh') : undefined;
-        if (first === 'zh' || first === 'en') order = [first, first === 'zh' ? 'en' : 'zh'];
-        else if (first) throw usageError(`align: a bilingual document has Chinese and English; --src-lang/--tgt-lang must be zh or en (got ${srcOpt ?? tgtOpt})`);
-        src = r.sides[order[0] as 'zh' | 'en'];
-        tgt = r.sides[order[1] as 'zh' | 'en'];
+        const order = bilingualOrder('align', r.order, srcOpt, tgtOpt);
+        src = r.sides[order[0]];
+        tgt = r.sides[order[1]];
         diagnostics.push(...r.diagnostics);
       } else {
         const [a, b] = await Promise.all([read(file1), read(file2)]);

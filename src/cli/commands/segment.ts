@@ -8,7 +8,7 @@ import { primaryLanguage } from '../../lang/tags.js';
 import { readTextFile } from '../../io/files.js';
 import { countSentences, segmentBilingual, segmentPair, segmentPresegmented, summarizeSegmentation } from '../../segment/index.js';
 import { parseCommandArgs, oneOf, type CommandSpec } from '../args.js';
-import { info, warn, usageError, type CliContext, type Command } from '../context.js';
+import { bilingualOrder, info, warn, usageError, type CliContext, type Command } from '../context.js';
 
 const SPEC: CommandSpec = {
   name: 'segment',
@@ -104,11 +104,7 @@ const command: Command = {
         } catch (err) {
           throw err instanceof BitextError ? err.withFile(file1) : err;
         }
-        let order: string[] = r.order;
-        const first = srcLang ? primaryLanguage(srcLang) : tgtLang ? (primaryLanguage(tgtLang) === 'zh' ? 'en' : 'zh') : undefined;
-        if (first === 'zh' || first === 'en') order = [first, first === 'zh' ? 'en' : 'zh'];
-        else if (first) throw usageError(`segment: a bilingual document has Chinese and English; --src-lang/--tgt-lang must be zh or en (got ${srcLang ?? tgtLang})`);
-        sides = order.map((l) => r.sides[l as 'zh' | 'en']);
+        sides = bilingualOrder('segment', r.order, srcLang, tgtLang).map((l) => r.sides[l]);
         diagnostics = r.diagnostics;
       }
     } else {
