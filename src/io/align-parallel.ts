@@ -183,8 +183,8 @@ export class AlignThreads {
     }
     if (req.jobs.length < 2 || !this.stretchWorker) return runAlignRequest(req);
     // Stretches are handed out as the threads finish (a work queue): both threads take the next job number from a
-    // shared counter (Atomics), so neither waits for the other's event loop; the worker gets a copy of every job (it
-    // runs the ones it takes) and answers once, with its results, when the queue is empty.
+    // shared counter (Atomics), so neither waits for the other's event loop; the worker gets every job (views of
+    // shared memory, not copies), runs the ones it takes and answers once, with their results, when the queue is empty.
     const ch = this.stretchChannel();
     const jobs = req.jobs;
     const next = new Int32Array(new SharedArrayBuffer(4));
