@@ -97,8 +97,13 @@ export interface ScoreParams {
   anchorRatio1: number;
   anchorMinScore1: number;
   anchorPerKey1: number;
-  /** Half-width of the medium band of the lexical passes of long documents. */
+  /** Half-width of the medium band of the first lexical pass of long documents, away from anchors. */
   midBand: number;
+  /**
+   * Its half-width at an anchor: between anchors the path is interpolated from lengths, whose drift grows like a
+   * random walk's, so the half-width grows with the square root of the distance to the nearest anchor, up to midBand.
+   */
+  midBandMin: number;
   /** Context of a local repair, in multiples of its band width (beads on each side of the stretch). */
   repairContext: number;
   /** Score beads from cached sentence-pair overlaps (faster, approximate) in every pass, not only for long documents. */
@@ -127,6 +132,7 @@ export const DEFAULT_PARAMS: ScoreParams = {
   anchorMinScore1: 3,
   anchorPerKey1: 20,
   midBand: 10,
+  midBandMin: 4,
   repairContext: 5,
 };
 
@@ -170,7 +176,13 @@ function sharedFloat64(n: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(8 * n));
 }
 
-function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number): Packed {
+/**
+ * A side's features as flat arrays for the passes: per sentence its tokens, per token its keys (key list, then learned
+ * keys), weights (0 for a token that cannot match `otherHas`), per sentence its distinct keys. With `onlyShared`, a
+ * token keeps only the keys the other side has (the others can match nothing: no score, anchor or pair changes); only
+ * for a side whose other side gets no learned keys later (its presence stays `otherHas`).
+ */
+function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number, onlyShared = false): Packed {
   const n = side.tokStart.length - 1;
   const { tokStart: ts, tokType, tokList, tokWeight, listStart, listKeys } = side;
   // learned keys per type id (looked up for every token; empty lists without any: one shape for the optimiser)
@@ -182,11 +194,12 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
   const listMatch = matchable(listStart, listKeys, otherHas);
   const extraMatch = matchable(exStart, exKeys, otherHas);
   const nt = ts[n];
+  // kept keys per list and per type's learned keys (all of them, or those the other side has)
+  const has = onlyShared && otherHas ? otherHas : undefined;
+  const listKept = keptCounts(listStart, listKeys, has);
+  const extraKept = keptCounts(exStart, exKeys, has);
   let nk = 0;
-  for (let t = 0; t < nt; t++) {
-    const l = tokList[t];
-    nk += listStart[l + 1] - listStart[l] + exStart[tokType[t] + 1] - exStart[tokType[t]];
-  }
+  for (let t = 0; t < nt; t++) nk += listKept[tokList[t]] + extraKept[tokType[t]];
   const keyStart = new Int32Array(nt + 1);
   const keys = sharedInt32(nk);
   const weight = sharedFloat32(nt);
@@ -206,6 +219,7 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
       const l = tokList[ti];
       for (let q = listStart[l], qe = listStart[l + 1]; q < qe; q++) {
         const k = listKeys[q];
+        if (has && !has[k]) continue;
         keys[ki++] = k;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
@@ -215,6 +229,7 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
       const ty = tokType[ti];
       for (let q = exStart[ty], qe = exStart[ty + 1]; q < qe; q++) {
         const k = exKeys[q];
+        if (has && !has[k]) continue;
         keys[ki++] = k;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
@@ -233,6 +248,17 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
   const lenShared = sharedFloat64(len.length);
   lenShared.set(len);
   return { len: lenShared, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq };
+}
+
+/** Per list of a CSR layout (`start`, `keys`): how many of its keys `has` holds (all of them, without `has`). */
+function keptCounts(start: Int32Array, keys: Int32Array, has: Uint8Array | undefined): Int32Array {
+  const lists = start.length - 1;
+  const out = new Int32Array(lists);
+  for (let l = 0; l < lists; l++) {
+    if (!has) out[l] = start[l + 1] - start[l];
+    else for (let q = start[l]; q < start[l + 1]; q++) out[l] += has[keys[q]];
+  }
+  return out;
 }
 
 /** Per list of a CSR layout (`start`, `keys`): 1 when one of its keys occurs on the other side (always, without `otherHas`). */
@@ -1092,6 +1118,13 @@ const MIN_ANCHORS = 20;
 const ANCHOR_WINDOW2 = 60;
 /** Sentences (both sides) above which pass 1 uses anchors or the length model only. */
 const LARGE_DOCUMENT = 4000;
+/**
+ * Half-width of the band of the last lexical pass of a long document, around the first pass's path (which it moves
+ * by a sentence or two; where it moves more, the path meets the band's edge and the local repairs widen the band).
+ */
+const LONG_BAND2 = 4;
+/** Anchors per sentence (of the shorter side) from which the first lexical pass's band narrows near them. */
+const DENSE_ANCHORS = 0.1;
 /** Bead types of the length-only passes, with Gale & Church's (1993) prior probabilities: only the common ones, since these passes only centre the band of the lexical passes, which have their own types (same links on Bible 001 and 006, 40% fewer cells visited). */
 const LENGTH_TYPES: BeadType[] = [[1, 1], [1, 0], [0, 1], [1, 2], [2, 1]];
 const LENGTH_PRIOR = new Float64Array(64).fill(-8);
@@ -1293,11 +1326,14 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   // tokens can match the other side may change: reweigh) and its key presence (without learned keys: worked out once)
   const hasS0 = presence(fs, undefined, keys.size);
   const hasT0 = presence(ft, undefined, keys.size);
+  // the side that learns keys (re-estimate, below): Chinese if any, else the source; it keeps only the keys the other
+  // side has (pack's onlyShared: the other side's keys never change)
+  const keyedIsSrc = zhSide !== 'tgt';
   const build = (extraS?: Map<number, number[]>, extraT?: Map<number, number[]>, prev?: Scorer) => {
     const hasS = extraS ? presence(fs, extraS, keys.size) : hasS0;
     const hasT = extraT ? presence(ft, extraT, keys.size) : hasT0;
-    const S = prev && !extraS ? reweigh(prev.S, fs, hasT) : pack(fs, srcLen, extraS, hasT, keys.size);
-    const T = prev && !extraT ? reweigh(prev.T, ft, hasS) : pack(ft, tgtLen, extraT, hasS, keys.size);
+    const S = prev && !extraS ? reweigh(prev.S, fs, hasT) : pack(fs, srcLen, extraS, hasT, keys.size, keyedIsSrc);
+    const T = prev && !extraT ? reweigh(prev.T, ft, hasS) : pack(ft, tgtLen, extraT, hasS, keys.size, !keyedIsSrc);
     const sc = new Scorer(S, T, keys.size, p);
     sc.srcCum = srcCum;
     sc.tgtCum = tgtCum;
@@ -1312,7 +1348,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
 
   // the lexical passes of a long document: one job per stretch between the cut corners (the path goes through them)
   let cuts: Array<[number, number]> = [];
-  const stretchJobs = (corners: ReadonlyArray<[number, number]>, width: number, types: readonly BeadType[], withConfidence = false): StretchJob[] | undefined => {
+  const stretchJobs = (corners: ReadonlyArray<[number, number]>, width: number, types: readonly BeadType[], withConfidence = false, rowWidth?: Uint8Array): StretchJob[] | undefined => {
     const ends: Array<[number, number]> = [[0, 0], ...cuts, [n, m]];
     const at = ends.map(([i, j]) => corners.findIndex((c) => c[0] === i && c[1] === j));
     if (at.some((x, k) => x < 0 || (k > 0 && x <= at[k - 1]))) return undefined;
@@ -1342,6 +1378,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
         tgtPara: sc.tgtPara?.slice(ja, jb),
         corners: cs,
         width,
+        rowWidth: rowWidth?.slice(ia, ib + 1),
         types: typeArr.slice(), // each job its own arrays: a thread may take them (transfer)
         confidence: withConfidence,
       });
@@ -1405,9 +1442,13 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
     }
     anchorCount = anchors.length;
     let corners: Array<[number, number]>;
+    let rowWidth: Uint8Array | undefined;
     if (anchors.length >= Math.max(MIN_ANCHORS, (n + m) / 400)) {
       corners = pathThroughAnchors(anchors, sc.srcCum!, sc.tgtCum!);
       cuts = hardCuts(anchors, n, m);
+      // dense anchors (a dictionary's words, not only numbers, names and punctuation) corroborate each other: the
+      // band narrows near them; sparse ones may be wrong and the path between them a guess: the full width
+      if (anchors.length >= DENSE_ANCHORS * Math.min(n, m)) rowWidth = anchorBandWidths(anchors, n, p.midBandMin, p.midBand);
     } else {
       // Too few anchors (no dictionary, no shared names or numbers): length-only passes (Gale & Church 1993), each
       // in a band around the previous path, until the path keeps away from the band's edges: the band follows a
@@ -1426,10 +1467,11 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
     // Per stretch between hard anchors (runStretch): where the path runs along the band's edge (wrong anchors
     // there), that part is realigned in a wider band.
     const midTypes = types.filter(([a, b]) => a + b <= 3);
-    let jobs = stretchJobs(corners, p.midBand, midTypes);
+    const wMid = rowWidth ? Math.min(p.midBandMin, p.midBand) : p.midBand;
+    let jobs = stretchJobs(corners, wMid, midTypes, false, rowWidth);
     if (!jobs) {
       cuts = [];
-      jobs = stretchJobs(corners, p.midBand, midTypes)!;
+      jobs = stretchJobs(corners, wMid, midTypes, false, rowWidth)!;
     }
     const joined = joinStretches((yield { kind: 'stretches', jobs }) as StretchResult[]);
     res = { beads: joined.beads, total: 0 };
@@ -1458,7 +1500,6 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
       if (a.length && c.length) pairs.push([a, c]);
     }
     // the keyed side (Chinese if any, else the source) gets the other side's word keys
-    const keyedIsSrc = zhSide !== 'tgt';
     const learnedPairs = learnPairs(keyedIsSrc ? pairs : pairs.map(([a, c]) => [c, a] as [number[], number[]]), { minCount: 2, threshold: 0.3 });
     const extra = new Map<number, number[]>();
     const keyedSide = keyedIsSrc ? fs : ft;
@@ -1484,7 +1525,7 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
 
   // 4. pass 2 around the pass-1 path
   lap('learn');
-  const w2 = large ? Math.min(p.band2, 6) : p.band2;
+  const w2 = large ? Math.min(p.band2, LONG_BAND2) : p.band2;
   const types2 = large ? types.filter(([a, b]) => a + b <= 4) : types;
   if (large) {
     // per stretch, as pass 1 (the pass-1 path goes through the cut corners)
@@ -1561,6 +1602,27 @@ function pathThroughAnchors(anchors: ReadonlyArray<[number, number]>, srcCum: Fl
     }
     if (i1 !== i0 || j1 !== j0) out.push([i1, j1]);
   }
+  return out;
+}
+
+/**
+ * Half-width of the first lexical pass's band per row 0..n: between two anchors, `least` plus the square root of
+ * their distance in rows (the drift of an interpolated path grows like a random walk's; an anchor far from any other
+ * is less sure), at most `most` (see ScoreParams.midBandMin).
+ */
+function anchorBandWidths(anchors: ReadonlyArray<[number, number]>, n: number, least: number, most: number): Uint8Array {
+  const hi = Math.min(255, Math.max(least, most));
+  const out = new Uint8Array(n + 1).fill(hi);
+  let prev = -1;
+  for (const [i] of anchors) {
+    if (i > n || i <= prev) continue;
+    // rows before the first anchor: as far from it as from a mirrored one before the start
+    const gap = prev < 0 ? 2 * i : i - prev;
+    const w = Math.min(hi, least + Math.floor(Math.sqrt(gap)));
+    out.fill(w, Math.max(0, prev), i + 1);
+    prev = i;
+  }
+  if (prev >= 0) out.fill(Math.min(hi, least + Math.floor(Math.sqrt(2 * (n - prev)))), prev + 1);
   return out;
 }
 
@@ -1664,7 +1726,10 @@ export interface StretchJob {
   tgtPara?: Int32Array;
   /** Corners of the path to search around, [i, j] pairs from (0,0) to the stretch's end, stretch coordinates. */
   corners: Int32Array;
+  /** Half-width of the band around the path (with rowWidth: its least); the local repairs start from twice it. */
   width: number;
+  /** Half-width per row 0..n of the stretch, when it varies (the first pass: narrow at anchors). */
+  rowWidth?: Uint8Array;
   /** Bead types, [di, dj] pairs. */
   types: Int32Array;
   /** Also give each bead its confidence (the last pass). */
@@ -1699,7 +1764,7 @@ export function runStretch(job: StretchJob): StretchResult {
   for (let k = 0; k + 1 < job.corners.length; k += 2) corners.push([job.corners[k], job.corners[k + 1]]);
   const types: BeadType[] = [];
   for (let k = 0; k + 1 < job.types.length; k += 2) types.push([job.types[k], job.types[k + 1]]);
-  const band = bandAroundPath(corners, n, m, job.width);
+  const band = bandAroundPath(corners, n, m, job.width, job.rowWidth);
   sc.usePairBand(band);
   const res = sc.alignBand(n, m, types, band);
   const repaired = repairEdges(res.beads, band, m, types, sc, job.width, job.p.repairContext);
@@ -1732,7 +1797,7 @@ export function warmupJobs(local: LocalFeatures, options: Pick<AlignOptions, 'pa
   const types = beadTypes(options.maxSentences ?? 4);
   const passes: Array<[number, BeadType[], boolean]> = [
     [p.midBand, types.filter(([a, b]) => a + b <= 3), false],
-    [Math.min(p.band2, 6), types.filter(([a, b]) => a + b <= 4), true],
+    [Math.min(p.band2, LONG_BAND2), types.filter(([a, b]) => a + b <= 4), true],
   ];
   const rows = Math.min(WARMUP_ROWS, n - 2 * p.midBand);
   if (rows < 50) return [];

@@ -57,13 +57,17 @@ export function diagonalBand(srcCum: Float64Array, tgtCum: Float64Array, w: numb
   return normalizeBand(lo, hi, m);
 }
 
-/** A band of half-width `w` around a path of bead corners [(0,0) … (n,m)]. */
-export function bandAroundPath(corners: Array<[number, number]>, n: number, m: number, w: number): Band {
+/**
+ * A band of half-width `w` around a path of bead corners [(0,0) … (n,m)]; with `rowWidth` (per row 0..n), the
+ * half-width around each corner is that of its row instead.
+ */
+export function bandAroundPath(corners: Array<[number, number]>, n: number, m: number, w: number, rowWidth?: ArrayLike<number>): Band {
   const lo = new Int32Array(n + 1).fill(m);
   const hi = new Int32Array(n + 1).fill(0);
   for (let k = 0; k < corners.length; k++) {
     const [i, j] = corners[k];
     const [pi, pj] = k > 0 ? corners[k - 1] : corners[k];
+    if (rowWidth) w = rowWidth[Math.min(i, n)];
     for (let r = Math.max(0, pi - w); r <= Math.min(n, i + w); r++) {
       if (pj - w < lo[r]) lo[r] = pj - w;
       if (j + w > hi[r]) hi[r] = j + w;
