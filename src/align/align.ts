@@ -1795,29 +1795,37 @@ export function warmupJobs(local: LocalFeatures, options: Pick<AlignOptions, 'pa
   const side = adoptFeatures(keys, local);
   const n = side.tokStart.length - 1;
   const types = beadTypes(options.maxSentences ?? 4);
-  const passes: Array<[number, BeadType[], boolean]> = [
-    [p.midBand, types.filter(([a, b]) => a + b <= 3), false],
-    [Math.min(p.band2, LONG_BAND2), types.filter(([a, b]) => a + b <= 4), true],
+  // each pass's band (the first: narrow as at dense anchors, with a width per row) and bead types
+  const w1 = Math.min(p.midBandMin, p.midBand);
+  const passes: Array<[number, BeadType[], boolean, boolean]> = [
+    [w1, types.filter(([a, b]) => a + b <= 3), false, true],
+    [Math.min(p.band2, LONG_BAND2), types.filter(([a, b]) => a + b <= 4), true, false],
   ];
-  const rows = Math.min(WARMUP_ROWS, n - 2 * p.midBand);
+  // the path to find is `off` sentences off the given one, where the band (around a path of corners: 2·width from
+  // it) ends: the local repairs run too
+  const off = 2 * Math.max(w1, Math.min(p.band2, LONG_BAND2)) - 1;
+  const rows = Math.min(WARMUP_ROWS, n - off);
   if (rows < 50) return [];
   // the first sentences only
-  const used = rows + Math.max(p.midBand, 6);
+  const used = rows + off;
   const X = pack({ ...side, tokStart: side.tokStart.subarray(0, used + 1) }, local.len.subarray(0, used), undefined, undefined, keys.size);
-  return passes.map(([width, ts, confidence]) => {
+  return passes.map(([width, ts, confidence, perRow]) => {
     const corners = new Int32Array((rows + 1) * 2);
     for (let i = 0; i <= rows; i++) corners[2 * i] = corners[2 * i + 1] = i;
     return {
-      S: slicePacked(X, width, width + rows),
+      S: slicePacked(X, off, off + rows),
       T: slicePacked(X, 0, rows),
       keySpace: keys.size,
       p,
-      ratio: 1,
+      // not an integer: a scorer field that has held only small integers changes representation (its objects'
+      // hidden class) when the document's ratio comes, which throws the warmed-up code away (V8 deoptimises it)
+      ratio: 1 + 1 / 1024,
       variance: 6.8,
       base: 0.05,
       top: 0.5,
       corners,
       width,
+      rowWidth: perRow ? new Uint8Array(rows + 1).fill(width) : undefined,
       types: Int32Array.from(ts.flat()),
       confidence,
     };
