@@ -147,21 +147,6 @@ export interface Packed {
   uniq: Int32Array;
 }
 
-/** Learned keys per token type, flat: the keys of type t are keys[start[t]] … keys[start[t + 1] - 1]. */
-interface ExtraKeys {
-  start: Int32Array;
-  keys: Int32Array;
-}
-
-function extraKeys(extra: Map<number, number[]>, types: number): ExtraKeys {
-  const start = new Int32Array(types + 1);
-  for (const [type, ex] of extra) if (type < types) start[type + 1] = ex.length;
-  for (let t = 0; t < types; t++) start[t + 1] += start[t];
-  const keys = new Int32Array(start[types]);
-  for (const [type, ex] of extra) if (type < types) keys.set(ex, start[type]);
-  return { start, keys };
-}
-
 /**
  * Typed arrays in shared memory: a stretch job holds views of the document's packed arrays (no copy), which a worker
  * thread running stretches reads as they are (a view of an ordinary buffer would send the whole buffer).
@@ -182,24 +167,15 @@ function sharedFloat64(n: number): Float64Array {
  * token keeps only the keys the other side has (the others can match nothing: no score, anchor or pair changes); only
  * for a side whose other side gets no learned keys later (its presence stays `otherHas`).
  */
-function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number, onlyShared = false): Packed {
+function pack(side: SideFeatures, len: Float64Array, extra: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keySpace: number, onlyShared = false): Packed {
   const n = side.tokStart.length - 1;
-  const { tokStart: ts, tokType, tokList, tokWeight, listStart, listKeys } = side;
-  // learned keys per type id (looked up for every token; empty lists without any: one shape for the optimiser)
-  const extra = extraKeys(extra0 ?? new Map<number, number[]>(), side.types.length)!;
-  const exStart = extra.start;
-  const exKeys = extra.keys;
-  // whether a key list (shared by the tokens of a word) and a type's learned keys can match the other side: once
-  // per list and per type instead of once per token
-  const listMatch = matchable(listStart, listKeys, otherHas);
-  const extraMatch = matchable(exStart, exKeys, otherHas);
+  const ts = side.tokStart;
+  const tokWeight = side.tokWeight;
+  // each token copies the keys of one list (its key list, or a list of its own for a key list and learned keys)
+  const { start: eStart, keys: eKeys, match, ofToken } = tokenLists(side, extra, otherHas, onlyShared ? otherHas : undefined);
   const nt = ts[n];
-  // kept keys per list and per type's learned keys (all of them, or those the other side has)
-  const has = onlyShared && otherHas ? otherHas : undefined;
-  const listKept = keptCounts(listStart, listKeys, has);
-  const extraKept = keptCounts(exStart, exKeys, has);
   let nk = 0;
-  for (let t = 0; t < nt; t++) nk += listKept[tokList[t]] + extraKept[tokType[t]];
+  for (let t = 0; t < nt; t++) nk += eStart[ofToken[t] + 1] - eStart[ofToken[t]];
   const keyStart = new Int32Array(nt + 1);
   const keys = sharedInt32(nk);
   const weight = sharedFloat32(nt);
@@ -215,28 +191,16 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
     let sum = 0;
     for (let ti = ts[i]; ti < ts[i + 1]; ti++) {
       keyStart[ti] = ki;
-      // the token's own keys, then its learned keys
-      const l = tokList[ti];
-      for (let q = listStart[l], qe = listStart[l + 1]; q < qe; q++) {
-        const k = listKeys[q];
-        if (has && !has[k]) continue;
+      const l = ofToken[ti];
+      for (let q = eStart[l], qe = eStart[l + 1]; q < qe; q++) {
+        const k = eKeys[q];
         keys[ki++] = k;
         if (seen[k] !== stamp) {
           seen[k] = stamp;
           uniqAll[nu++] = k;
         }
       }
-      const ty = tokType[ti];
-      for (let q = exStart[ty], qe = exStart[ty + 1]; q < qe; q++) {
-        const k = exKeys[q];
-        if (has && !has[k]) continue;
-        keys[ki++] = k;
-        if (seen[k] !== stamp) {
-          seen[k] = stamp;
-          uniqAll[nu++] = k;
-        }
-      }
-      weight[ti] = listMatch[l] || extraMatch[ty] ? tokWeight[ti] : 0;
+      weight[ti] = match[l] ? tokWeight[ti] : 0;
       sum += weight[ti];
     }
     sumW[i] = sum;
@@ -250,15 +214,68 @@ function pack(side: SideFeatures, len: Float64Array, extra0: Map<number, number[
   return { len: lenShared, tokStart: ts.slice(), keyStart, keys, weight, sumW, uniqStart, uniq };
 }
 
-/** Per list of a CSR layout (`start`, `keys`): how many of its keys `has` holds (all of them, without `has`). */
-function keptCounts(start: Int32Array, keys: Int32Array, has: Uint8Array | undefined): Int32Array {
-  const lists = start.length - 1;
-  const out = new Int32Array(lists);
-  for (let l = 0; l < lists; l++) {
-    if (!has) out[l] = start[l + 1] - start[l];
-    else for (let q = start[l]; q < start[l + 1]; q++) out[l] += has[keys[q]];
+/**
+ * The key lists `pack` copies (CSR: list l is keys[start[l]] … keys[start[l + 1] - 1]) and each token's list
+ * (`ofToken`): the side's key lists, then one per (key list, type) pair of the tokens whose type has learned keys (the
+ * list's keys, then the learned ones); with `keep`, only the keys it holds. `match[l]`: whether one of the list's keys
+ * (all of them, not only the kept ones) occurs on the other side (always, without `otherHas`). Made once per list and
+ * pair, so that pack's loop over tokens takes one path for every token.
+ */
+function tokenLists(side: SideFeatures, extra: Map<number, number[]> | undefined, otherHas: Uint8Array | undefined, keep: Uint8Array | undefined): { start: Int32Array; keys: Int32Array; match: Uint8Array; ofToken: Int32Array } {
+  const { tokType, tokList, listStart, listKeys } = side;
+  const types = side.types.length;
+  const nl = listStart.length - 1;
+  const learned = new Map<number, number[]>();
+  const hasLearned = new Uint8Array(types);
+  if (extra) {
+    for (const [type, ex] of extra) {
+      if (type < types && ex.length) {
+        learned.set(type, ex);
+        hasLearned[type] = 1;
+      }
+    }
   }
-  return out;
+  // per token its list: its key list, or the list of its (key list, type) pair, numbered in order of first token
+  let ofToken = tokList;
+  const pairs: number[] = [];
+  if (learned.size) {
+    ofToken = tokList.slice();
+    const ids = new Map<number, Map<number, number>>();
+    for (let t = 0; t < tokType.length; t++) {
+      const ty = tokType[t];
+      if (!hasLearned[ty]) continue;
+      let byList = ids.get(ty);
+      if (!byList) ids.set(ty, (byList = new Map()));
+      let id = byList.get(tokList[t]);
+      if (id === undefined) {
+        id = nl + pairs.length / 2;
+        byList.set(tokList[t], id);
+        pairs.push(tokList[t], ty);
+      }
+      ofToken[t] = id;
+    }
+  }
+  const base = matchable(listStart, listKeys, otherHas);
+  if (!keep && !pairs.length) return { start: listStart, keys: listKeys, match: base, ofToken };
+  const count = nl + pairs.length / 2;
+  const start = new Int32Array(count + 1);
+  const out: number[] = [];
+  const match = new Uint8Array(count);
+  match.set(base);
+  for (let l = 0; l < nl; l++) {
+    start[l] = out.length;
+    for (let q = listStart[l]; q < listStart[l + 1]; q++) if (!keep || keep[listKeys[q]]) out.push(listKeys[q]);
+  }
+  for (let c = 0; c < pairs.length; c += 2) {
+    const l = pairs[c];
+    const ex = learned.get(pairs[c + 1])!;
+    start[nl + c / 2] = out.length;
+    for (let q = listStart[l]; q < listStart[l + 1]; q++) if (!keep || keep[listKeys[q]]) out.push(listKeys[q]);
+    for (const k of ex) if (!keep || keep[k]) out.push(k);
+    match[nl + c / 2] = base[l] || !otherHas || ex.some((k) => otherHas[k] === 1) ? 1 : 0;
+  }
+  start[count] = out.length;
+  return { start, keys: Int32Array.from(out), match, ofToken };
 }
 
 /** Per list of a CSR layout (`start`, `keys`): 1 when one of its keys occurs on the other side (always, without `otherHas`). */
