@@ -1367,8 +1367,14 @@ export function* alignSteps(src: readonly AlignSentence[], tgt: readonly AlignSe
   let cuts: Array<[number, number]> = [];
   const stretchJobs = (corners: ReadonlyArray<[number, number]>, width: number, types: readonly BeadType[], withConfidence = false, rowWidth?: Uint8Array): StretchJob[] | undefined => {
     const ends: Array<[number, number]> = [[0, 0], ...cuts, [n, m]];
-    const at = ends.map(([i, j]) => corners.findIndex((c) => c[0] === i && c[1] === j));
-    if (at.some((x, k) => x < 0 || (k > 0 && x <= at[k - 1]))) return undefined;
+    // each end's corner, in one scan (the path and the ends go forward)
+    const at: number[] = [];
+    for (let k = 0, c = 0; k < ends.length; k++) {
+      const [i, j] = ends[k];
+      while (c < corners.length && !(corners[c][0] === i && corners[c][1] === j)) c++;
+      if (c === corners.length || (k > 0 && c <= at[k - 1])) return undefined;
+      at.push(c);
+    }
     const typeArr = Int32Array.from(types.flat());
     const jobs: StretchJob[] = [];
     for (let k = 0; k + 1 < ends.length; k++) {

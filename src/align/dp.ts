@@ -58,12 +58,25 @@ export function diagonalBand(srcCum: Float64Array, tgtCum: Float64Array, w: numb
 }
 
 /**
- * A band of half-width `w` around a path of bead corners [(0,0) … (n,m)]; with `rowWidth` (per row 0..n), the
- * half-width around each corner is that of its row instead.
+ * A band of half-width `w` around a path of bead corners [(0,0) … (n,m)]: row r holds the cells within `w` of a corner
+ * segment that comes within `w` rows of it; with `rowWidth` (per row 0..n), the half-width around each corner is that
+ * of its row instead.
  */
 export function bandAroundPath(corners: Array<[number, number]>, n: number, m: number, w: number, rowWidth?: ArrayLike<number>): Band {
   const lo = new Int32Array(n + 1).fill(m);
   const hi = new Int32Array(n + 1).fill(0);
+  if (!rowWidth && forward(corners)) {
+    // the same band in one sweep: along a path that goes forward, the first segment near row r has its lowest start,
+    // the last one its highest end
+    const K = corners.length;
+    for (let r = 0, k1 = 0, k2 = 0; r <= n; r++) {
+      while (k1 < K && corners[k1][0] + w < r) k1++;
+      while (k2 + 1 < K && corners[k2][0] - w <= r) k2++;
+      if (k1 < K && corners[k1 > 0 ? k1 - 1 : 0][0] - w <= r) lo[r] = corners[k1 > 0 ? k1 - 1 : 0][1] - w;
+      if (K > 0 && (k2 > 0 || corners[0][0] - w <= r) && corners[k2][0] + w >= r) hi[r] = corners[k2][1] + w;
+    }
+    return normalizeBand(lo, hi, m);
+  }
   for (let k = 0; k < corners.length; k++) {
     const [i, j] = corners[k];
     const [pi, pj] = k > 0 ? corners[k - 1] : corners[k];
@@ -74,6 +87,12 @@ export function bandAroundPath(corners: Array<[number, number]>, n: number, m: n
     }
   }
   return normalizeBand(lo, hi, m);
+}
+
+/** Whether a path of corners never goes back (i and j never decrease). */
+function forward(corners: ReadonlyArray<readonly [number, number]>): boolean {
+  for (let k = 1; k < corners.length; k++) if (corners[k][0] < corners[k - 1][0] || corners[k][1] < corners[k - 1][1]) return false;
+  return true;
 }
 
 /**

@@ -127,6 +127,28 @@ describe('DP over bead types', () => {
       { numRuns: 60 },
     );
   });
+
+  it('a band around a forward path: the one-sweep band is the corner-by-corner one (property)', () => {
+    // a width per row takes the corner-by-corner loop; the same width everywhere, the sweep
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 })), { maxLength: 30 }),
+        (n, m, w, steps) => {
+          const corners: Array<[number, number]> = [];
+          let i = 0;
+          let j = 0;
+          for (const [di, dj] of steps) corners.push([(i += di), (j += dj)]);
+          const sweep = bandAroundPath(corners, n, m, w);
+          const each = bandAroundPath(corners, n, m, w, new Uint8Array(Math.max(n, i) + 1).fill(w));
+          return sweep.lo.join() === each.lo.join() && sweep.hi.join() === each.hi.join();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('anchors and lexicon', () => {
