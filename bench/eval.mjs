@@ -2,7 +2,11 @@
 // `npm run eval`: alignment quality on the gold sets in ../shared/eval/data (MAC-Dev zh→en, Text+Berg de→fr,
 // Bible en→zh). Strict and lax precision/recall/F1 with the Vecalign/Bertalign convention (empty links are left out
 // of recall). Texts are read from ../shared only; nothing is copied into the repo.
-// Usage: node bench/eval.mjs [--set mac|tb|bible|all] [--docs 001,006] [--no-dict] [--check-scorer] [--bands]
+// Usage: node bench/eval.mjs [--set mac|tb|bible|long|all] [--docs 001,006] [--no-dict] [--check-scorer] [--bands]
+// [--params JSON]. `--set long`: the long-document path (anchors, stretches, bands) under stress — pairs of more than
+// 4,000 sentences made from the gold sets: MAC-Dev and Text+Berg each twice in a row, with and without the dictionary,
+// Bible 006 and 001 with untranslated blocks cut out (gold links re-indexed), and without the dictionary; strict F1 of
+// all links, no verse merging.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +124,10 @@ async function main() {
   } else if (!flag('--no-dict') && typeof lib.builtinLexicon === 'function') lexicon = await lib.builtinLexicon();
   const params = opt('--params') ? JSON.parse(opt('--params')) : undefined;
   const which = opt('--set', 'all');
+  if (which === 'long') {
+    longPairs(lib, lexicon, params);
+    return;
+  }
   const sets = [
     { id: 'mac', name: 'MAC-Dev zh→en', dir: 'mac-dev-2021', src: 'zh', tgt: 'en', srcLang: 'zh', tgtLang: 'en', gold: (n) => `gold/${n}.align` },
     { id: 'tb', name: 'Text+Berg de→fr', dir: 'text+berg', src: 'de', tgt: 'fr', srcLang: 'de', tgtLang: 'fr', gold: (n) => `gold/${n}` },
@@ -168,6 +176,59 @@ async function main() {
       for (let b = 0; b < 10; b++) if (band[b]) console.log(`  [${(b / 10).toFixed(1)}, ${((b + 1) / 10).toFixed(1)}${b === 9 ? ']' : ')'}: ${String(band[b][0]).padStart(5)}  ${fmt(band[b][1] / band[b][0])}`);
     }
   }
+}
+
+/** `--set long`: strict F1 of long pairs made from the gold sets (see the usage line). */
+function longPairs(lib, lexicon, params) {
+  const f1 = (c) => {
+    const p = c.tpP / c.nPred;
+    const r = c.tpR / c.nGold;
+    return (2 * p * r) / (p + r);
+  };
+  const run = (name, [S, T, G], srcLang, tgtLang, lex) => {
+    const t0 = performance.now();
+    const res = lib.align(S.map((text, i) => ({ id: `s.${i}`, text })), T.map((text, i) => ({ id: `t.${i}`, text })), { srcLang, tgtLang, lexicon: lex, params });
+    const pred = res.links.map((l) => [l.src.map((s) => Number(s.id.slice(2))), l.tgt.map((s) => Number(s.id.slice(2)))]);
+    console.log(`${name.padEnd(34)} F1 ${f1(scoreCounts(pred, G)).toFixed(4)}  (${S.length} × ${T.length}, ${res.stats.anchors ?? 0} anchors, ${res.stats.localRepairs ?? 0} local repairs, ${(performance.now() - t0).toFixed(0)} ms)`);
+  };
+  // the documents of a set one after the other, `times` times, gold links shifted
+  const concat = (dir, s, t, goldOf, times) => {
+    const S = [];
+    const T = [];
+    const G = [];
+    for (let r = 0; r < times; r++) {
+      for (const n of readdirSync(path.join(DATA, dir, s)).filter((f) => /^\d+$/.test(f)).sort()) {
+        for (const [x, y] of parseAlign(readFileSync(path.join(DATA, dir, goldOf(n)), 'utf8'))) G.push([x.map((i) => i + S.length), y.map((j) => j + T.length)]);
+        S.push(...readLines(path.join(DATA, dir, s, n)));
+        T.push(...readLines(path.join(DATA, dir, t, n)));
+      }
+    }
+    return [S, T, G];
+  };
+  // source sentences [sa, sb) and target sentences [ta, tb) cut out: their partners' links lose them
+  const cut = ([S, T, G], sa, sb, ta, tb) => {
+    const keepS = (i) => i < sa || i >= sb;
+    const keepT = (j) => j < ta || j >= tb;
+    const G2 = [];
+    for (const [x, y] of G) {
+      const x2 = x.filter(keepS).map((i) => (i < sa ? i : i - (sb - sa)));
+      const y2 = y.filter(keepT).map((j) => (j < ta ? j : j - (tb - ta)));
+      if (x2.length || y2.length) G2.push([x2, y2]);
+    }
+    return [S.filter((_, i) => keepS(i)), T.filter((_, j) => keepT(j)), G2];
+  };
+  const bible = (n) => [readLines(path.join(DATA, 'bible/src', n)), readLines(path.join(DATA, 'bible/tgt', n)), parseAlign(readFileSync(path.join(DATA, `bible/gold/${n}.align`), 'utf8'))];
+  const mac = concat('mac-dev-2021', 'zh', 'en', (n) => `gold/${n}.align`, 2);
+  run('MAC-Dev ×2', mac, 'zh', 'en', lexicon);
+  run('MAC-Dev ×2, no dictionary', mac, 'zh', 'en', undefined);
+  run('Text+Berg ×2', concat('text+berg', 'de', 'fr', (n) => `gold/${n}`, 2), 'de', 'fr', undefined);
+  const b6 = bible('006');
+  const b1 = bible('001');
+  run('Bible 006', b6, 'en', 'zh', lexicon);
+  run('Bible 006, 300 + 400 sentences cut', cut(b6, 10000, 10300, 30000, 30400), 'en', 'zh', lexicon);
+  run('Bible 006, no dictionary', b6, 'en', 'zh', undefined);
+  run('Bible 001, 50 + 100 sentences cut', cut(b1, 2000, 2050, 4000, 4100), 'en', 'zh', lexicon);
+  run('Bible 001, no dictionary', b1, 'en', 'zh', undefined);
 }
 
 await main();
