@@ -4,8 +4,7 @@
  * Loaded lazily (dynamic import) so that importing the library stays fast; no network, no file access.
  */
 import { gunzipSync } from 'node:zlib';
-import type { Lexicon } from './lexicon.js';
-import { setHeadLines } from './features.js';
+import { setHeadLines, type Lexicon } from './lexicon.js';
 
 let cached: Lexicon | undefined;
 

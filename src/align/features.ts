@@ -9,7 +9,7 @@
  *  - transliterated names: Chinese characters whose readings spell an English capitalised word (陈清扬 ↔ Chen Qingyang);
  *  - learned pairs (IBM Model 1 on the first pass) add keys to source token types.
  */
-import type { Lexicon } from './lexicon.js';
+import { headLinesOf, layerOf, type Lexicon } from './lexicon.js';
 import { digitValues, isStopword, lengthOf, numberValuesInto, stem, wordNumberValues, words } from './text.js';
 import { NUMBER_WORDS, ORDINAL_WORDS } from './langdata.js';
 
@@ -672,18 +672,6 @@ function addHead(ix: MatchIndex, word: number, len: number): void {
 }
 
 const MATCH_INDEX = new WeakMap<Lexicon, MatchIndex>();
-const HEAD_LINES = new WeakMap<Lexicon, { text: string; starts: Int32Array; lens: Int32Array }>();
-
-/**
- * The head words of a lexicon as text: head word k is text[starts[k], starts[k] + lens[k]) at the start of its line
- * `head\tstem stem…` (its stems, split on spaces; a head word given twice: its last line) — the lexicon's entries,
- * from which its longest-match index is then built without reading `entries` (the built-in lexicon makes its Map
- * only when something else asks for it).
- */
-export function setHeadLines(lex: Lexicon, text: string, starts: Int32Array, lens: Int32Array): void {
-  HEAD_LINES.set(lex, { text, starts, lens });
-}
-
 /** Build the longest-match index of a lexicon now (a thread that waits for its texts) rather than at its first use. */
 export function prepareLexicon(lex: Lexicon): void {
   matchIndexOf(lex);
@@ -691,8 +679,9 @@ export function prepareLexicon(lex: Lexicon): void {
 
 function matchIndexOf(lex: Lexicon): MatchIndex {
   let ix = MATCH_INDEX.get(lex);
+  if (!ix) ix = layeredIndex(lex);
   if (!ix) {
-    const src = HEAD_LINES.get(lex);
+    const src = headLinesOf(lex);
     let chars: string;
     // head word k: chars[starts[k], starts[k] + lens[k]); its line (head lines) starts there
     let starts: Int32Array;
@@ -728,6 +717,36 @@ function matchIndexOf(lex: Lexicon): MatchIndex {
     for (let k = 0; k < starts.length; k++) addHead(ix, k, lens[k]);
     MATCH_INDEX.set(lex, ix);
   }
+  return ix;
+}
+
+/**
+ * The index of a merge over a lexicon with head lines (`layerOf`): a copy of that lexicon's index (the same first
+ * head words, in the same order, inserted in the same order: the same tables) with the merge's other head words added,
+ * reading the merge's head lines — what building it from the start gives, without re-indexing 109,000 head words.
+ */
+function layeredIndex(lex: Lexicon): MatchIndex | undefined {
+  const layer = layerOf(lex);
+  const src = headLinesOf(lex);
+  if (!layer || !src) return undefined;
+  const base = matchIndexOf(layer.base);
+  if (!base.lines || base.starts.length !== layer.count) return undefined;
+  const ix: MatchIndex = {
+    one: base.one.slice(),
+    at: base.at.slice(),
+    short: base.short.slice(),
+    shortMask: base.shortMask,
+    shortCount: base.shortCount,
+    long: base.long.slice(),
+    longMask: base.longMask,
+    longCount: base.longCount,
+    starts: src.starts,
+    chars: src.text,
+    lines: true,
+    punct: base.punct,
+  };
+  for (let k = layer.count; k < src.starts.length; k++) addHead(ix, k, src.lens[k]);
+  MATCH_INDEX.set(lex, ix);
   return ix;
 }
 

@@ -67,20 +67,130 @@ export function buildLexicon(pairs: Iterable<readonly [string, string]>, options
 export function mergeLexicons(...lexicons: Array<Lexicon | undefined>): Lexicon | undefined {
   const list = lexicons.filter((l): l is Lexicon => !!l);
   if (list.length <= 1) return list[0];
-  const entries = new Map<string, string[]>();
+  const same = list.filter((lx) => lx.from === list[0].from && lx.to === list[0].to);
   let maxLength = 1;
   let readings: Map<string, string[]> | undefined;
+  for (const lx of same) {
+    maxLength = Math.max(maxLength, lx.maxLength);
+    readings ??= lx.readings;
+  }
+  const lines = HEAD_LINES.get(list[0]);
+  if (lines) {
+    const layered = mergeOverHeadLines(list[0], lines, same.slice(1), maxLength, readings, () => mergeEntries(same));
+    if (layered) return layered;
+  }
+  return { from: list[0].from, to: list[0].to, entries: mergeEntries(same), maxLength, readings };
+}
+
+function mergeEntries(list: readonly Lexicon[]): Map<string, string[]> {
+  const entries = new Map<string, string[]>();
   for (const lx of list) {
-    if (lx.from !== list[0].from || lx.to !== list[0].to) continue;
     for (const [h, g] of lx.entries) {
       const cur = entries.get(h);
       if (!cur) entries.set(h, [...g]);
       else for (const s of g) if (!cur.includes(s)) cur.push(s);
     }
-    maxLength = Math.max(maxLength, lx.maxLength);
-    readings ??= lx.readings;
   }
-  return { from: list[0].from, to: list[0].to, entries, maxLength, readings };
+  return entries;
+}
+
+/** A lexicon's head words as text (see setHeadLines). */
+export interface HeadLines {
+  text: string;
+  starts: Int32Array;
+  lens: Int32Array;
+}
+
+const HEAD_LINES = new WeakMap<Lexicon, HeadLines>();
+const LAYERED = new WeakMap<Lexicon, { base: Lexicon; count: number }>();
+
+/**
+ * The head words of a lexicon as text: head word k is text[starts[k], starts[k] + lens[k]) at the start of its line
+ * `head\tstem stem…` (its stems, split on spaces; a head word given twice: its last line) — the lexicon's entries,
+ * from which its longest-match index is then built without reading `entries` (the built-in lexicon makes its Map
+ * only when something else asks for it).
+ */
+export function setHeadLines(lex: Lexicon, text: string, starts: Int32Array, lens: Int32Array): void {
+  HEAD_LINES.set(lex, { text, starts, lens });
+}
+
+export function headLinesOf(lex: Lexicon): HeadLines | undefined {
+  return HEAD_LINES.get(lex);
+}
+
+/**
+ * For a merge made over a lexicon with head lines: that lexicon, and how many head words come first in the merge,
+ * the same ones in the same order (its longest-match index can be copied and the others added).
+ */
+export function layerOf(lex: Lexicon): { base: Lexicon; count: number } | undefined {
+  return LAYERED.get(lex);
+}
+
+/**
+ * `mergeLexicons` over a first lexicon with head lines (the built-in one: 109,000 head words, its Map of glosses
+ * made only when asked for): the merge's head lines are the first lexicon's text with a line added for each head
+ * word the others add to or bring (in the merge's order: its own head words first, then the new ones in the order
+ * they come), the others pointing at the first lexicon's lines — the same head words and stems as `mergeEntries`,
+ * whose Map is made only when asked for. Undefined (the caller merges the Maps) when a head word or stem could not
+ * be written as a line (tab, newline or space in it, or no stems).
+ */
+function mergeOverHeadLines(first: Lexicon, lines: HeadLines, others: readonly Lexicon[], maxLength: number, readings: Map<string, string[]> | undefined, entries: () => Map<string, string[]>): Lexicon | undefined {
+  // the stems the others give each head word, in order
+  const given = new Map<string, string[][]>();
+  for (const lx of others) {
+    for (const [h, g] of lx.entries) {
+      if (!h || /[\t\n]/.test(h) || !g.length || g.some((x) => !x || /[\t\n ]/.test(x))) return undefined;
+      const l = given.get(h);
+      if (l) l.push(g);
+      else given.set(h, [g]);
+    }
+  }
+  const { text, starts, lens } = lines;
+  const count = starts.length;
+  const mergedStarts = new Int32Array(count + given.size);
+  const mergedLens = new Int32Array(count + given.size);
+  mergedStarts.set(starts);
+  mergedLens.set(lens);
+  const added: string[] = [];
+  let at = text.length + 1;
+  const addLine = (k: number, h: string, stems: readonly string[]) => {
+    const line = h + '\t' + stems.join(' ');
+    mergedStarts[k] = at;
+    mergedLens[k] = h.length;
+    added.push(line);
+    at += line.length + 1;
+  };
+  const union = (cur: string[], lists: readonly string[][]) => {
+    for (const g of lists) for (const x of g) if (!cur.includes(x)) cur.push(x);
+    return cur;
+  };
+  // the first lexicon's head words that the others give stems to (its last line for a head word given twice, as its Map)
+  const seen = new Map<string, number>();
+  for (let k = 0; k < count; k++) {
+    const h = text.slice(starts[k], starts[k] + lens[k]);
+    if (given.has(h)) seen.set(h, k);
+  }
+  for (const [h, k] of seen) {
+    const p = starts[k] + lens[k] + 1;
+    let nl = text.indexOf('\n', p);
+    if (nl < 0) nl = text.length;
+    addLine(k, h, union(text.slice(p, nl).split(' '), given.get(h)!));
+  }
+  let next = count;
+  for (const [h, lists] of given) if (!seen.has(h)) addLine(next++, h, union([...lists[0]], lists.slice(1)));
+  let map: Map<string, string[]> | undefined;
+  const lex: Lexicon = {
+    from: first.from,
+    to: first.to,
+    get entries() {
+      return (map ??= entries());
+    },
+    maxLength,
+    readings,
+  };
+  setHeadLines(lex, added.length ? text + '\n' + added.join('\n') : text, mergedStarts.subarray(0, next), mergedLens.subarray(0, next));
+  LAYERED.set(lex, { base: first, count });
+  return lex;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   diagonalBand,
   dpAlign,
   linksToBeads,
+  mergeLexicons,
   longestMatch,
   numberValues,
   parseCedict,
@@ -152,6 +153,26 @@ describe('DP over bead types', () => {
 });
 
 describe('anchors and lexicon', () => {
+  it('a glossary merged over the built-in lexicon (its head lines, no Map) gives the features a merge of the Maps gives', async () => {
+    const { runFeatureJob } = await import('../../src/align/features.js');
+    const builtin = await builtinLexicon();
+    // stems added to built-in head words, new head words (one a prefix of others, one longer than 8 characters), twice
+    const a = buildLexicon([['丝路电商', 'Silk Road e-commerce'], ['电商', 'online retail'], ['人民', 'populace'], ['丝路电', 'silk current'], ['数字经济伙伴关系协定网络', 'DEPA network']]);
+    const b = buildLexicon([['人民', 'people nation'], ['丝路电商', 'trade route'], ['网络空间命运共同体', 'community with a shared future in cyberspace']]);
+    const layered = mergeLexicons(builtin, a, b)!;
+    const plain = mergeLexicons({ from: builtin.from, to: builtin.to, entries: new Map(builtin.entries), maxLength: builtin.maxLength, readings: builtin.readings }, a, b)!;
+    const texts = readFileSync(path.join(ROOT, 'alignments/cyberspace-ii.md'), 'utf8')
+      .split('\n')
+      .filter((l) => /\p{Script=Han}/u.test(l));
+    texts.push('丝路电商和丝路电和数字经济伙伴关系协定网络，人民。', '构建网络空间命运共同体。');
+    const job = { texts, lang: 'zh', chinese: true, otherLang: 'en', nameWords: ['Qingyang', 'Beijing'] };
+    const fromLayered = runFeatureJob(job, layered);
+    expect(fromLayered).toEqual(runFeatureJob(job, plain));
+    // a new head word given stems by both (丝路电商), a built-in one given stems by both (人民)
+    expect(fromLayered.keyNames).toEqual(expect.arrayContaining(['w:e-comme', 'w:rout', 'w:populac', 'w:nation']));
+    expect([...layered.entries]).toEqual([...plain.entries]);
+  });
+
   it('numbers in every written form meet', () => {
     expect(zhNumeralValue('二十三')).toBe(23);
     expect(zhNumeralValue('十一')).toBe(11);
