@@ -18,17 +18,28 @@ import { Piece } from './piece.js';
 export function detectLang(text: string): 'zh' | 'en' | undefined {
   let han = 0;
   let latin = 0;
+  const cls = (letterClass ??= letterClasses());
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      cp = text.codePointAt(i)!;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const cp = text.codePointAt(i)!;
       i++;
-    }
-    if (isHan(cp)) han++;
-    else if (isLatinLetter(cp)) latin++;
+      if (isHan(cp)) han++;
+      else if (isLatinLetter(cp)) latin++;
+    } else if (cls[c] === 1) han++;
+    else if (cls[c] === 2) latin++;
   }
   if (han === 0 && latin === 0) return undefined;
   return han * 3 >= latin ? 'zh' : 'en';
+}
+
+/** Per UTF-16 unit outside the surrogates: 1 a Han character, 2 a Latin letter (detectLang reads whole files). */
+let letterClass: Uint8Array | undefined;
+
+function letterClasses(): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = isHan(c) ? 1 : isLatinLetter(c) ? 2 : 0;
+  return t;
 }
 
 /** A block with its normalised text mapped to file offsets (internal to read/ and segment/). */

@@ -220,7 +220,7 @@ export function segmentPresegmented(text: string, options: { lang?: Lang; file?:
   let pendingBreak = false;
   while (pos <= text.length) {
     let nl = pos;
-    while (nl < text.length && text[nl] !== '\n' && text[nl] !== '\r') nl++;
+    for (let c = 0; nl < text.length && (c = text.charCodeAt(nl)) !== 10 && c !== 13; ) nl++;
     lineNo++;
     let s = pos;
     let e = nl;
@@ -242,7 +242,7 @@ export function segmentPresegmented(text: string, options: { lang?: Lang; file?:
       sentences.push(sen);
     }
     if (nl >= text.length) break;
-    pos = nl + (text[nl] === '\r' && text[nl + 1] === '\n' ? 2 : 1);
+    pos = nl + (text.charCodeAt(nl) === 13 && text.charCodeAt(nl + 1) === 10 ? 2 : 1);
   }
   if (blank > 0) {
     diagnostics.push({ code: 'BLANK_LINES_SKIPPED', severity: 'info', message: `${blank} blank line${blank === 1 ? '' : 's'} skipped (first at line ${firstBlank}); they mark paragraph breaks`, file, line: firstBlank });
