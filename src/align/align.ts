@@ -100,8 +100,9 @@ export interface ScoreParams {
   /** Half-width of the medium band of the first lexical pass of long documents, away from anchors. */
   midBand: number;
   /**
-   * Its half-width at an anchor: between anchors the path is interpolated from lengths, whose drift grows like a
-   * random walk's, so the half-width grows with the square root of the distance to the nearest anchor, up to midBand.
+   * Its half-width at dense anchors: between two anchors the path is interpolated from lengths, whose drift grows like
+   * a random walk's, so the half-width there is this plus the square root of their distance in rows, up to midBand
+   * (anchorBandWidths; sparse anchors keep midBand everywhere).
    */
   midBandMin: number;
   /** Context of a local repair, in multiples of its band width (beads on each side of the stretch). */

@@ -275,6 +275,10 @@ describe('long documents (anchor-first banded search, length passes without anch
       if (l.src.length === 1 && l.tgt.length === 1 && Number(l.tgt[0].id.slice(3)) === goldZh[Number(l.src[0].id.slice(3))]) right++;
     }
     expect(right / en.length).toBeGreaterThan(0.95);
+    // dense anchors (a number in every sentence): the first pass's band is narrow near them and widens at the block
+    // without translation (local repairs); the same links as the full width everywhere
+    const wide = align(en.map((text, i) => ({ id: `en.${i}`, text })), zh.map((text, i) => ({ id: `zh.${i}`, text })), { srcLang: 'en', tgtLang: 'zh', params: { midBandMin: 10 } });
+    expect(r.links.map((l) => `${l.src.map((s) => s.id)}:${l.tgt.map((t) => t.id)}`)).toEqual(wide.links.map((l) => `${l.src.map((s) => s.id)}:${l.tgt.map((t) => t.id)}`));
   }, 60000);
 
   it('without shared keys (no anchors) falls back to re-centred length passes and still covers every sentence', () => {
