@@ -54,10 +54,14 @@ export function reviveGlosses(entries: Map<string, string[]>): Map<string, strin
  * so that a thread that only aligns never makes the Map of 109,000 head words.
  */
 export function decodeBuiltin(text: string): Lexicon {
-  const readings = new Map<string, string[]>();
-  let maxLength = 1;
   const blank = text.indexOf('\n\n');
-  const end = blank >= 0 ? blank : text.length;
+  return decodeParts(blank >= 0 ? text.slice(0, blank) : text, blank >= 0 ? text.slice(blank + 2) : '');
+}
+
+/** `decodeBuiltin` of the data's two parts: the head lines and the readings' lines. */
+function decodeParts(text: string, readingLines: string): Lexicon {
+  let maxLength = 1;
+  const end = text.length;
   // the head words: where each line starts and its head word's length (for the longest-match index)
   let starts: Int32Array = new Int32Array(1 << 17);
   let lens: Int32Array = new Int32Array(1 << 17);
@@ -79,13 +83,6 @@ export function decodeBuiltin(text: string): Lexicon {
     }
     p = nl + 1;
   }
-  if (blank >= 0) {
-    for (const line of text.slice(blank + 2).split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab < 0) continue;
-      readings.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
-    }
-  }
   let entries: LazyGlosses | undefined;
   const lex: Lexicon = {
     from: 'zh',
@@ -94,10 +91,21 @@ export function decodeBuiltin(text: string): Lexicon {
       return (entries ??= glossesOf(text, end));
     },
     maxLength,
-    readings,
+    readings: parseReadings(readingLines),
   };
   setHeadLines(lex, text, starts.subarray(0, count), lens.subarray(0, count));
   return lex;
+}
+
+/** The readings' lines (char\treading reading…) → their Map. */
+function parseReadings(lines: string): Map<string, string[]> {
+  const readings = new Map<string, string[]>();
+  for (const line of lines.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    readings.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
+  }
+  return readings;
 }
 
 function grow(a: Int32Array): Int32Array {
@@ -120,32 +128,40 @@ function glossesOf(text: string, end: number): LazyGlosses {
   return entries;
 }
 
-async function builtinText(): Promise<string> {
+/** The head lines (gzip + base64 in data/cedict.ts, 2 MB) and the readings' lines (data/readings.ts, 60 KB). */
+async function headsText(): Promise<string> {
   const mod = await import('./data/cedict.js');
   return gunzipSync(Buffer.from(mod.CEDICT_GZ_BASE64, 'base64')).toString('utf8');
+}
+
+async function readingsText(): Promise<string> {
+  const mod = await import('./data/readings.js');
+  return gunzipSync(Buffer.from(mod.READINGS_GZ_BASE64, 'base64')).toString('utf8');
+}
+
+async function decodeData(): Promise<Lexicon> {
+  const [heads, readings] = await Promise.all([headsText(), readingsText()]);
+  return decodeParts(heads, readings);
 }
 
 /** The built-in CC-CEDICT lexicon (about 109,000 head words), decoded once per process. */
 export async function builtinLexicon(): Promise<Lexicon> {
   if (cached) return cached;
-  cached = decodeBuiltin(await builtinText());
+  cached = await decodeData();
   return cached;
 }
 
 /** A fresh copy of the built-in lexicon, not kept by this module (a worker that needs it only for a while). */
 export async function loadBuiltinLexicon(): Promise<Lexicon> {
-  return cached ?? decodeBuiltin(await builtinText());
+  return cached ?? decodeData();
 }
 
 /**
- * Only the character readings of the built-in lexicon, with no head words (a fifth of its load time): for a thread
- * that matches names on the non-Chinese side while another thread matches the Chinese side with the whole lexicon.
+ * Only the character readings of the built-in lexicon, with no head words (their own small module: a thread that
+ * matches names on the non-Chinese side while another thread matches the Chinese side with the whole lexicon).
  */
 export async function builtinReadings(): Promise<Lexicon> {
   // (not a spread of the cached lexicon: that would make its Map of head words)
   if (cached) return { from: cached.from, to: cached.to, entries: new Map(), maxLength: cached.maxLength, readings: cached.readings };
-  const text = await builtinText();
-  const blank = text.indexOf('\n\n');
-  const lex = decodeBuiltin(blank >= 0 ? text.slice(blank) : '');
-  return { ...lex, maxLength: 1 };
+  return { from: 'zh', to: 'en', entries: new Map(), maxLength: 1, readings: parseReadings(await readingsText()) };
 }
