@@ -771,15 +771,17 @@ export class NameMatcher {
   private child = new Int32Array(26 * 64);
   private nodes = 1;
   private term: Array<string | undefined> = [undefined];
-  private syllables: Set<string>;
+  // the readings' syllables as a letter trie (a-z): sylChild[node * 26 + letter], 0 = none; sylEnd[node]: a syllable ends
+  private sylChild = new Int32Array(26 * 512);
+  private sylEnd = new Uint8Array(512);
+  private sylNodes = 1;
   private best = '';
   private bestLen = 0;
   constructor(
     private readings: Map<string, string[]>,
     englishWords: Iterable<string>,
   ) {
-    this.syllables = new Set<string>();
-    for (const list of readings.values()) for (const r of list) this.syllables.add(r);
+    for (const list of readings.values()) for (const r of list) this.addSyllable(r);
     for (const w of englishWords) {
       const py = this.pinyinOf(w);
       if (!py) continue;
@@ -804,18 +806,44 @@ export class NameMatcher {
     this.nextLetters = new Int32Array(this.nodes);
     for (let nd = 0; nd < this.nodes; nd++) for (let x = 0; x < 26; x++) if (this.child[nd * 26 + x]) this.nextLetters[nd] |= 1 << x;
   }
+  /** A reading of 1–6 letters a-z into the syllable trie (longer ones, or other characters, never split a word). */
+  private addSyllable(r: string): void {
+    if (r.length === 0 || r.length > 6 || !/^[a-z]+$/.test(r)) return;
+    let node = 0;
+    for (let k = 0; k < r.length; k++) {
+      const c = r.charCodeAt(k) - 97;
+      let nx = this.sylChild[node * 26 + c];
+      if (!nx) {
+        nx = this.sylNodes++;
+        if (this.sylNodes * 26 > this.sylChild.length) {
+          const grownChild = new Int32Array(this.sylChild.length * 2);
+          grownChild.set(this.sylChild);
+          this.sylChild = grownChild;
+          const grownEnd = new Uint8Array(this.sylEnd.length * 2);
+          grownEnd.set(this.sylEnd);
+          this.sylEnd = grownEnd;
+        }
+        this.sylChild[node * 26 + c] = nx;
+      }
+      node = nx;
+    }
+    this.sylEnd[node] = 1;
+  }
   /** The pinyin spelling of a capitalised English word, when it splits into 1–4 syllables. */
   pinyinOf(word: string): string | undefined {
     const w = word.toLowerCase().replace(/[’'-]/g, '');
     if (w.length < 2 || w.length > 20 || !/^[a-z]+$/.test(w)) return undefined;
     if (isStopword(w, 'en')) return undefined;
-    // segmentation DP over syllables
+    // segmentation DP over syllables (fewest syllables), each start's syllables read along the trie
     const ok = new Int8Array(w.length + 1);
     const cnt = new Int8Array(w.length + 1);
     ok[0] = 1;
-    for (let e = 1; e <= w.length; e++) {
-      for (let b = Math.max(0, e - 6); b < e; b++) {
-        if (ok[b] && this.syllables.has(w.slice(b, e)) && (!ok[e] || cnt[b] + 1 < cnt[e])) {
+    for (let b = 0; b < w.length; b++) {
+      if (!ok[b]) continue;
+      for (let e = b + 1, node = 0; e <= Math.min(w.length, b + 6); e++) {
+        node = this.sylChild[node * 26 + w.charCodeAt(e - 1) - 97];
+        if (!node) break;
+        if (this.sylEnd[node] && (!ok[e] || cnt[b] + 1 < cnt[e])) {
           ok[e] = 1;
           cnt[e] = cnt[b] + 1;
         }
