@@ -762,72 +762,67 @@ function readingLetters(r: string): Uint8Array {
   return out;
 }
 
+/** A trie of words of the letters a-z: child[node * 26 + letter] (0: none), node 0 the root; `add` gives a word's node. */
+class LetterTrie {
+  child = new Int32Array(26 * 64);
+  nodes = 1;
+  add(word: string): number {
+    let node = 0;
+    for (let k = 0; k < word.length; k++) {
+      const c = word.charCodeAt(k) - 97;
+      let nx = this.child[node * 26 + c];
+      if (!nx) {
+        nx = this.nodes++;
+        if (this.nodes * 26 > this.child.length) {
+          const grown = new Int32Array(this.child.length * 2);
+          grown.set(this.child);
+          this.child = grown;
+        }
+        this.child[node * 26 + c] = nx;
+      }
+      node = nx;
+    }
+    return node;
+  }
+}
+
 /**
  * Transliterated names: English capitalised words that split into pinyin syllables (Qingyang → qing|yang) and the
  * Chinese character runs whose readings spell them (清扬). Built per document from the words that occur in it.
  */
 export class NameMatcher {
   // letter trie of the pinyin spellings of the document's names (a-z): child[node * 26 + letter], 0 = none
-  private child = new Int32Array(26 * 64);
-  private nodes = 1;
+  private child: Int32Array;
+  private nodes: number;
   private term: Array<string | undefined> = [undefined];
   // the readings' syllables as a letter trie (a-z): sylChild[node * 26 + letter], 0 = none; sylEnd[node]: a syllable ends
-  private sylChild = new Int32Array(26 * 512);
-  private sylEnd = new Uint8Array(512);
-  private sylNodes = 1;
+  private sylChild: Int32Array;
+  private sylEnd: Uint8Array;
   private best = '';
   private bestLen = 0;
   constructor(
     private readings: Map<string, string[]>,
     englishWords: Iterable<string>,
   ) {
-    for (const list of readings.values()) for (const r of list) this.addSyllable(r);
+    // (readings of more than 6 letters, or of other characters, never split a word: see pinyinOf)
+    const syllables = new LetterTrie();
+    const ends: number[] = [];
+    for (const list of readings.values()) for (const r of list) if (r.length > 0 && r.length <= 6 && /^[a-z]+$/.test(r)) ends.push(syllables.add(r));
+    this.sylChild = syllables.child;
+    this.sylEnd = new Uint8Array(syllables.nodes);
+    for (const nd of ends) this.sylEnd[nd] = 1;
+    const names = new LetterTrie();
     for (const w of englishWords) {
       const py = this.pinyinOf(w);
       if (!py) continue;
-      let node = 0;
-      for (let k = 0; k < py.length; k++) {
-        const c = py.charCodeAt(k) - 97;
-        let nx = this.child[node * 26 + c];
-        if (!nx) {
-          nx = this.nodes++;
-          if (this.nodes * 26 > this.child.length) {
-            const grown = new Int32Array(this.child.length * 2);
-            grown.set(this.child);
-            this.child = grown;
-          }
-          this.child[node * 26 + c] = nx;
-          this.term.push(undefined);
-        }
-        node = nx;
-      }
+      const node = names.add(py);
+      while (this.term.length < names.nodes) this.term.push(undefined);
       this.term[node] = py;
     }
+    this.child = names.child;
+    this.nodes = names.nodes;
     this.nextLetters = new Int32Array(this.nodes);
     for (let nd = 0; nd < this.nodes; nd++) for (let x = 0; x < 26; x++) if (this.child[nd * 26 + x]) this.nextLetters[nd] |= 1 << x;
-  }
-  /** A reading of 1–6 letters a-z into the syllable trie (longer ones, or other characters, never split a word). */
-  private addSyllable(r: string): void {
-    if (r.length === 0 || r.length > 6 || !/^[a-z]+$/.test(r)) return;
-    let node = 0;
-    for (let k = 0; k < r.length; k++) {
-      const c = r.charCodeAt(k) - 97;
-      let nx = this.sylChild[node * 26 + c];
-      if (!nx) {
-        nx = this.sylNodes++;
-        if (this.sylNodes * 26 > this.sylChild.length) {
-          const grownChild = new Int32Array(this.sylChild.length * 2);
-          grownChild.set(this.sylChild);
-          this.sylChild = grownChild;
-          const grownEnd = new Uint8Array(this.sylEnd.length * 2);
-          grownEnd.set(this.sylEnd);
-          this.sylEnd = grownEnd;
-        }
-        this.sylChild[node * 26 + c] = nx;
-      }
-      node = nx;
-    }
-    this.sylEnd[node] = 1;
   }
   /** The pinyin spelling of a capitalised English word, when it splits into 1–4 syllables. */
   pinyinOf(word: string): string | undefined {
