@@ -180,16 +180,11 @@ async function main() {
 
 /** `--set long`: strict F1 of long pairs made from the gold sets (see the usage line). */
 function longPairs(lib, lexicon, params) {
-  const f1 = (c) => {
-    const p = c.tpP / c.nPred;
-    const r = c.tpR / c.nGold;
-    return (2 * p * r) / (p + r);
-  };
   const run = (name, [S, T, G], srcLang, tgtLang, lex) => {
     const t0 = performance.now();
     const res = lib.align(S.map((text, i) => ({ id: `s.${i}`, text })), T.map((text, i) => ({ id: `t.${i}`, text })), { srcLang, tgtLang, lexicon: lex, params });
     const pred = res.links.map((l) => [l.src.map((s) => Number(s.id.slice(2))), l.tgt.map((s) => Number(s.id.slice(2)))]);
-    console.log(`${name.padEnd(34)} F1 ${f1(scoreCounts(pred, G)).toFixed(4)}  (${S.length} × ${T.length}, ${res.stats.anchors ?? 0} anchors, ${res.stats.localRepairs ?? 0} local repairs, ${(performance.now() - t0).toFixed(0)} ms)`);
+    console.log(`${name.padEnd(34)} F1 ${prf(scoreCounts(pred, G)).f.toFixed(4)}  (${S.length} × ${T.length}, ${res.stats.anchors ?? 0} anchors, ${res.stats.localRepairs ?? 0} local repairs, ${(performance.now() - t0).toFixed(0)} ms)`);
   };
   // the documents of a set one after the other, `times` times, gold links shifted
   const concat = (dir, s, t, goldOf, times) => {

@@ -226,20 +226,20 @@ function tokenLists(side: SideFeatures, extra: Map<number, number[]> | undefined
   const { tokType, tokList, listStart, listKeys } = side;
   const types = side.types.length;
   const nl = listStart.length - 1;
-  const learned = new Map<number, number[]>();
   const hasLearned = new Uint8Array(types);
+  let anyLearned = false;
   if (extra) {
     for (const [type, ex] of extra) {
       if (type < types && ex.length) {
-        learned.set(type, ex);
         hasLearned[type] = 1;
+        anyLearned = true;
       }
     }
   }
   // per token its list: its key list, or the list of its (key list, type) pair, numbered in order of first token
   let ofToken = tokList;
   const pairs: number[] = [];
-  if (learned.size) {
+  if (anyLearned) {
     ofToken = tokList.slice();
     const ids = new Map<number, Map<number, number>>();
     for (let t = 0; t < tokType.length; t++) {
@@ -269,7 +269,7 @@ function tokenLists(side: SideFeatures, extra: Map<number, number[]> | undefined
   }
   for (let c = 0; c < pairs.length; c += 2) {
     const l = pairs[c];
-    const ex = learned.get(pairs[c + 1])!;
+    const ex = extra!.get(pairs[c + 1])!;
     start[nl + c / 2] = out.length;
     for (let q = listStart[l]; q < listStart[l + 1]; q++) if (!keep || keep[listKeys[q]]) out.push(listKeys[q]);
     for (const k of ex) if (!keep || keep[k]) out.push(k);

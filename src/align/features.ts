@@ -9,7 +9,7 @@
  *  - transliterated names: Chinese characters whose readings spell an English capitalised word (陈清扬 ↔ Chen Qingyang);
  *  - learned pairs (IBM Model 1 on the first pass) add keys to source token types.
  */
-import { headLinesOf, layerOf, type Lexicon } from './lexicon.js';
+import { headLinesOf, layerOf, lineStems, type Lexicon } from './lexicon.js';
 import { digitValues, isStopword, lengthOf, numberValuesInto, stem, wordNumberValues, words } from './text.js';
 import { NUMBER_WORDS, ORDINAL_WORDS } from './langdata.js';
 
@@ -585,11 +585,12 @@ function headStems(ix: MatchIndex, lex: Lexicon, s: number): string[] {
   const meta = s <= ix.shortMask ? ix.short[2 * s + 1] : ix.long[2 * (s - ix.shortMask - 1) + 1];
   const start = ix.starts[meta >>> 6];
   const len = meta & 15;
-  if (!ix.lines) return lex.entries.get(ix.chars.slice(start, start + len))!;
-  const p = start + len + 1;
-  let nl = ix.chars.indexOf('\n', p);
-  if (nl < 0) nl = ix.chars.length;
-  return ix.chars.slice(p, nl).split(' ');
+  return ix.lines ? lineStems(ix.chars, start, len) : lex.entries.get(ix.chars.slice(start, start + len))!;
+}
+
+/** A slot's meta with `flags` added (and the word, when the flags make it a head word: the last one given). */
+function mergedMeta(meta: number, flags: number, word: number): number {
+  return flags & 1 ? (meta & 63) | (flags << 4) | (word << 6) : meta | (flags << 4);
 }
 
 /** Put a string (key, length, flags, word) in the short table, or add the flags to it (the word: when a head word). */
@@ -599,7 +600,7 @@ function putShort(ix: MatchIndex, key: number, len: number, flags: number, word:
   let s = slotOf(key, mask);
   for (; t[2 * s + 1] !== 0; s = (s + 1) & mask) {
     if (t[2 * s] === key && (t[2 * s + 1] & 15) === len) {
-      t[2 * s + 1] = flags & 1 ? (((t[2 * s + 1] & 63) | (flags << 4)) | (word << 6)) : t[2 * s + 1] | (flags << 4);
+      t[2 * s + 1] = mergedMeta(t[2 * s + 1], flags, word);
       return;
     }
   }
@@ -620,7 +621,7 @@ function putLong(ix: MatchIndex, h: number, len: number, flags: number, word: nu
   for (; t[2 * s + 1] !== 0; s = (s + 1) & mask) {
     const meta = t[2 * s + 1];
     if (t[2 * s] === h && (meta & 15) === len && sameChars(ix.chars, ix.starts[meta >>> 6], ix.chars, p0, len)) {
-      t[2 * s + 1] = flags & 1 ? ((meta & 63) | (flags << 4)) | (word << 6) : meta | (flags << 4);
+      t[2 * s + 1] = mergedMeta(meta, flags, word);
       return;
     }
   }

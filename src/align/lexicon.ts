@@ -118,6 +118,14 @@ export function headLinesOf(lex: Lexicon): HeadLines | undefined {
   return HEAD_LINES.get(lex);
 }
 
+/** The stems of the head line whose head word (`len` characters) starts at `start` of `text`: `entries.get(head)`. */
+export function lineStems(text: string, start: number, len: number): string[] {
+  const p = start + len + 1;
+  let nl = text.indexOf('\n', p);
+  if (nl < 0) nl = text.length;
+  return text.slice(p, nl).split(' ');
+}
+
 /**
  * For a merge made over a lexicon with head lines: that lexicon, and how many head words come first in the merge,
  * the same ones in the same order (its longest-match index can be copied and the others added).
@@ -170,12 +178,7 @@ function mergeOverHeadLines(first: Lexicon, lines: HeadLines, others: readonly L
     const h = text.slice(starts[k], starts[k] + lens[k]);
     if (given.has(h)) seen.set(h, k);
   }
-  for (const [h, k] of seen) {
-    const p = starts[k] + lens[k] + 1;
-    let nl = text.indexOf('\n', p);
-    if (nl < 0) nl = text.length;
-    addLine(k, h, union(text.slice(p, nl).split(' '), given.get(h)!));
-  }
+  for (const [h, k] of seen) addLine(k, h, union(lineStems(text, starts[k], lens[k]), given.get(h)!));
   let next = count;
   for (const [h, lists] of given) if (!seen.has(h)) addLine(next++, h, union([...lists[0]], lists.slice(1)));
   let map: Map<string, string[]> | undefined;

@@ -220,7 +220,7 @@ export function segmentPresegmented(text: string, options: { lang?: Lang; file?:
   let pendingBreak = false;
   while (pos <= text.length) {
     let nl = pos;
-    for (let c = 0; nl < text.length && (c = text.charCodeAt(nl)) !== 10 && c !== 13; ) nl++;
+    while (nl < text.length && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
     lineNo++;
     let s = pos;
     let e = nl;
