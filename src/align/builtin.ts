@@ -3,8 +3,8 @@
  * data/build-cedict.mjs into head word → gloss stems plus character readings, shipped compressed in dist/.
  * Loaded lazily (dynamic import) so that importing the library stays fast; no network, no file access.
  */
-import { gunzipSync } from 'node:zlib';
-import { setHeadLines, type Lexicon } from './lexicon.js';
+import { adoptMatchIndex, matchIndexParts, prepareLexicon } from './features.js';
+import { headLinesOf, setHeadLines, type Lexicon } from './lexicon.js';
 
 let cached: Lexicon | undefined;
 
@@ -83,17 +83,22 @@ function decodeParts(text: string, readingLines: string): Lexicon {
     }
     p = nl + 1;
   }
+  return lexiconOf(text, starts.subarray(0, count), lens.subarray(0, count), maxLength, parseReadings(readingLines));
+}
+
+/** The built-in lexicon over its head lines (text: `head\tstem stem…` lines; head word k at starts[k], lens[k] long). */
+function lexiconOf(text: string, starts: Int32Array, lens: Int32Array, maxLength: number, readings: Map<string, string[]>): Lexicon {
   let entries: LazyGlosses | undefined;
   const lex: Lexicon = {
     from: 'zh',
     to: 'en',
     get entries() {
-      return (entries ??= glossesOf(text, end));
+      return (entries ??= glossesOf(text, text.length));
     },
     maxLength,
-    readings: parseReadings(readingLines),
+    readings,
   };
-  setHeadLines(lex, text, starts.subarray(0, count), lens.subarray(0, count));
+  setHeadLines(lex, text, starts, lens);
   return lex;
 }
 
@@ -128,14 +133,17 @@ function glossesOf(text: string, end: number): LazyGlosses {
   return entries;
 }
 
-/** The head lines (gzip + base64 in data/cedict.ts, 2 MB) and the readings' lines (data/readings.ts, 60 KB). */
+/**
+ * The head lines (gzip + base64 in data/cedict.ts, 2 MB) and the readings' lines (data/readings.ts, 60 KB). (zlib is
+ * imported here, not with the module: a thread that loads the lexicon's image never needs it.)
+ */
 async function headsText(): Promise<string> {
-  const mod = await import('./data/cedict.js');
+  const [mod, { gunzipSync }] = await Promise.all([import('./data/cedict.js'), import('node:zlib')]);
   return gunzipSync(Buffer.from(mod.CEDICT_GZ_BASE64, 'base64')).toString('utf8');
 }
 
 async function readingsText(): Promise<string> {
-  const mod = await import('./data/readings.js');
+  const [mod, { gunzipSync }] = await Promise.all([import('./data/readings.js'), import('node:zlib')]);
   return gunzipSync(Buffer.from(mod.READINGS_GZ_BASE64, 'base64')).toString('utf8');
 }
 
@@ -164,4 +172,97 @@ export async function builtinReadings(): Promise<Lexicon> {
   // (not a spread of the cached lexicon: that would make its Map of head words)
   if (cached) return { from: cached.from, to: cached.to, entries: new Map(), maxLength: cached.maxLength, readings: cached.readings };
   return { from: 'zh', to: 'en', entries: new Map(), maxLength: 1, readings: parseReadings(await readingsText()) };
+}
+
+/*
+ * The built-in lexicon's image: the lexicon as decoded (head lines, readings) with its longest-match index, in one
+ * buffer that a thread maps back without decoding or indexing anything (Bible 006: the worker that matches the
+ * Chinese side had its lexicon after ~185 ms, ~40 ms from the image). Written at build time by
+ * data/build-image.mjs next to the compiled modules (dist/align/data/cedict.img) from this very code: the index's
+ * layout is the code's, so an image is only read by the build that wrote it (and `lexiconFromImage` checks its
+ * format). Layout, native byte order (the machine that builds is the machine that reads), sections 4-byte aligned:
+ * a header of IMAGE_HEADER int32, then `one`, `at` (65,536 bytes each), the short and long tables (int32), the head
+ * words' starts and lengths (int32), the head lines and the readings' lines (UTF-16LE).
+ */
+const IMAGE_MAGIC = 0x49585442; // "BTXI"
+const IMAGE_VERSION = 1;
+const IMAGE_HEADER = 16;
+
+/** The image of a lexicon decoded from the built-in data (`loadBuiltinLexicon`), its index built if need be. */
+export function builtinImage(lex: Lexicon): Uint8Array {
+  const lines = headLinesOf(lex);
+  const ix = matchIndexParts(lex);
+  if (!lines || !ix || lines.starts.length !== lines.lens.length) throw new Error('builtinImage: not the built-in lexicon');
+  let readingLines = '';
+  for (const [c, rs] of lex.readings ?? []) readingLines += `${c}\t${rs.join(' ')}\n`;
+  const n = lines.starts.length;
+  const sizes = [65536, 65536, 4 * ix.short.length, 4 * ix.long.length, 4 * n, 4 * n, 2 * lines.text.length, 2 * readingLines.length];
+  const padded = (b: number) => (b + 3) & ~3;
+  const total = 4 * IMAGE_HEADER + sizes.reduce((a, b) => a + padded(b), 0);
+  const out = new Uint8Array(total);
+  const header = new Int32Array(out.buffer, 0, IMAGE_HEADER);
+  header.set([IMAGE_MAGIC, IMAGE_VERSION, total, lines.text.length, n, lex.maxLength, readingLines.length, ix.short.length, ix.shortMask, ix.shortCount, ix.long.length, ix.longMask, ix.longCount, ix.punct ? 1 : 0]);
+  let o = 4 * IMAGE_HEADER;
+  const put = (a: Uint8Array | Int32Array) => {
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), o);
+    o += padded(a.byteLength);
+  };
+  const utf16 = (t: string) => {
+    Buffer.from(out.buffer, o, 2 * t.length).write(t, 'utf16le');
+    o += padded(2 * t.length);
+  };
+  put(ix.one);
+  put(ix.at);
+  put(ix.short);
+  put(ix.long);
+  put(lines.starts);
+  put(lines.lens);
+  utf16(lines.text);
+  utf16(readingLines);
+  return out;
+}
+
+/**
+ * The lexicon (with its index) of an image written by `builtinImage`; undefined when the bytes are not such an image
+ * of this format (another version, truncated, another byte order): the caller decodes the data instead.
+ */
+export function lexiconFromImage(bytes: Uint8Array): Lexicon | undefined {
+  if (bytes.byteLength < 4 * IMAGE_HEADER) return undefined;
+  // (a copy when the bytes are not 4-byte aligned in their buffer: the int32 sections are views)
+  const b = bytes.byteOffset % 4 ? bytes.slice() : bytes;
+  const h = new Int32Array(b.buffer, b.byteOffset, IMAGE_HEADER);
+  if (h[0] !== IMAGE_MAGIC || h[1] !== IMAGE_VERSION || h[2] !== b.byteLength) return undefined;
+  const [textLen, n, maxLength, readingsLen, shortLen, shortMask, shortCount, longLen, longMask, longCount, punct] = h.subarray(3);
+  let o = b.byteOffset + 4 * IMAGE_HEADER;
+  const end = b.byteOffset + b.byteLength;
+  const take = (bytes: number): number => {
+    const at = o;
+    o += (bytes + 3) & ~3;
+    if (o > end) throw new RangeError('image truncated');
+    return at;
+  };
+  try {
+    // the index's arrays are copied (small), so that the buffer (mostly text, copied into strings) can go
+    const one = new Uint8Array(b.buffer, take(65536), 65536).slice();
+    const at = new Uint8Array(b.buffer, take(65536), 65536).slice();
+    const short = new Int32Array(b.buffer, take(4 * shortLen), shortLen).slice();
+    const long = new Int32Array(b.buffer, take(4 * longLen), longLen).slice();
+    const starts = new Int32Array(b.buffer, take(4 * n), n).slice();
+    const lens = new Int32Array(b.buffer, take(4 * n), n).slice();
+    const text = Buffer.from(b.buffer, take(2 * textLen), 2 * textLen).toString('utf16le');
+    const readingLines = Buffer.from(b.buffer, take(2 * readingsLen), 2 * readingsLen).toString('utf16le');
+    if (o !== end) return undefined;
+    const lex = lexiconOf(text, starts, lens, maxLength, parseReadings(readingLines));
+    adoptMatchIndex(lex, { one, at, short, shortMask, shortCount, long, longMask, longCount, punct: punct === 1 });
+    return lex;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `loadBuiltinLexicon` with its longest-match index built (`prepareLexicon`): what `builtinImage` takes. */
+export async function preparedBuiltinLexicon(): Promise<Lexicon> {
+  const lex = await loadBuiltinLexicon();
+  prepareLexicon(lex);
+  return lex;
 }

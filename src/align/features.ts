@@ -751,6 +751,39 @@ function layeredIndex(lex: Lexicon): MatchIndex | undefined {
   return ix;
 }
 
+/**
+ * A lexicon's longest-match index without the head lines it reads (those are the lexicon's: `setHeadLines`): what a
+ * prebuilt image of the built-in lexicon keeps (builtin.ts), so that a thread loads the index instead of building it.
+ */
+export interface MatchIndexParts {
+  one: Uint8Array;
+  at: Uint8Array;
+  short: Int32Array;
+  shortMask: number;
+  shortCount: number;
+  long: Int32Array;
+  longMask: number;
+  longCount: number;
+  punct: boolean;
+}
+
+/** The index of a lexicon with head lines (`prepareLexicon`'s, built now if need be); undefined without head lines. */
+export function matchIndexParts(lex: Lexicon): MatchIndexParts | undefined {
+  const ix = matchIndexOf(lex);
+  if (!ix.lines) return undefined;
+  const { one, at, short, shortMask, shortCount, long, longMask, longCount, punct } = ix;
+  return { one, at, short, shortMask, shortCount, long, longMask, longCount, punct };
+}
+
+/** Give a lexicon with head lines the index `matchIndexParts` gave for the same head lines (no check: same data). */
+export function adoptMatchIndex(lex: Lexicon, parts: MatchIndexParts): void {
+  const src = headLinesOf(lex);
+  if (!src) throw new Error('adoptMatchIndex: the lexicon has no head lines');
+  // (the fields in matchIndexOf's order: one object shape for every index)
+  const { one, at, short, shortMask, shortCount, long, longMask, longCount, punct } = parts;
+  MATCH_INDEX.set(lex, { one, at, short, shortMask, shortCount, long, longMask, longCount, starts: src.starts, chars: src.text, lines: true, punct });
+}
+
 const NO_NODES = new Int32Array(0);
 
 /** A reading's letters as numbers: a = 0 … z = 25, 255 for other characters. */

@@ -5,9 +5,9 @@
  * worker loads its own built-in lexicon as soon as it starts (while the main thread reads and segments the files).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadBuiltinLexicon } from '../align/builtin.js';
 import { mergeLexicons, type Lexicon } from '../align/lexicon.js';
-import { prepareLexicon, runFeatureJob, type FeatureJob, type LocalFeatures } from '../align/features.js';
+import { runFeatureJob, type FeatureJob, type LocalFeatures } from '../align/features.js';
+import { loadPreparedBuiltin } from './builtin-image.js';
 import type { StretchJob, StretchResult } from '../align/align.js';
 import { BitextError } from '../errors.js';
 
@@ -33,14 +33,9 @@ export type AlignWorkerReply =
 
 const data = workerData as AlignWorkerData;
 const port = parentPort!;
-// the built-in lexicon is loaded at start, with its longest-match index (while the caller reads its files); `lexicon`
-// is it merged with the caller's extras
-const builtin = data.builtin
-  ? loadBuiltinLexicon().then((b) => {
-      prepareLexicon(b);
-      return b;
-    })
-  : Promise.resolve(undefined);
+// the built-in lexicon is loaded at start, with its longest-match index (while the caller reads its files): from the
+// image the build wrote, else decoded and indexed; `lexicon` is it merged with the caller's extras
+const builtin = data.builtin ? loadPreparedBuiltin() : Promise.resolve(undefined);
 // keep a failed load for the job that needs it (an unhandled rejection would end the thread without an answer)
 builtin.catch(() => undefined);
 let lexicon: Promise<Lexicon | undefined> = builtin;

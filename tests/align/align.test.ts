@@ -173,6 +173,47 @@ describe('anchors and lexicon', () => {
     expect([...layered.entries]).toEqual([...plain.entries]);
   });
 
+  it("the built-in lexicon's image (what the build writes for the worker) gives the lexicon, index and features of the decoded data", async () => {
+    const { builtinImage, lexiconFromImage, preparedBuiltinLexicon } = await import('../../src/align/builtin.js');
+    const { runFeatureJob, matchIndexParts } = await import('../../src/align/features.js');
+    const { headLinesOf } = await import('../../src/align/lexicon.js');
+    const decoded = await preparedBuiltinLexicon();
+    const image = builtinImage(decoded);
+    const lex = lexiconFromImage(image)!;
+    expect(lex).toBeDefined();
+    expect(lex.maxLength).toBe(decoded.maxLength);
+    expect([...lex.readings!]).toEqual([...decoded.readings!]);
+    const [a, b] = [headLinesOf(lex)!, headLinesOf(decoded)!];
+    expect(a.text === b.text).toBe(true);
+    const bytes = (x: Uint8Array | Int32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
+    expect(bytes(a.starts).equals(bytes(b.starts)) && bytes(a.lens).equals(bytes(b.lens))).toBe(true);
+    const [ia, ib] = [matchIndexParts(lex)!, matchIndexParts(decoded)!];
+    for (const k of ['one', 'at', 'short', 'long'] as const) expect(bytes(ia[k]).equals(bytes(ib[k]))).toBe(true);
+    expect([ia.shortMask, ia.shortCount, ia.longMask, ia.longCount, ia.punct]).toEqual([ib.shortMask, ib.shortCount, ib.longMask, ib.longCount, ib.punct]);
+    expect(lex.entries.get('丝路')).toEqual(decoded.entries.get('丝路'));
+    // the same features, alone and with a glossary merged over it (the merge copies the image's index)
+    const texts = readFileSync(SAMPLE, 'utf8')
+      .split('\n')
+      .filter((l) => /\p{Script=Han}/u.test(l));
+    const job = { texts, lang: 'zh', chinese: true, otherLang: 'en', nameWords: ['Qingyang', 'Beijing', 'Xi'] };
+    expect(runFeatureJob(job, lex)).toEqual(runFeatureJob(job, decoded));
+    const glossary = buildLexicon([['丝路电商', 'Silk Road e-commerce'], ['人民', 'populace']]);
+    expect(runFeatureJob(job, mergeLexicons(lex, glossary))).toEqual(runFeatureJob(job, mergeLexicons(decoded, glossary)));
+    // not an image of this format: undefined (the caller decodes the data instead), never a wrong lexicon
+    const bad = image.slice();
+    bad[0] ^= 1;
+    expect(lexiconFromImage(bad)).toBeUndefined();
+    expect(lexiconFromImage(image.subarray(0, image.length - 8))).toBeUndefined();
+    expect(lexiconFromImage(new Uint8Array(10))).toBeUndefined();
+    const version = image.slice();
+    new Int32Array(version.buffer)[1] = 99;
+    expect(lexiconFromImage(version)).toBeUndefined();
+    // bytes at an odd offset of their buffer (as a file reader may give them): read from a copy
+    const odd = new Uint8Array(image.length + 1);
+    odd.set(image, 1);
+    expect(lexiconFromImage(odd.subarray(1))?.maxLength).toBe(decoded.maxLength);
+  });
+
   it('numbers in every written form meet', () => {
     expect(zhNumeralValue('二十三')).toBe(23);
     expect(zhNumeralValue('十一')).toBe(11);
