@@ -169,25 +169,33 @@ export function spacedFeatures(texts: readonly string[], lang: string, keys: Key
  * The side of `spacedFeatures`, one sentence at a time. Each word form is looked at once per document: its token
  * (type, key list, weight; or none: not a content word) and number values, by its id in a hash table of the forms by
  * their characters (FNV-1a, linear probing), so that a word met before costs a hash and a comparison, with no string.
- * An ASCII sentence is read by a scan of character codes that gives the tokens of `words` (a word is a letter then
- * letters, digits, ' and -; a number is digits with . or , between digit groups; a letter right after a number starts
- * a word); other sentences by `words` itself.
+ * An ASCII sentence is read by a scan of its bytes (TextEncoder.encodeInto: one native copy, which also tells an ASCII
+ * text: as many bytes as characters) that gives the tokens of `words` (a word is a letter then letters, digits, ' and
+ * -; a number is digits with . or , between digit groups; a letter right after a number starts a word); other
+ * sentences by `words` itself. The forms' characters are kept in one array of UTF-16 units (`chars`), so that a word
+ * is compared with a form without a string.
  */
 class SpacedSide {
   readonly side: SideBuilder;
   private readonly hasNumberWords: boolean;
-  // per form id: its characters, type (-1: no token), key list, weight, number values
-  private readonly forms: string[] = [];
+  // per form id: where its characters are in `chars` (formStart[id] … formStart[id + 1] - 1), type (-1: no token), key
+  // list, weight, number values
+  private chars = new Uint16Array(1 << 16);
+  private readonly formStart: number[] = [0];
   private readonly formType: number[] = [];
   private readonly formList: number[] = [];
   private readonly formWeight: number[] = [];
   private readonly formNums: string[][] = [];
+  // per form id: 1 when it has number values (a flat array: no look at the form's own array for every word)
+  private readonly formHasNums: number[] = [];
   // the forms by hash: [hash, id + 1] per slot
   private table: Int32Array = new Int32Array(2 * 4096);
   private mask = 4095;
   // the form ids of the sentence's words that have number values, in order
   private readonly numIds: number[] = [];
   private readonly nums: string[] = [];
+  // the sentence's bytes (an ASCII text: its character codes), for a text of up to MAX_SCORED_CHARS characters
+  private readonly bytes = new Uint8Array(3 * MAX_SCORED_CHARS + 4);
   constructor(
     private readonly lang: string,
     private readonly keys: KeySpace,
@@ -202,17 +210,20 @@ class SpacedSide {
     const keys = this.keys;
     this.numIds.length = 0;
     let punct = -1;
-    if (NON_ASCII.test(text)) {
+    // (texts here have at most MAX_SCORED_CHARS characters: their UTF-8 fits in `bytes`)
+    const ascii = text.length <= MAX_SCORED_CHARS && ENCODER.encodeInto(text, this.bytes).written === text.length;
+    if (!ascii) {
       for (const w of words(text)) {
         let h = HASH0;
         for (let q = 0; q < w.length; q++) h = hashStep(h, w.charCodeAt(q));
-        this.word(w, 0, w.length, h);
+        this.word(w, 0, w.length, h, null);
       }
     } else punct = this.ascii(text);
-    // numberValues(text, lang, words), with the values of each word form computed once per document
+    // numberValues(text, lang, words), with the values of each word form computed once per document (the scan of an
+    // ASCII text saw whether it has a digit: bit 8)
     const nums = this.nums;
     nums.length = 0;
-    digitValues(text.length > 4000 ? text.slice(0, 4000) : text, nums);
+    if (punct < 0 || punct & 8) digitValues(text.length > 4000 ? text.slice(0, 4000) : text, nums);
     for (const id of this.numIds) for (const v of this.formNums[id]) nums.push(v);
     for (const v of nums) side.pushValue(0, v, '#', keys, 'n:', 2);
     if (punct < 0) punctTokens(text, side, keys);
@@ -225,54 +236,70 @@ class SpacedSide {
     side.endSentence();
   }
 
-  /** The words of an ASCII text (`words`), by codes; returns the `PUNCT_CLASS` bits of its other characters. */
+  /**
+   * The words of an ASCII text (`words`) from its bytes (`this.bytes`); returns the `PUNCT_CLASS` bits of its other
+   * characters, and 8 when it has a digit.
+   */
   private ascii(t: string): number {
+    const b = this.bytes;
     const n = t.length;
     let punct = 0;
+    let digit = 0;
     let i = 0;
     while (i < n) {
-      const c = t.charCodeAt(i);
+      const c = b[i];
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
         let h = hashStep(HASH0, c);
         let k = i + 1;
         for (; k < n; k++) {
-          const d = t.charCodeAt(k);
+          const d = b[k];
           if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 39 || d === 45)) break;
+          if (d <= 57 && d >= 48) digit = 8;
           h = hashStep(h, d);
         }
-        this.word(t, i, k, h);
+        this.word(t, i, k, h, b);
         i = k;
       } else if (c >= 48 && c <= 57) {
         const k = asciiNumberEnd(t, i, n);
         let h = HASH0;
-        for (let q = i; q < k; q++) h = hashStep(h, t.charCodeAt(q));
-        this.word(t, i, k, h);
+        for (let q = i; q < k; q++) h = hashStep(h, b[q]);
+        this.word(t, i, k, h, b);
+        digit = 8;
         i = k;
       } else {
         punct |= PUNCT_CLASS[c];
         i++;
       }
     }
-    return punct;
+    return punct | digit;
   }
 
-  /** The word t[i, k) (hash h): its token, and its form id kept for the sentence's numbers when it has some. */
-  private word(t: string, i: number, k: number, h: number): void {
+  /**
+   * The word t[i, k) (hash h; `b`: the text's bytes when it is ASCII, else null): its token, and its form id kept for
+   * the sentence's numbers when it has some.
+   */
+  private word(t: string, i: number, k: number, h: number, b: Uint8Array | null): void {
     const table = this.table;
     const mask = this.mask;
+    const chars = this.chars;
     const len = k - i;
     let id = -1;
     let s = slotOf(h, mask);
     for (; table[2 * s + 1] !== 0; s = (s + 1) & mask) {
       if (table[2 * s] !== h) continue;
-      const f = this.forms[table[2 * s + 1] - 1];
-      if (f.length === len && sameChars(f, 0, t, i, len)) {
-        id = table[2 * s + 1] - 1;
+      const f = table[2 * s + 1] - 1;
+      const at = this.formStart[f];
+      if (this.formStart[f + 1] - at !== len) continue;
+      let q = 0;
+      if (b) while (q < len && chars[at + q] === b[i + q]) q++;
+      else while (q < len && chars[at + q] === t.charCodeAt(i + q)) q++;
+      if (q === len) {
+        id = f;
         break;
       }
     }
     if (id < 0) id = this.newForm(i === 0 && k === t.length ? t : t.slice(i, k), h, s);
-    if (this.formNums[id].length > 0) this.numIds.push(id);
+    if (this.formHasNums[id]) this.numIds.push(id);
     // tokens share their (read-only) key list with every other occurrence of the word
     const type = this.formType[id];
     if (type >= 0) this.side.push(type, this.formList[id], this.formWeight[id]);
@@ -283,8 +310,15 @@ class SpacedSide {
     const lang = this.lang;
     const keys = this.keys;
     const side = this.side;
-    const id = this.forms.length;
-    this.forms.push(w);
+    const id = this.formType.length;
+    const at = this.formStart[id];
+    if (at + w.length > this.chars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.chars.length, at + w.length));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    for (let q = 0; q < w.length; q++) this.chars[at + q] = w.charCodeAt(q);
+    this.formStart.push(at + w.length);
     let type = -1;
     let list = 0;
     let weight = 0;
@@ -310,6 +344,7 @@ class SpacedSide {
     const vs: string[] = [];
     if (this.hasNumberWords) wordNumberValues(w, lang, vs);
     this.formNums.push(vs);
+    this.formHasNums.push(vs.length > 0 ? 1 : 0);
     this.table[2 * s] = h;
     this.table[2 * s + 1] = id + 1;
     if ((id + 1) * 8 > (this.mask + 1) * 5) {
@@ -1041,6 +1076,7 @@ export function capitalisedWords(texts: readonly string[]): Set<string> {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const ENCODER = new TextEncoder();
 
 /**
  * `capitalisedWords` of an ASCII text by a scan of character codes instead of the Unicode word regex (the same

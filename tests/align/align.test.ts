@@ -214,6 +214,26 @@ describe('anchors and lexicon', () => {
     expect(lexiconFromImage(odd.subarray(1))?.maxLength).toBe(decoded.maxLength);
   });
 
+  it('an English sentence gives the same tokens read from its bytes (ASCII) as read by the word pattern (non-ASCII)', async () => {
+    const { spacedFeatures, KeySpace } = await import('../../src/align/features.js');
+    const texts = [
+      "In 2016, the 11th G20 Summit was held in China's Hangzhou.",
+      'Thanks to China’s efforts, the digital economy became a core topic — twenty-three members agreed!',
+      'Is 1,234.5 more than 14th? "Yes," said Qingyang; re-read it: 5G, APEC, RCEP.',
+      'the summit THE Summit summit summits 12ab ab12 x-y',
+    ];
+    // a dash (U+2014) at the end makes a sentence non-ASCII without adding a word or a mark the features count
+    const dashed = texts.map((t) => `${t} —`);
+    const tokens = (ts: string[]) => {
+      const f = spacedFeatures(ts, 'en', new KeySpace());
+      return { ...f, lists: f.lists.map((l) => [...l]) };
+    };
+    expect(tokens(dashed)).toEqual(tokens(texts));
+    // the two readings share one table of word forms: mixed in one document, the same tokens again
+    const mixed = texts.map((t, k) => (k % 2 ? dashed[k] : t));
+    expect(tokens([...mixed, ...dashed, ...texts])).toEqual(tokens([...texts, ...texts, ...texts]));
+  });
+
   it('numbers in every written form meet', () => {
     expect(zhNumeralValue('二十三')).toBe(23);
     expect(zhNumeralValue('十一')).toBe(11);
