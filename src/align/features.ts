@@ -548,7 +548,7 @@ class ChineseSide {
  * step of the match hashes one more character instead of making a substring, and the tables are small (the match
  * reads them at random: their size is its time).
  */
-interface MatchIndex {
+export interface MatchIndexParts {
   /** Per UTF-16 unit: bit 1 a head word of one character, bit 2 the first character of a longer head word. */
   one: Uint8Array;
   /** Per UTF-16 unit: bit p - 1 set when some head word has it at index p (1 ≤ p ≤ 7). */
@@ -565,14 +565,21 @@ interface MatchIndex {
   long: Int32Array;
   longMask: number;
   longCount: number;
+  /** Some head word holds a character of `PUNCT_CLASS` among its first 8. */
+  punct: boolean;
+}
+
+/**
+ * The index with the head words' characters it reads (`MatchIndexParts`: the part a prebuilt image of the built-in
+ * lexicon keeps, builtin.ts — the head lines are the lexicon's, `setHeadLines`).
+ */
+interface MatchIndex extends MatchIndexParts {
   /** Per head word: where its characters are in `chars` (with the head lines: where its line starts). */
   starts: Int32Array;
   /** The head lines (`head\tstem stem…`, see `setHeadLines`), or the head words joined. */
   chars: string;
   /** The gloss stems are read from `chars` (head lines), not from the lexicon's entries. */
   lines: boolean;
-  /** Some head word holds a character of `PUNCT_CLASS` among its first 8. */
-  punct: boolean;
 }
 
 const HASH0 = 0x811c9dc5 | 0;
@@ -784,22 +791,6 @@ function layeredIndex(lex: Lexicon): MatchIndex | undefined {
   for (let k = layer.count; k < src.starts.length; k++) addHead(ix, k, src.lens[k]);
   MATCH_INDEX.set(lex, ix);
   return ix;
-}
-
-/**
- * A lexicon's longest-match index without the head lines it reads (those are the lexicon's: `setHeadLines`): what a
- * prebuilt image of the built-in lexicon keeps (builtin.ts), so that a thread loads the index instead of building it.
- */
-export interface MatchIndexParts {
-  one: Uint8Array;
-  at: Uint8Array;
-  short: Int32Array;
-  shortMask: number;
-  shortCount: number;
-  long: Int32Array;
-  longMask: number;
-  longCount: number;
-  punct: boolean;
 }
 
 /** The index of a lexicon with head lines (`prepareLexicon`'s, built now if need be); undefined without head lines. */
