@@ -187,6 +187,8 @@ export async function builtinReadings(): Promise<Lexicon> {
 const IMAGE_MAGIC = 0x49585442; // "BTXI"
 const IMAGE_VERSION = 1;
 const IMAGE_HEADER = 16;
+/** A section's length rounded up to 4 bytes (int32 sections start 4-byte aligned). */
+const pad4 = (bytes: number): number => (bytes + 3) & ~3;
 
 /** The image of a lexicon decoded from the built-in data (`loadBuiltinLexicon`), its index built if need be. */
 export function builtinImage(lex: Lexicon): Uint8Array {
@@ -195,30 +197,18 @@ export function builtinImage(lex: Lexicon): Uint8Array {
   if (!lines || !ix || lines.starts.length !== lines.lens.length) throw new Error('builtinImage: not the built-in lexicon');
   let readingLines = '';
   for (const [c, rs] of lex.readings ?? []) readingLines += `${c}\t${rs.join(' ')}\n`;
-  const n = lines.starts.length;
-  const sizes = [65536, 65536, 4 * ix.short.length, 4 * ix.long.length, 4 * n, 4 * n, 2 * lines.text.length, 2 * readingLines.length];
-  const padded = (b: number) => (b + 3) & ~3;
-  const total = 4 * IMAGE_HEADER + sizes.reduce((a, b) => a + padded(b), 0);
+  const bytes = (a: Uint8Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const utf16 = (t: string) => Buffer.from(t, 'utf16le');
+  // the sections in the order lexiconFromImage takes them
+  const sections = [ix.one, ix.at, ix.short, ix.long, lines.starts, lines.lens].map(bytes).concat(utf16(lines.text), utf16(readingLines));
+  const total = sections.reduce((sum, x) => sum + pad4(x.byteLength), 4 * IMAGE_HEADER);
   const out = new Uint8Array(total);
-  const header = new Int32Array(out.buffer, 0, IMAGE_HEADER);
-  header.set([IMAGE_MAGIC, IMAGE_VERSION, total, lines.text.length, n, lex.maxLength, readingLines.length, ix.short.length, ix.shortMask, ix.shortCount, ix.long.length, ix.longMask, ix.longCount, ix.punct ? 1 : 0]);
+  new Int32Array(out.buffer, 0, IMAGE_HEADER).set([IMAGE_MAGIC, IMAGE_VERSION, total, lines.text.length, lines.starts.length, lex.maxLength, readingLines.length, ix.short.length, ix.shortMask, ix.shortCount, ix.long.length, ix.longMask, ix.longCount, ix.punct ? 1 : 0]);
   let o = 4 * IMAGE_HEADER;
-  const put = (a: Uint8Array | Int32Array) => {
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), o);
-    o += padded(a.byteLength);
-  };
-  const utf16 = (t: string) => {
-    Buffer.from(out.buffer, o, 2 * t.length).write(t, 'utf16le');
-    o += padded(2 * t.length);
-  };
-  put(ix.one);
-  put(ix.at);
-  put(ix.short);
-  put(ix.long);
-  put(lines.starts);
-  put(lines.lens);
-  utf16(lines.text);
-  utf16(readingLines);
+  for (const x of sections) {
+    out.set(x, o);
+    o += pad4(x.byteLength);
+  }
   return out;
 }
 
@@ -237,7 +227,7 @@ export function lexiconFromImage(bytes: Uint8Array): Lexicon | undefined {
   const end = b.byteOffset + b.byteLength;
   const take = (bytes: number): number => {
     const at = o;
-    o += (bytes + 3) & ~3;
+    o += pad4(bytes);
     if (o > end) throw new RangeError('image truncated');
     return at;
   };

@@ -62,6 +62,8 @@ export class KeySpace {
 
 /** The (read-only) key list of tokens without keys. */
 const NO_KEYS: number[] = [];
+/** The (read-only) number values of a word form without any. */
+const NO_NUMS: string[] = [];
 
 const MAX_SCORED_CHARS = 2000; // cap text used per sentence so a 1 MB "sentence" costs no more than a long one
 
@@ -185,9 +187,8 @@ class SpacedSide {
   private readonly formType: number[] = [];
   private readonly formList: number[] = [];
   private readonly formWeight: number[] = [];
+  // (NO_NUMS for a form without: told by the reference alone, not by reading the form's array for every word)
   private readonly formNums: string[][] = [];
-  // per form id: 1 when it has number values (a flat array: no look at the form's own array for every word)
-  private readonly formHasNums: number[] = [];
   // the forms by hash: [hash, id + 1] per slot
   private table: Int32Array = new Int32Array(2 * 4096);
   private mask = 4095;
@@ -299,7 +300,7 @@ class SpacedSide {
       }
     }
     if (id < 0) id = this.newForm(i === 0 && k === t.length ? t : t.slice(i, k), h, s);
-    if (this.formHasNums[id]) this.numIds.push(id);
+    if (this.formNums[id] !== NO_NUMS) this.numIds.push(id);
     // tokens share their (read-only) key list with every other occurrence of the word
     const type = this.formType[id];
     if (type >= 0) this.side.push(type, this.formList[id], this.formWeight[id]);
@@ -343,8 +344,7 @@ class SpacedSide {
     this.formWeight.push(weight);
     const vs: string[] = [];
     if (this.hasNumberWords) wordNumberValues(w, lang, vs);
-    this.formNums.push(vs);
-    this.formHasNums.push(vs.length > 0 ? 1 : 0);
+    this.formNums.push(vs.length > 0 ? vs : NO_NUMS);
     this.table[2 * s] = h;
     this.table[2 * s + 1] = id + 1;
     if ((id + 1) * 8 > (this.mask + 1) * 5) {
@@ -796,9 +796,7 @@ function layeredIndex(lex: Lexicon): MatchIndex | undefined {
 /** The index of a lexicon with head lines (`prepareLexicon`'s, built now if need be); undefined without head lines. */
 export function matchIndexParts(lex: Lexicon): MatchIndexParts | undefined {
   const ix = matchIndexOf(lex);
-  if (!ix.lines) return undefined;
-  const { one, at, short, shortMask, shortCount, long, longMask, longCount, punct } = ix;
-  return { one, at, short, shortMask, shortCount, long, longMask, longCount, punct };
+  return ix.lines ? ix : undefined;
 }
 
 /** Give a lexicon with head lines the index `matchIndexParts` gave for the same head lines (no check: same data). */
