@@ -78,12 +78,16 @@ describe('two threads (AlignThreads)', () => {
     const { src } = longPair(800);
     const job = (n: number) => ({ texts: src.slice(0, n).map((s) => s.text), lang: 'en', chinese: false, otherLang: 'zh' });
     const jobs = al.warmupJobs(feat.runFeatureJob(job(800), undefined));
-    expect(jobs.map((j: { confidence: boolean }) => j.confidence)).toEqual([false, true]);
+    // short jobs first (both passes), then the warm-up proper
+    expect(jobs.map((j: { confidence: boolean }) => j.confidence)).toEqual([false, true, false, true]);
+    expect(jobs.map((j: { S: { len: Float64Array } }) => j.S.len.length)).toEqual([24, 24, 300, 300]);
     for (const j of jobs) {
       const r = al.runStretch(j);
       expect(r.beads.length).toBeGreaterThan(0);
       // every row of the slice is in a bead
       expect(r.beads[r.beads.length - 3]).toBe(j.S.len.length);
+      // the path runs along the band's edge: local repairs run too (their pair cache is the other kind)
+      expect(r.repairs).toBeGreaterThan(0);
     }
     // too short a side to warm up on: nothing
     expect(al.warmupJobs(feat.runFeatureJob(job(40), undefined))).toEqual([]);
