@@ -182,7 +182,10 @@ class SpacedSide {
   private readonly hasNumberWords: boolean;
   // per form id: where its characters are in `chars` (formStart[id] … formStart[id + 1] - 1), type (-1: no token), key
   // list, weight, number values
-  private chars = new Uint16Array(1 << 16);
+  // (the growing arrays start small: they grow in the first sentences, before the optimiser compiles this class's
+  // code — a first growth after it, a branch never run and a field reassigned for the first time, throws the compiled
+  // code of the scan away: Bible 006, 3 compilations of newForm and ascii instead of 1)
+  private chars = new Uint16Array(64);
   private readonly formStart: number[] = [0];
   private readonly formType: number[] = [];
   private readonly formList: number[] = [];
@@ -190,8 +193,8 @@ class SpacedSide {
   // (NO_NUMS for a form without: told by the reference alone, not by reading the form's array for every word)
   private readonly formNums: string[][] = [];
   // the forms by hash: [hash, id + 1] per slot
-  private table: Int32Array = new Int32Array(2 * 4096);
-  private mask = 4095;
+  private table: Int32Array = new Int32Array(2 * 16);
+  private mask = 15;
   // the form ids of the sentence's words that have number values, in order
   private readonly numIds: number[] = [];
   private readonly nums: string[] = [];
@@ -959,7 +962,7 @@ export class NameMatcher {
   private readingLetters: Uint8Array[][] = [];
   private idOfCode = new Int32Array(65536); // id + 2; 1: no readings; 0: not looked up yet
   private idOfChar = new Map<string, number>();
-  private rids = new Int32Array(256);
+  private rids = new Int32Array(16); // (grown by the first sentences: see SpacedSide.chars)
   /** The number of characters of the text of `find` (in `rids`). */
   private nc = 0;
   /** Per readings id: bit x set when one of its readings begins with letter x (a = 0). */
