@@ -67,6 +67,10 @@ const NO_NUMS: string[] = [];
 
 const MAX_SCORED_CHARS = 2000; // cap text used per sentence so a 1 MB "sentence" costs no more than a long one
 
+/** The marks of `SideBuilder.marks` (their types; keys p:?, p:!, p:") and their tokens' weights. */
+const MARKS = ['?', '!', '"'];
+const MARK_WEIGHTS = [1, 1, 0.5];
+
 /** Collects the tokens of one side into flat arrays; key lists of one key are shared per key. */
 class SideBuilder {
   readonly types: string[] = [];
@@ -103,6 +107,24 @@ class SideBuilder {
     }
     return v;
   }
+  /**
+   * The tokens of a sentence's marks — `PUNCT_CLASS` bits 1 (?), 2 (!), 4 (quotes), in this order — with the type and
+   * list of each mark made at its first token. (One path for the three marks, taken by every sentence: a mark first
+   * met late, e.g. the first question, does not reach code the optimiser compiled without it.)
+   */
+  marks(punct: number, keys: KeySpace): void {
+    for (let b = 0; b < 3; b++) {
+      if (!(punct & (1 << b))) continue;
+      let t = this.markType[b];
+      if (t < 0) {
+        t = this.markType[b] = this.type(MARKS[b]);
+        this.markList[b] = this.one(keys.id('p:' + MARKS[b]));
+      }
+      this.push(t, this.markList[b], MARK_WEIGHTS[b]);
+    }
+  }
+  private readonly markType = new Int32Array(3).fill(-1);
+  private readonly markList = new Int32Array(3);
   push(type: number, list: number, weight: number): void {
     if (this.nt === this.tt.length) {
       const grow = <A extends Int32Array | Float32Array>(a: A, b: A): A => (b.set(a), b);
@@ -155,9 +177,7 @@ const PUNCT_E = /[!！]/;
 const QUOTES = /["“”«»„《》「」『』]/;
 
 function punctTokens(text: string, side: SideBuilder, keys: KeySpace): void {
-  if (PUNCT_Q.test(text)) side.push(side.type('?'), side.one(keys.id('p:?')), 1);
-  if (PUNCT_E.test(text)) side.push(side.type('!'), side.one(keys.id('p:!')), 1);
-  if (QUOTES.test(text)) side.push(side.type('"'), side.one(keys.id('p:"')), 0.5);
+  side.marks((PUNCT_Q.test(text) ? 1 : 0) | (PUNCT_E.test(text) ? 2 : 0) | (QUOTES.test(text) ? 4 : 0), keys);
 }
 
 /** Features of a space-separated language side (en, de, fr, …). `pinyin` (optional) maps capitalised words to name keys. */
@@ -233,9 +253,7 @@ class SpacedSide {
     if (punct < 0) punctTokens(text, side, keys);
     else {
       // punctTokens(text, side, keys) of an ASCII text, from the marks met by the scan
-      if (punct & 1) side.push(side.type('?'), side.one(keys.id('p:?')), 1);
-      if (punct & 2) side.push(side.type('!'), side.one(keys.id('p:!')), 1);
-      if (punct & 4) side.push(side.type('"'), side.one(keys.id('p:"')), 0.5);
+      side.marks(punct, keys);
     }
     side.endSentence();
   }
@@ -468,9 +486,7 @@ class ChineseSide {
     // punctTokens(text, side, keys), from the classes of the characters read above (Latin runs and Han characters
     // hold none of these marks; nor do the lexicon's head words, else the text is read again)
     if (this.ix?.punct) punct = punctClasses(text);
-    if (punct & 1) side.push(side.type('?'), side.one(keys.id('p:?')), 1);
-    if (punct & 2) side.push(side.type('!'), side.one(keys.id('p:!')), 1);
-    if (punct & 4) side.push(side.type('"'), side.one(keys.id('p:"')), 0.5);
+    side.marks(punct, keys);
     side.endSentence();
   }
 
