@@ -1021,7 +1021,11 @@ export class NameMatcher {
       id = -1;
       if (rs) {
         id = this.readingLetters.length;
-        this.readingLetters.push(rs.map(readingLetters));
+        // (a list of its own, filled by push: always a packed array — `map` keeps a holey list holey, and one holey
+        // list met late threw the compiled search away)
+        const letters: Uint8Array[] = [];
+        for (const r of rs) letters.push(readingLetters(r));
+        this.readingLetters.push(letters);
         this.rootNext.push(this.rootNodes(id));
         let first = 0;
         // (an empty reading walks nowhere: it keeps the node, so it lets every letter follow)
