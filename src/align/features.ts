@@ -10,8 +10,7 @@
  *  - learned pairs (IBM Model 1 on the first pass) add keys to source token types.
  */
 import { headLinesOf, layerOf, lineStems, type Lexicon } from './lexicon.js';
-import { digitValues, isStopword, lengthOf, numberValuesInto, stem, wordNumberValues, words } from './text.js';
-import { NUMBER_WORDS, ORDINAL_WORDS } from './langdata.js';
+import { digitValues, hasNumberWords, isStopword, lengthOf, numberValuesInto, stem, wordNumberValues, words } from './text.js';
 
 export interface SideFeatures {
   lang: string;
@@ -226,7 +225,7 @@ class SpacedSide {
     private readonly pinyinOf: ((word: string) => string | undefined) | undefined,
   ) {
     this.side = new SideBuilder(lang);
-    this.hasNumberWords = !!(NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]);
+    this.hasNumberWords = hasNumberWords(lang);
   }
 
   sentence(text: string): void {

@@ -140,7 +140,7 @@ export function numberValuesInto(text: string, lang: string, out: string[], word
       i = k;
     }
   } else {
-    if (NUMBER_WORDS[lang] || ORDINAL_WORDS[lang]) for (const w of wordsOfText ?? words(t)) wordNumberValues(w, lang, out);
+    if (hasNumberWords(lang)) for (const w of wordsOfText ?? words(t)) wordNumberValues(w, lang, out);
   }
 }
 
@@ -156,11 +156,30 @@ export function digitValues(t: string, out: string[]): void {
 }
 
 /** Values of one word of a space-separated language (number words, ordinals, 11th), appended to `out`. */
+/**
+ * The number and ordinal words of a language with their values, as a Map: looked up on the data objects themselves,
+ * a word like "constructor" or "__proto__" found Object.prototype's properties (and became a bogus number key).
+ */
+const WORD_VALUES = new Map<string, Map<string, number>>();
+function wordValues(lang: string): Map<string, number> {
+  let m = WORD_VALUES.get(lang);
+  if (!m) {
+    m = new Map();
+    // number words take precedence over ordinals (set last)
+    for (const table of [ORDINAL_WORDS, NUMBER_WORDS]) if (Object.hasOwn(table, lang)) for (const [word, v] of Object.entries(table[lang])) m.set(word, v);
+    WORD_VALUES.set(lang, m);
+  }
+  return m;
+}
+
+/** Whether the language has number or ordinal words (wordNumberValues can find values). */
+export function hasNumberWords(lang: string): boolean {
+  return wordValues(lang).size > 0;
+}
+
 export function wordNumberValues(w: string, lang: string, out: string[]): void {
-  const nw = NUMBER_WORDS[lang];
-  const ow = ORDINAL_WORDS[lang];
   const lw = w.toLowerCase();
-  const v = nw?.[lw] ?? ow?.[lw];
+  const v = wordValues(lang).get(lw);
   if (v !== undefined) out.push(String(v));
   const c0 = lw.charCodeAt(0);
   if (c0 < 48 || c0 > 57) return; // the ordinal pattern below starts with a digit

@@ -243,6 +243,9 @@ describe('anchors and lexicon', () => {
     expect(numberValues('In 2016, the 11th G20 Summit', 'en')).toEqual(expect.arrayContaining(['2016', '11']));
     expect(numberValues('with 23 countries across five continents', 'en')).toEqual(expect.arrayContaining(['23', '5']));
     expect(numberValues('1,234.5 and 14th', 'en')).toEqual(expect.arrayContaining(['1234.5', '14']));
+    // words that are names of Object.prototype's properties are not number words
+    expect(numberValues('the constructor of __proto__ and hasOwnProperty', 'en')).toEqual([]);
+    expect(numberValues('three, the third', 'en')).toEqual(['3', '3']);
   });
 
   it('CC-CEDICT lines parse and match on characters by longest match (丝路电商 stays whole)', () => {
