@@ -239,6 +239,12 @@ describe('anchors and lexicon', () => {
     expect(zhNumeralValue('十一')).toBe(11);
     expect(zhNumeralValue('两千')).toBe(2000);
     expect(zhNumeralValue('二〇一六')).toBe(2016);
+    expect(zhNumeralValue('三万五千')).toBe(35000);
+    expect(zhNumeralValue('一亿二千万')).toBe(120000000);
+    expect(zhNumeralValue('十')).toBe(10);
+    expect(zhNumeralValue('〇五')).toBe(5);
+    expect(zhNumeralValue('')).toBeUndefined();
+    expect(zhNumeralValue('二年')).toBeUndefined();
     expect(numberValues('2016年，二十国集团领导人第十一次峰会', 'zh')).toEqual(expect.arrayContaining(['2016', '20', '11']));
     expect(numberValues('In 2016, the 11th G20 Summit', 'en')).toEqual(expect.arrayContaining(['2016', '11']));
     expect(numberValues('with 23 countries across five continents', 'en')).toEqual(expect.arrayContaining(['23', '5']));
