@@ -183,7 +183,6 @@ export function digitValues(t: string, out: string[]): void {
   }
 }
 
-/** Values of one word of a space-separated language (number words, ordinals, 11th), appended to `out`. */
 /**
  * The number and ordinal words of a language with their values, as a Map: looked up on the data objects themselves,
  * a word like "constructor" or "__proto__" found Object.prototype's properties (and became a bogus number key).
@@ -205,6 +204,7 @@ export function hasNumberWords(lang: string): boolean {
   return wordValues(lang).size > 0;
 }
 
+/** Values of one word of a space-separated language (number words, ordinals, 11th), appended to `out`. */
 export function wordNumberValues(w: string, lang: string, out: string[]): void {
   const lw = w.toLowerCase();
   const v = wordValues(lang).get(lw);
