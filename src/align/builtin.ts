@@ -138,13 +138,17 @@ function glossesOf(text: string, end: number): LazyGlosses {
  * imported here, not with the module: a thread that loads the lexicon's image never needs it.)
  */
 async function headsText(): Promise<string> {
-  const [mod, { gunzipSync }] = await Promise.all([import('./data/cedict.js'), import('node:zlib')]);
-  return gunzipSync(Buffer.from(mod.CEDICT_GZ_BASE64, 'base64')).toString('utf8');
+  return gunzipped(import('./data/cedict.js').then((m) => m.CEDICT_GZ_BASE64));
 }
 
 async function readingsText(): Promise<string> {
-  const [mod, { gunzipSync }] = await Promise.all([import('./data/readings.js'), import('node:zlib')]);
-  return gunzipSync(Buffer.from(mod.READINGS_GZ_BASE64, 'base64')).toString('utf8');
+  return gunzipped(import('./data/readings.js').then((m) => m.READINGS_GZ_BASE64));
+}
+
+/** The text of a data module's gzip + base64 string (the module and zlib imported side by side). */
+async function gunzipped(base64: Promise<string>): Promise<string> {
+  const [b64, { gunzipSync }] = await Promise.all([base64, import('node:zlib')]);
+  return gunzipSync(Buffer.from(b64, 'base64')).toString('utf8');
 }
 
 async function decodeData(): Promise<Lexicon> {

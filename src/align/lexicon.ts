@@ -88,10 +88,16 @@ function mergeEntries(list: readonly Lexicon[]): Map<string, string[]> {
     for (const [h, g] of lx.entries) {
       const cur = entries.get(h);
       if (!cur) entries.set(h, [...g]);
-      else for (const s of g) if (!cur.includes(s)) cur.push(s);
+      else addStems(cur, g);
     }
   }
   return entries;
+}
+
+/** Add to `cur` the stems of `g` it does not have yet, in order (a head word's stems in a merge). */
+function addStems(cur: string[], g: readonly string[]): string[] {
+  for (const x of g) if (!cur.includes(x)) cur.push(x);
+  return cur;
 }
 
 /** A lexicon's head words as text (see setHeadLines). */
@@ -168,10 +174,7 @@ function mergeOverHeadLines(first: Lexicon, lines: HeadLines, others: readonly L
     added.push(line);
     at += line.length + 1;
   };
-  const union = (cur: string[], lists: readonly string[][]) => {
-    for (const g of lists) for (const x of g) if (!cur.includes(x)) cur.push(x);
-    return cur;
-  };
+  const union = (cur: string[], lists: readonly string[][]) => lists.reduce(addStems, cur);
   // the first lexicon's head words that the others give stems to (its last line for a head word given twice, as its Map)
   const seen = new Map<string, number>();
   for (let k = 0; k < count; k++) {

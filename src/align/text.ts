@@ -69,18 +69,17 @@ export { isScriptioContinua };
 // ---------------------------------------------------------------------------------------------------------------
 // Number anchors (internal interface: value strings, so that 2016 ↔ 2016年, 23 ↔ 二十三, 14th ↔ 第十四 meet).
 
-/** Per UTF-16 unit: the value + 1 of a Chinese digit (零〇一二两三四五六七八九), 0 for any other. */
-const ZH_DIGIT = (() => {
+/**
+ * Per UTF-16 unit, its code as a Chinese numeral character: a digit's value + 1 (1–10: 零〇一二两三四五六七八九), a unit's
+ * index + 11 in ZH_UNIT_VALUES (11–15: 十百千万亿), 0 for any other character.
+ */
+const ZH_NUMERAL = (() => {
   const t = new Uint8Array(65536);
   for (const [c, v] of [['零', 0], ['〇', 0], ['一', 1], ['二', 2], ['两', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9]] as const) t[c.charCodeAt(0)] = v + 1;
+  [...'十百千万亿'].forEach((c, k) => (t[c.charCodeAt(0)] = 11 + k));
   return t;
 })();
-/** Per UTF-16 unit: the value of a Chinese unit (十百千万亿), 0 for any other. */
-const ZH_UNIT = (() => {
-  const t = new Float64Array(65536);
-  for (const [c, v] of [['十', 10], ['百', 100], ['千', 1000], ['万', 1e4], ['亿', 1e8]] as const) t[c.charCodeAt(0)] = v;
-  return t;
-})();
+const ZH_UNIT_VALUES = [10, 100, 1000, 1e4, 1e8];
 
 /**
  * Value of a Chinese numeral string (二十三 → 23, 两千 → 2000, 二〇一六 → 2016), or undefined. Read by character
@@ -92,27 +91,29 @@ export function zhNumeralValue(s: string): number | undefined {
   // digits only (二〇一六): positional, as the decimal string of the digits reads (kept as a string beyond 15 digits,
   // where sums of powers of ten would round differently)
   let digitsOnly = n > 1;
-  for (let q = 0; q < n && digitsOnly; q++) if (!ZH_DIGIT[s.charCodeAt(q)]) digitsOnly = false;
+  for (let q = 0; q < n && digitsOnly; q++) {
+    const code = ZH_NUMERAL[s.charCodeAt(q)];
+    if (code === 0 || code > 10) digitsOnly = false;
+  }
   if (digitsOnly) {
     if (n > 15) {
       let str = '';
-      for (let q = 0; q < n; q++) str += ZH_DIGIT[s.charCodeAt(q)] - 1;
+      for (let q = 0; q < n; q++) str += ZH_NUMERAL[s.charCodeAt(q)] - 1;
       return Number(str);
     }
     let v = 0;
-    for (let q = 0; q < n; q++) v = v * 10 + (ZH_DIGIT[s.charCodeAt(q)] - 1);
+    for (let q = 0; q < n; q++) v = v * 10 + (ZH_NUMERAL[s.charCodeAt(q)] - 1);
     return v;
   }
   let total = 0;
   let section = 0;
   let digit = -1;
   for (let q = 0; q < n; q++) {
-    const c = s.charCodeAt(q);
-    const d = ZH_DIGIT[c];
-    if (d) digit = d - 1;
+    const code = ZH_NUMERAL[s.charCodeAt(q)];
+    if (code === 0) return undefined;
+    if (code <= 10) digit = code - 1;
     else {
-      const u = ZH_UNIT[c];
-      if (!u) return undefined;
+      const u = ZH_UNIT_VALUES[code - 11];
       if (u >= 1e4) {
         section = (section + (digit > 0 ? digit : 0)) * u;
         total += section;
@@ -123,13 +124,6 @@ export function zhNumeralValue(s: string): number | undefined {
   }
   return total + section + (digit > 0 ? digit : 0);
 }
-
-/** Per UTF-16 unit: 1 for the characters of Chinese numerals (零〇一二两三四五六七八九十百千万亿). */
-const ZH_NUM_CHAR = (() => {
-  const t = new Uint8Array(65536);
-  for (const c of '零〇一二两三四五六七八九十百千万亿') t[c.charCodeAt(0)] = 1;
-  return t;
-})();
 
 /** Per UTF-16 unit: 1 for the numeral characters that are left out alone (一 万 千 百 亿). */
 const ZH_LONE_UNIT = (() => {
@@ -158,9 +152,9 @@ export function numberValuesInto(text: string, lang: string, out: string[], word
     // the runs of numeral characters (the matches of /[零〇一二两三四五六七八九十百千万亿]+/g), by a scan of codes
     const n = t.length;
     for (let i = 0; i < n; i++) {
-      if (!ZH_NUM_CHAR[t.charCodeAt(i)]) continue;
+      if (!ZH_NUMERAL[t.charCodeAt(i)]) continue;
       let k = i + 1;
-      while (k < n && ZH_NUM_CHAR[t.charCodeAt(k)]) k++;
+      while (k < n && ZH_NUMERAL[t.charCodeAt(k)]) k++;
       if (k > i + 1 || !ZH_LONE_UNIT[t.charCodeAt(i)]) {
         const v = zhNumeralValue(t.slice(i, k));
         if (v !== undefined && v > 0) out.push(String(v));
